@@ -1,0 +1,55 @@
+// RegistryClient: the OCI distribution API operations signet needs, behind one interface.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+
+#include "oci/Reference.h"
+
+namespace signet::oci {
+
+// A manifest as the registry returned it.
+struct ManifestResponse {
+    std::string mediaType;  // the Content-Type the registry answered with
+    std::string digest;     // Docker-Content-Digest, or sha256 of the body when absent
+    std::int64_t size = 0;  // Content-Length (HEAD) or body size (GET)
+    std::string body;       // empty for HEAD
+};
+
+// Every method is safe to call from several threads at once. Errors are thrown as
+// signet::Error with kind Auth (401/403), NotFound, RateLimit, Network, Registry, TooLarge.
+// Transient failures (429, 5xx, resets, timeouts) are retried inside, with backoff.
+class RegistryClient {
+public:
+    virtual ~RegistryClient() = default;
+
+    // `reference` is a tag or a digest. nullopt on 404.
+    virtual std::optional<ManifestResponse> headManifest(const Repository& repo,
+                                                         const std::string& reference) = 0;
+    virtual std::optional<ManifestResponse> getManifest(const Repository& repo,
+                                                        const std::string& reference) = 0;
+    // PUT with Content-Type = mediaType; returns the digest the registry reports.
+    virtual std::string putManifest(const Repository& repo, const std::string& reference,
+                                    const std::string& mediaType, const std::string& body) = 0;
+
+    virtual bool hasBlob(const Repository& repo, const std::string& digest) = 0;
+    // Whole blob in memory; throws TooLarge when bigger than maxBytes. The digest is checked.
+    virtual std::string getBlob(const Repository& repo, const std::string& digest,
+                                std::size_t maxBytes) = 0;
+    // Streams the blob body to `consumer` (for layers); the stream is valid during the call.
+    virtual void readBlob(const Repository& repo, const std::string& digest,
+                          const std::function<void(std::istream&)>& consumer) = 0;
+    // Uploads unless already present (HEAD first), via POST + PUT ?digest=.
+    virtual void putBlob(const Repository& repo, const std::string& digest,
+                         const std::string& data) = 0;
+
+    // GET /v2/<repo>/referrers/<digest>[?artifactType=]; nullopt when the API is unsupported.
+    virtual std::optional<std::string> getReferrers(const Repository& repo,
+                                                    const std::string& digest,
+                                                    const std::string& artifactType) = 0;
+};
+
+}  // namespace signet::oci
