@@ -1,0 +1,78 @@
+#include "cosign/ImageSigner.h"
+
+#include "cosign/AttachmentTag.h"
+#include "cosign/SimpleSigningPayload.h"
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+#include "oci/MediaTypes.h"
+
+namespace signet::cosign {
+
+std::string identityFor(const oci::Reference& ref, IdentityMode mode) {
+    if (mode == IdentityMode::Tag && ref.hasTag()) return ref.tagName();
+    return ref.repository.name();
+}
+
+ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
+                         const crypto::Signer& signer, const Environment& env)
+    : client_(client), store_(store), signer_(signer), verifier_(signer.verifier()), env_(env) {}
+
+std::string ImageSigner::resolveDigest(const oci::Reference& ref, const SignOptions& options) {
+    if (!ref.hasDigest()) {
+        if (!options.allowTagOnly) {
+            throw Error(ErrorKind::Usage,
+                        "refusing to sign a tag without a digest (tags can move): give " +
+                            ref.str() + "@sha256:<digest>, or allow it with --allow-tag-only");
+        }
+        auto head = client_.headManifest(ref.repository, ref.hasTag() ? ref.tag : "latest");
+        if (!head) throw Error(ErrorKind::NotFound, "image " + ref.name() + " not found");
+        return head->digest;
+    }
+    if (ref.hasTag() && options.verifyTags) {
+        auto head = client_.headManifest(ref.repository, ref.tag);
+        if (!head) {
+            throw Error(ErrorKind::TagMoved, "tag " + ref.tagName() +
+                                                 " does not exist (expected it at " + ref.digest +
+                                                 "); push it, or pass --no-verify-tags");
+        }
+        if (head->digest != ref.digest) {
+            throw Error(ErrorKind::TagMoved, "tag " + ref.tagName() + " now points at " +
+                                                 head->digest + ", not " + ref.digest +
+                                                 "; pass --no-verify-tags to sign anyway");
+        }
+        return ref.digest;
+    }
+    if (!client_.headManifest(ref.repository, ref.digest)) {
+        throw Error(ErrorKind::NotFound, "image " + ref.digestName() + " not found");
+    }
+    return ref.digest;
+}
+
+SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
+    std::string digest = resolveDigest(ref, options);
+    SignedImage signed_ = signDigest(ref.repository, digest, identityFor(ref, options.identity),
+                                     options.annotations);
+    signed_.resolvedFromTag = !ref.hasDigest();
+    return signed_;
+}
+
+SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::string& digest,
+                                    const std::string& identity,
+                                    const std::map<std::string, std::string>& annotations) {
+    std::string payload = marshalPayload(identity, digest, annotations);
+    std::string signature = crypto::base64Encode(signer_.sign(payload));
+    AttachmentLayer layer{oci::media_type::kCosignSimpleSigning, payload,
+                          {{"dev.cosignproject.cosign/signature", signature}}};
+    oci::Repository target = attachmentRepository(repo, env_);
+    AppendResult stored = store_.append(target, attachmentTag(digest, AttachmentKind::Signature),
+                                        layer, verifier_.get());
+    SignedImage result;
+    result.digest = digest;
+    result.identity = identity;
+    result.location = stored.location;
+    result.alreadySigned = stored.alreadyPresent;
+    result.writes = stored.writes;
+    return result;
+}
+
+}  // namespace signet::cosign

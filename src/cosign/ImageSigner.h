@@ -1,0 +1,65 @@
+// ImageSigner: signs one tag@digest the way `cosign sign` does, storing it with SignatureStore.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "config/Environment.h"
+#include "cosign/SignatureStore.h"
+#include "crypto/Signer.h"
+#include "oci/Reference.h"
+#include "oci/RegistryClient.h"
+
+namespace signet::cosign {
+
+// Which docker-reference a signature claims.
+enum class IdentityMode {
+    Tag,   // "registry/repo:tag" for each tag@digest (one signature per tag)
+    Repo,  // "registry/repo", cosign's default identity
+};
+
+struct SignOptions {
+    IdentityMode identity = IdentityMode::Tag;
+    std::map<std::string, std::string> annotations;  // -a key=value, into "optional"
+    bool allowTagOnly = false;  // sign a bare tag after resolving it
+    bool verifyTags = true;     // a tag given with a digest must still point at it
+};
+
+struct SignedImage {
+    std::string digest;          // the signed manifest digest
+    std::string identity;        // the payload's docker-reference
+    std::string location;        // "registry/repo:sha256-<hex>.sig"
+    bool alreadySigned = false;  // an identical signature by this key was already there
+    bool resolvedFromTag = false;
+    int writes = 0;
+};
+
+class ImageSigner {
+public:
+    ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
+                const Environment& env);
+
+    // The digest to sign for `ref`, applying the tag-only and verify-tags rules.
+    // Throws Usage (bare tag without allowTagOnly), TagMoved, NotFound.
+    std::string resolveDigest(const oci::Reference& ref, const SignOptions& options);
+
+    // Resolves and signs `ref`.
+    SignedImage sign(const oci::Reference& ref, const SignOptions& options);
+
+    // Signs a known digest in `repo` claiming `identity` (used for index children, SBOM images).
+    SignedImage signDigest(const oci::Repository& repo, const std::string& digest,
+                           const std::string& identity,
+                           const std::map<std::string, std::string>& annotations);
+
+private:
+    oci::RegistryClient& client_;
+    SignatureStore& store_;
+    const crypto::Signer& signer_;
+    std::unique_ptr<crypto::Verifier> verifier_;
+    const Environment& env_;
+};
+
+// The docker-reference for `ref` under `mode` (a bare digest reference always uses the repository).
+std::string identityFor(const oci::Reference& ref, IdentityMode mode);
+
+}  // namespace signet::cosign

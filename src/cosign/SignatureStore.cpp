@@ -1,0 +1,126 @@
+#include "cosign/SignatureStore.h"
+
+#include "cosign/AttachmentTag.h"
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+
+namespace signet::cosign {
+namespace {
+
+const char* kSignatureAnnotation = "dev.cosignproject.cosign/signature";
+
+bool sameLayer(const oci::Descriptor& existing, const AttachmentLayer& layer,
+               const std::string& digest) {
+    return existing.digest == digest && existing.mediaType == layer.mediaType &&
+           existing.annotations == layer.annotations;
+}
+
+// cosign's duplicate detector (pkg/cosign/remote/remote.go): same digest and media type, every
+// annotation but the signature equal, and the existing signature verifies over the new payload.
+bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
+                 const std::string& digest, const crypto::Verifier& verifier) {
+    if (existing.digest != digest || existing.mediaType != layer.mediaType) return false;
+    for (const auto& [key, value] : layer.annotations) {
+        if (key == kSignatureAnnotation) continue;
+        auto it = existing.annotations.find(key);
+        if (it == existing.annotations.end() || it->second != value) return false;
+    }
+    auto signature = existing.annotations.find(kSignatureAnnotation);
+    if (signature == existing.annotations.end() || signature->second.empty()) return false;
+    auto bytes = crypto::base64Decode(signature->second);
+    return bytes && verifier.verify(layer.payload, *bytes);
+}
+
+}  // namespace
+
+std::mutex& SignatureStore::lockFor(const std::string& key) {
+    std::lock_guard<std::mutex> guard(locksMutex_);
+    auto& slot = locks_[key];
+    if (!slot) slot = std::make_unique<std::mutex>();
+    return *slot;
+}
+
+std::optional<AttachmentImage> SignatureStore::fetchImage(const oci::Repository& repo,
+                                                          const std::string& tag) {
+    auto manifest = client_.getManifest(repo, tag);
+    if (!manifest) return std::nullopt;
+    std::string what = attachmentLocation(repo, tag);
+    auto parsed = oci::parseManifest(manifest->body, what);
+    std::string config = client_.getBlob(repo, parsed.config.digest, kMaxPayloadBytes);
+    return AttachmentImage::fromParts(manifest->body, config, what);
+}
+
+std::vector<StoredLayer> SignatureStore::readLayers(const oci::Repository& repo,
+                                                    const std::string& tag) {
+    auto manifest = client_.getManifest(repo, tag);
+    if (!manifest) return {};
+    auto parsed = oci::parseManifest(manifest->body, attachmentLocation(repo, tag));
+    std::vector<StoredLayer> layers;
+    for (const auto& descriptor : parsed.layers) {
+        layers.push_back({descriptor, client_.getBlob(repo, descriptor.digest, kMaxPayloadBytes)});
+    }
+    return layers;
+}
+
+std::string SignatureStore::write(const oci::Repository& repo, const std::string& tag,
+                                  const AttachmentImage& image, const AttachmentLayer& layer) {
+    client_.putBlob(repo, crypto::sha256Digest(layer.payload), layer.payload);
+    std::string config = image.configBytes();
+    client_.putBlob(repo, crypto::sha256Digest(config), config);
+    return client_.putManifest(repo, tag, image.manifest().mediaType, image.manifestBytes());
+}
+
+AppendResult SignatureStore::append(const oci::Repository& repo, const std::string& tag,
+                                    const AttachmentLayer& layer,
+                                    const crypto::Verifier* dedupeWith) {
+    std::string location = attachmentLocation(repo, tag);
+    std::lock_guard<std::mutex> guard(lockFor(location));
+    const std::string digest = crypto::sha256Digest(layer.payload);
+    AppendResult result;
+    result.location = location;
+    for (int round = 0; round < kMaxWriteRounds; ++round) {
+        auto current = fetchImage(repo, tag);
+        AttachmentImage image = current ? *current : AttachmentImage::empty(dockerMediaTypes_);
+        for (const auto& existing : image.manifest().layers) {
+            bool present = dedupeWith ? isDuplicate(existing, layer, digest, *dedupeWith)
+                                      : (round > 0 && sameLayer(existing, layer, digest));
+            if (present) {
+                result.alreadyPresent = result.writes == 0;
+                result.manifestDigest = crypto::sha256Digest(image.manifestBytes());
+                return result;
+            }
+        }
+        image.append(layer);
+        write(repo, tag, image, layer);
+        ++result.writes;
+        // Read back: another process may have replaced the tag between our GET and PUT.
+        auto after = client_.getManifest(repo, tag);
+        if (after) {
+            auto parsed = oci::parseManifest(after->body, location);
+            for (const auto& existing : parsed.layers) {
+                if (sameLayer(existing, layer, digest)) {
+                    result.manifestDigest = after->digest;
+                    return result;
+                }
+            }
+        }
+    }
+    throw Error(ErrorKind::Registry,
+                location + ": other writers replaced the signature image " +
+                    std::to_string(kMaxWriteRounds) + " times in a row; run again");
+}
+
+AppendResult SignatureStore::replace(const oci::Repository& repo, const std::string& tag,
+                                     const AttachmentLayer& layer) {
+    std::string location = attachmentLocation(repo, tag);
+    std::lock_guard<std::mutex> guard(lockFor(location));
+    AttachmentImage image = AttachmentImage::empty(dockerMediaTypes_);
+    image.append(layer);
+    AppendResult result;
+    result.location = location;
+    result.manifestDigest = write(repo, tag, image, layer);
+    result.writes = 1;
+    return result;
+}
+
+}  // namespace signet::cosign
