@@ -6,18 +6,65 @@
 #include "error/Error.h"
 
 namespace signet::cli {
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const Arguments&, const Environment&);
+};
+
+const Command kCommands[] = {
+    {"sign", "sign tag@digest references as cosign does", runSign},
+    {"verify", "verify an image's cosign signatures with a public key", runVerify},
+    {"triangulate", "print where an image's signatures/attestations/SBOM are stored",
+     runTriangulate},
+    {"generate-key-pair", "write a new cosign.key/cosign.pub pair", runGenerateKeyPair},
+    {"import-key-pair", "re-encrypt a PEM private key as a cosign key pair", runImportKeyPair},
+    {"version", "print the version", runVersion},
+};
+
+void printUsage(std::ostream& out) {
+    out << "usage: signet <command> [flags] [args]\n\ncommands:\n";
+    for (const auto& command : kCommands) {
+        std::string name = command.name;
+        out << "  " << name << std::string(20 - name.size(), ' ') << command.summary << "\n";
+    }
+    out << "\nRun 'signet <command> --help' for a command's flags.\n";
+}
+
+}  // namespace
+
+int runVersion(const Arguments&, const Environment&) {
+    std::cout << "signet " << SIGNET_VERSION << "\n";
+    return exit_code::kOk;
+}
 
 int dispatch(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: signet <command> [flags]\n";
+        printUsage(std::cerr);
         return exit_code::kUsage;
     }
-    std::string command = argv[1];
-    if (command == "version") {
-        std::cout << "signet " << SIGNET_VERSION << "\n";
+    std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printUsage(std::cout);
         return exit_code::kOk;
     }
-    std::cerr << "signet: unknown command '" << command << "'\n";
+    Arguments args(argv + 2, argv + argc);
+    Environment env = Environment::fromProcess();
+    for (const auto& command : kCommands) {
+        if (name != command.name) continue;
+        try {
+            return command.run(args, env);
+        } catch (const Error& e) {
+            std::cerr << "signet " << name << ": " << e.what() << "\n";
+            return exitCodeFor(e.kind());
+        } catch (const std::exception& e) {
+            std::cerr << "signet " << name << ": internal error: " << e.what() << "\n";
+            return exit_code::kUsage;
+        }
+    }
+    std::cerr << "signet: unknown command '" << name << "' (see signet --help)\n";
     return exit_code::kUsage;
 }
 

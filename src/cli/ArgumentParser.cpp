@@ -1,0 +1,107 @@
+#include "cli/ArgumentParser.h"
+
+#include <sstream>
+
+#include "error/Error.h"
+
+namespace signet::cli {
+namespace {
+
+std::vector<std::string> splitNames(const std::string& names) {
+    std::vector<std::string> out;
+    std::stringstream stream(names);
+    std::string name;
+    while (std::getline(stream, name, ',')) out.push_back(name);
+    return out;
+}
+
+}  // namespace
+
+void ArgumentParser::flag(const std::string& names, bool* target, const std::string& help) {
+    specs_.push_back({splitNames(names), Kind::Flag, target, help});
+}
+
+void ArgumentParser::option(const std::string& names, std::string* target,
+                            const std::string& help) {
+    specs_.push_back({splitNames(names), Kind::Option, target, help});
+}
+
+void ArgumentParser::repeated(const std::string& names, std::vector<std::string>* target,
+                              const std::string& help) {
+    specs_.push_back({splitNames(names), Kind::Repeated, target, help});
+}
+
+const ArgumentParser::Spec* ArgumentParser::find(const std::string& name) const {
+    for (const auto& spec : specs_) {
+        for (const auto& candidate : spec.names) {
+            if (candidate == name) return &spec;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& args) const {
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--") {
+            positional.insert(positional.end(), args.begin() + static_cast<long>(i) + 1,
+                              args.end());
+            break;
+        }
+        if (arg.size() < 2 || arg[0] != '-') {
+            positional.push_back(arg);
+            continue;
+        }
+        auto eq = arg.find('=');
+        std::string name = arg.substr(0, eq);
+        const Spec* spec = find(name);
+        if (!spec) {
+            throw Error(ErrorKind::Usage, "signet " + command_ + ": unknown flag " + name +
+                                              " (see signet " + command_ + " --help)");
+        }
+        if (spec->kind == Kind::Flag) {
+            if (eq != std::string::npos) {
+                std::string value = arg.substr(eq + 1);
+                if (value != "true" && value != "false") {
+                    throw Error(ErrorKind::Usage,
+                                "signet " + command_ + ": " + name + " takes true or false");
+                }
+                *static_cast<bool*>(spec->target) = value == "true";
+            } else {
+                *static_cast<bool*>(spec->target) = true;
+            }
+            continue;
+        }
+        std::string value;
+        if (eq != std::string::npos) {
+            value = arg.substr(eq + 1);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            throw Error(ErrorKind::Usage, "signet " + command_ + ": " + name + " needs a value");
+        }
+        if (spec->kind == Kind::Option) {
+            *static_cast<std::string*>(spec->target) = value;
+        } else {
+            static_cast<std::vector<std::string>*>(spec->target)->push_back(value);
+        }
+    }
+    return positional;
+}
+
+std::string ArgumentParser::usage(const std::string& positional) const {
+    std::ostringstream out;
+    out << "usage: signet " << command_ << " [flags] " << positional << "\n\nflags:\n";
+    for (const auto& spec : specs_) {
+        std::string names;
+        for (const auto& name : spec.names) names += (names.empty() ? "" : ", ") + name;
+        if (spec.kind != Kind::Flag) names += " VALUE";
+        out << "  " << names;
+        if (names.size() < 30) out << std::string(30 - names.size(), ' ');
+        out << " " << spec.help << (spec.kind == Kind::Repeated ? " (repeatable)" : "") << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace signet::cli

@@ -1,0 +1,83 @@
+// `signet sign`: signs each tag@digest reference and prints where each signature went.
+#include <iostream>
+
+#include "cli/ArgumentParser.h"
+#include "cli/Commands.h"
+#include "cli/RegistryAccess.h"
+#include "cosign/Annotations.h"
+#include "cosign/ImageSigner.h"
+#include "crypto/KeyLoader.h"
+#include "error/ExitStatus.h"
+
+namespace signet::cli {
+namespace {
+
+cosign::IdentityMode parseIdentity(const std::string& text) {
+    if (text == "tag") return cosign::IdentityMode::Tag;
+    if (text == "repo") return cosign::IdentityMode::Repo;
+    throw Error(ErrorKind::Usage, "--identity must be tag or repo, got '" + text + "'");
+}
+
+}  // namespace
+
+int runSign(const Arguments& args, const Environment& env) {
+    std::string key, identity = "tag";
+    std::vector<std::string> annotations;
+    bool allowTagOnly = false, noVerifyTags = false, help = false;
+    ArgumentParser parser("sign");
+    parser.option("--key", &key, "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, "
+                                 "COSIGN_KEY, SIGNET_KEY_DIR)");
+    parser.option("--identity", &identity, "tag: docker-reference is repo:tag; repo: cosign's");
+    parser.repeated("--annotations,-a", &annotations, "key=value added to the payload");
+    parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
+    parser.flag("--no-verify-tags", &noVerifyTags, "do not check the tag still points at the digest");
+    parser.flag("--help,-h", &help, "show this help");
+    std::vector<std::string> refs = parser.parse(args);
+    if (help) {
+        std::cout << parser.usage("REF...");
+        return exit_code::kOk;
+    }
+    if (refs.empty()) throw Error(ErrorKind::Usage, "no image reference given\n" + parser.usage("REF..."));
+
+    cosign::SignOptions options;
+    options.identity = parseIdentity(identity);
+    options.annotations = cosign::parseAnnotations(annotations);
+    options.allowTagOnly = allowTagOnly;
+    options.verifyTags = !noVerifyTags;
+    std::vector<oci::Reference> parsed;
+    for (const auto& ref : refs) {
+        parsed.push_back(oci::Reference::parse(ref));
+        if (!parsed.back().hasDigest() && !allowTagOnly) {
+            throw Error(ErrorKind::Usage, ref + ": refusing to sign a tag without a digest (tags "
+                                                "can move): give REPO:TAG@sha256:<digest>, or "
+                                                "pass --allow-tag-only");
+        }
+    }
+
+    if (key.empty()) key = env.getOr("SIGNET_KEY", env.getOr("COSIGN_KEY", ""));
+    auto signer = crypto::loadSigner(key, env);
+    auto client = connectRegistry(env);
+    bool dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
+    cosign::SignatureStore store(*client, dockerMediaTypes);
+    cosign::ImageSigner imageSigner(*client, store, *signer, env);
+
+    std::vector<std::optional<ErrorKind>> outcomes;
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        try {
+            auto signed_ = imageSigner.sign(parsed[i], options);
+            std::cout << refs[i] << " " << signed_.digest << " " << signed_.location
+                      << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
+            if (signed_.resolvedFromTag) {
+                std::cerr << "signet sign: " << refs[i] << " resolved to " << signed_.digest
+                          << "\n";
+            }
+            outcomes.push_back(std::nullopt);
+        } catch (const Error& e) {
+            std::cerr << "signet sign: " << refs[i] << ": " << e.what() << "\n";
+            outcomes.push_back(e.kind());
+        }
+    }
+    return batchExitCode(outcomes, FailOn::Any);
+}
+
+}  // namespace signet::cli

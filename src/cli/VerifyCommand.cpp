@@ -1,0 +1,97 @@
+// `signet verify`: cosign verify's checks, stderr header, stdout JSON and exit codes (10/11/12).
+#include <iostream>
+
+#include "cli/ArgumentParser.h"
+#include "cli/Commands.h"
+#include "cli/RegistryAccess.h"
+#include "cosign/Annotations.h"
+#include "cosign/AttachmentTag.h"
+#include "cosign/SignatureStore.h"
+#include "cosign/SignatureVerification.h"
+#include "crypto/KeyLoader.h"
+
+namespace signet::cli {
+namespace {
+
+void printHeader(const oci::Reference& ref, bool annotations) {
+    std::cerr << "\nVerification for " << ref.name() << " --\n"
+              << "The following checks were performed on each of these signatures:\n";
+    if (annotations) std::cerr << "  - The specified annotations were verified.\n";
+    std::cerr << "  - The cosign claims were validated\n"
+              << "  - The signatures were verified against the specified public key\n";
+}
+
+std::string joined(const std::vector<std::string>& reasons) {
+    std::string out;
+    for (const auto& reason : reasons) out += (out.empty() ? "" : "; ") + reason;
+    return out;
+}
+
+}  // namespace
+
+int runVerify(const Arguments& args, const Environment& env) {
+    std::string key, output = "json";
+    std::vector<std::string> annotations;
+    bool help = false;
+    ArgumentParser parser("verify");
+    parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
+    parser.repeated("--annotations,-a", &annotations, "key=value the payload must carry");
+    parser.option("--output,-o", &output, "json (default) or text");
+    parser.flag("--help,-h", &help, "show this help");
+    std::vector<std::string> refs = parser.parse(args);
+    if (help) {
+        std::cout << parser.usage("REF");
+        return exit_code::kOk;
+    }
+    if (refs.size() != 1) throw Error(ErrorKind::Usage, "verify takes exactly one image reference");
+    if (output != "json" && output != "text") {
+        throw Error(ErrorKind::Usage, "--output must be json or text");
+    }
+    oci::Reference ref = oci::Reference::parse(refs[0]);
+    if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
+    auto verifier = crypto::loadVerifier(key, env);
+    cosign::VerificationPolicy policy;
+    policy.keys = {verifier.get()};
+    policy.annotations = cosign::parseAnnotations(annotations);
+
+    auto client = connectRegistry(env);
+    auto head = client->headManifest(ref.repository, ref.hasDigest() ? ref.digest
+                                                     : (ref.hasTag() ? ref.tag : "latest"));
+    if (!head) {
+        std::cerr << "signet verify: image tag not found: " << ref.name() << "\n";
+        return exit_code::kImageNotFound;
+    }
+    std::string digest = ref.hasDigest() ? ref.digest : head->digest;
+    cosign::SignatureStore store(*client, false);
+    auto layers = store.readLayers(
+        cosign::attachmentRepository(ref.repository, env),
+        cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
+    if (layers.empty()) {
+        std::cerr << "signet verify: no signatures found for " << ref.name() << "\n";
+        return exit_code::kNoSignatures;
+    }
+    std::vector<cosign::SignatureCandidate> candidates;
+    for (const auto& layer : layers) {
+        candidates.push_back({layer.descriptor.mediaType, layer.payload, layer.descriptor.annotations});
+    }
+    auto outcome = cosign::verifySignatures(digest, candidates, policy);
+    if (outcome.accepted.empty()) {
+        std::cerr << "signet verify: no matching signatures: " << joined(outcome.rejections) << "\n";
+        return exit_code::kNoMatchingSignature;
+    }
+    printHeader(ref, !policy.annotations.empty());
+    if (output == "text") {
+        for (const auto& payload : outcome.accepted) {
+            std::cout << cosign::remarshalForOutput(payload) << "\n";
+        }
+    } else {
+        std::string array = "[";
+        for (const auto& payload : outcome.accepted) {
+            array += (array.size() > 1 ? "," : "") + cosign::remarshalForOutput(payload);
+        }
+        std::cout << "\n" << array << "]\n";
+    }
+    return exit_code::kOk;
+}
+
+}  // namespace signet::cli
