@@ -1,0 +1,21 @@
+// KeyLoader: a Signer or Verifier from a --key reference (file, env://, key directory, k8s://).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "config/Environment.h"
+#include "crypto/Signer.h"
+#include "crypto/Verifier.h"
+
+namespace signet::crypto {
+
+// Signing needs an encrypted cosign key (ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY); its password
+// comes from resolvePassword (Password.h). An empty `keyRef` means SIGNET_KEY_DIR.
+std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env);
+
+// Verifying needs a public key: the file or variable itself, a key directory's or Secret's
+// cosign.pub.
+std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env);
+
+}  // namespace signet::crypto

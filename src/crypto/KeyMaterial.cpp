@@ -1,0 +1,73 @@
+#include "crypto/KeyMaterial.h"
+
+#include "crypto/KubernetesConfig.h"
+#include "crypto/KubernetesSecret.h"
+#include "crypto/SecretFile.h"
+#include "error/Error.h"
+
+namespace signet::crypto {
+namespace {
+
+const char* fileFor(KeyPurpose purpose) {
+    return purpose == KeyPurpose::Sign ? "cosign.key" : "cosign.pub";
+}
+
+KeyMaterial fromEnvironment(const KeyReference& ref, const Environment& env) {
+    auto value = env.get(ref.location);
+    if (!value) {
+        throw Error(ErrorKind::Key, "key reference " + ref.text + ": environment variable " +
+                                        ref.location + " is not set");
+    }
+    return KeyMaterial{ref.text, SecretBytes(*value), std::nullopt};
+}
+
+KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
+    // Secret volumes link cosign.key -> ..data/cosign.key; opening the name follows the links.
+    std::string path = ref.location + "/" + fileFor(purpose);
+    auto pem = readOptionalSecretFile(path, "key file");
+    if (!pem) {
+        throw Error(ErrorKind::Key, "key directory " + ref.location + " has no " +
+                                        fileFor(purpose) + " (from " + ref.text + ")");
+    }
+    KeyMaterial material{path, std::move(pem), std::nullopt};
+    if (purpose == KeyPurpose::Sign) {
+        material.password =
+            readOptionalSecretFile(ref.location + "/cosign.password", "password file");
+    }
+    return material;
+}
+
+KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const Environment& env) {
+    KubernetesConfig config = loadKubernetesConfig(env, ref.text);
+    auto data = readKubernetesSecret(config, ref.ns, ref.secret, ref.text);
+    auto pem = data.find(fileFor(purpose));
+    if (pem == data.end()) {
+        throw Error(ErrorKind::Key, "key reference " + ref.text + ": the Secret has no " +
+                                        fileFor(purpose) + " data key");
+    }
+    KeyMaterial material{ref.text, pem->second, std::nullopt};
+    if (auto password = data.find("cosign.password");
+        purpose == KeyPurpose::Sign && password != data.end()) {
+        material.password = password->second;
+    }
+    return material;
+}
+
+}  // namespace
+
+KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env) {
+    switch (ref.kind) {
+        case KeyReference::Kind::File:
+            return KeyMaterial{ref.location, readSecretFile(ref.location, "key file"),
+                               std::nullopt};
+        case KeyReference::Kind::EnvVar:
+            return fromEnvironment(ref, env);
+        case KeyReference::Kind::Directory:
+            return fromDirectory(ref, purpose);
+        case KeyReference::Kind::Kubernetes:
+            return fromKubernetes(ref, purpose, env);
+    }
+    throw Error(ErrorKind::Internal, "unknown key reference kind for " + ref.text);
+}
+
+}  // namespace signet::crypto

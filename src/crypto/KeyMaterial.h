@@ -1,0 +1,26 @@
+// KeyMaterial: the PEM texts and password a key reference points at, fetched from where it lives.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/Environment.h"
+#include "crypto/KeyReference.h"
+#include "crypto/SecretBytes.h"
+
+namespace signet::crypto {
+
+enum class KeyPurpose { Sign, Verify };
+
+struct KeyMaterial {
+    std::string name;                     // names the key in messages, e.g. "DIR/cosign.key"
+    std::optional<SecretBytes> pem;       // Sign: the private key PEM; Verify: the public key PEM
+    std::optional<SecretBytes> password;  // a stored cosign.password (directory or Secret)
+};
+
+// Reads what `ref` names for `purpose`: a file's or variable's content; a key directory's
+// cosign.key + cosign.password or cosign.pub; a Kubernetes Secret's data keys of the same names.
+// Throws Error naming the reference when the material is missing or unreadable.
+KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env);
+
+}  // namespace signet::crypto

@@ -1,0 +1,59 @@
+#include "crypto/KeyReference.h"
+
+#include <filesystem>
+
+#include "error/Error.h"
+
+namespace signet::crypto {
+namespace {
+
+KeyReference kubernetesReference(const std::string& ref, const std::string& rest) {
+    auto slash = rest.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == rest.size() ||
+        rest.find('/', slash + 1) != std::string::npos) {
+        throw Error(ErrorKind::Usage, "key reference " + ref +
+                                          ": kubernetes specification should be in the format "
+                                          "k8s://<namespace>/<secret>");
+    }
+    KeyReference key{KeyReference::Kind::Kubernetes, ref, "", rest.substr(0, slash),
+                     rest.substr(slash + 1)};
+    return key;
+}
+
+KeyReference schemeReference(const std::string& ref, std::size_t separator) {
+    std::string scheme = ref.substr(0, separator);
+    std::string rest = ref.substr(separator + 3);
+    if (scheme == "env") {
+        if (rest.empty()) {
+            throw Error(ErrorKind::Usage,
+                        "key reference env:// names no environment variable: "
+                        "use env://VARIABLE");
+        }
+        return KeyReference{KeyReference::Kind::EnvVar, ref, rest, "", ""};
+    }
+    if (scheme == "k8s") return kubernetesReference(ref, rest);
+    throw Error(ErrorKind::Usage, "key reference " + ref + ": unrecognized scheme: " + scheme +
+                                      ":// (use a file, a key directory, env:// or k8s://)");
+}
+
+}  // namespace
+
+KeyReference parseKeyReference(const std::string& ref, const Environment& env) {
+    if (ref.empty()) {
+        std::string dir = env.getOr("SIGNET_KEY_DIR", "");
+        if (dir.empty()) {
+            throw Error(ErrorKind::Usage, "no key given: pass --key or set SIGNET_KEY_DIR");
+        }
+        return KeyReference{KeyReference::Kind::Directory, "SIGNET_KEY_DIR=" + dir, dir, "", ""};
+    }
+    if (auto separator = ref.find("://"); separator != std::string::npos) {
+        return schemeReference(ref, separator);
+    }
+    std::error_code error;
+    if (std::filesystem::is_directory(ref, error)) {
+        return KeyReference{KeyReference::Kind::Directory, ref, ref, "", ""};
+    }
+    return KeyReference{KeyReference::Kind::File, ref, ref, "", ""};
+}
+
+}  // namespace signet::crypto

@@ -1,0 +1,137 @@
+#include "crypto/KubernetesConfig.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "crypto/Encoding.h"
+#include "crypto/SecretFile.h"
+#include "error/Error.h"
+
+namespace signet::crypto {
+namespace {
+
+constexpr const char* kServiceAccountDir = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+[[noreturn]] void fail(const std::string& keyRef, const std::string& reason) {
+    throw Error(ErrorKind::Config, "key reference " + keyRef + ": " + reason);
+}
+
+std::optional<std::string> kubeconfigPath(const Environment& env, const std::string& keyRef) {
+    std::string list = env.getOr("KUBECONFIG", "");
+    if (!list.empty()) {
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            std::size_t end = list.find(':', start);
+            std::string entry = list.substr(start, end == std::string::npos ? end : end - start);
+            if (!entry.empty() && std::filesystem::exists(entry)) return entry;
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        fail(keyRef, "no file of KUBECONFIG=" + list + " exists");
+    }
+    std::string home = env.getOr("HOME", "");
+    if (home.empty()) return std::nullopt;
+    std::string path = home + "/.kube/config";
+    if (std::filesystem::exists(path)) return path;
+    return std::nullopt;
+}
+
+// The `field` mapping of the entry called `name` in the list `list` (clusters, users, ...).
+YAML::Node namedEntry(const YAML::Node& root, const char* list, const char* field,
+                      const std::string& name, const std::string& where) {
+    const YAML::Node entries = root[list];
+    if (entries && entries.IsSequence()) {
+        for (const auto& entry : entries) {
+            if (entry.IsMap() && entry["name"] && entry["name"].as<std::string>() == name) {
+                return entry[field];
+            }
+        }
+    }
+    throw Error(ErrorKind::Config, where + ": no " + std::string(list) + " entry named " + name);
+}
+
+std::string scalar(const YAML::Node& node, const char* key) {
+    if (!node || !node.IsMap() || !node[key] || !node[key].IsScalar()) return "";
+    return node[key].as<std::string>();
+}
+
+std::string resolvePath(const std::string& path, const std::string& configPath) {
+    if (path.empty() || path.front() == '/') return path;
+    return (std::filesystem::path(configPath).parent_path() / path).string();
+}
+
+// A PEM value from `<key>-data` (base64) or from the file named by `<key>`.
+SecretBytes pemValue(const YAML::Node& node, const std::string& key, const std::string& configPath,
+                     const std::string& where) {
+    std::string data = scalar(node, (key + "-data").c_str());
+    if (!data.empty()) {
+        auto decoded = base64Decode(data);
+        if (!decoded) throw Error(ErrorKind::Config, where + ": " + key + "-data is not base64");
+        return SecretBytes(*decoded);
+    }
+    std::string file = scalar(node, key.c_str());
+    if (file.empty()) return SecretBytes();
+    return readSecretFile(resolvePath(file, configPath), key);
+}
+
+KubernetesConfig fromKubeconfig(const std::string& path) {
+    std::string where = "kubeconfig " + path;
+    SecretBytes text = readSecretFile(path, "kubeconfig");
+    YAML::Node root = YAML::Load(std::string(text.view()));
+    std::string contextName = scalar(root, "current-context");
+    if (contextName.empty()) throw Error(ErrorKind::Config, where + " has no current-context");
+    YAML::Node context = namedEntry(root, "contexts", "context", contextName, where);
+    YAML::Node cluster = namedEntry(root, "clusters", "cluster", scalar(context, "cluster"), where);
+    KubernetesConfig config;
+    config.server = scalar(cluster, "server");
+    if (config.server.empty())
+        throw Error(ErrorKind::Config, where + ": the cluster has no server");
+    config.caPem = std::string(pemValue(cluster, "certificate-authority", path, where).view());
+    std::string userName = scalar(context, "user");
+    if (userName.empty()) return config;
+    YAML::Node user = namedEntry(root, "users", "user", userName, where);
+    config.token = SecretBytes(scalar(user, "token"));
+    if (std::string tokenFile = scalar(user, "tokenFile");
+        config.token.empty() && !tokenFile.empty()) {
+        config.token = readSecretFile(resolvePath(tokenFile, path), "token file");
+    }
+    config.clientCertPem = pemValue(user, "client-certificate", path, where);
+    config.clientKeyPem = pemValue(user, "client-key", path, where);
+    return config;
+}
+
+KubernetesConfig inCluster(const Environment& env, const std::string& keyRef) {
+    std::string host = env.getOr("KUBERNETES_SERVICE_HOST", "");
+    std::string port = env.getOr("KUBERNETES_SERVICE_PORT", "");
+    if (host.empty() || port.empty()) {
+        fail(keyRef,
+             "no Kubernetes configuration: set KUBECONFIG or run inside a cluster "
+             "(KUBERNETES_SERVICE_HOST/PORT are not set)");
+    }
+    if (host.find(':') != std::string::npos) host = "[" + host + "]";
+    std::string dir = env.getOr("SIGNET_K8S_SERVICEACCOUNT_DIR", kServiceAccountDir);
+    KubernetesConfig config;
+    config.server = "https://" + host + ":" + port;
+    config.token = readSecretFile(dir + "/token", "service-account token");
+    config.caPem = std::string(readSecretFile(dir + "/ca.crt", "service-account CA").view());
+    return config;
+}
+
+}  // namespace
+
+KubernetesConfig loadKubernetesConfig(const Environment& env, const std::string& keyRef) {
+    if (auto path = kubeconfigPath(env, keyRef)) {
+        try {
+            return fromKubeconfig(*path);
+        } catch (const YAML::Exception& e) {
+            fail(keyRef, "kubeconfig " + *path + " is not valid: " + e.msg);
+        } catch (const Error& e) {
+            throw e.withContext("key reference " + keyRef);
+        }
+    }
+    return inCluster(env, keyRef);
+}
+
+}  // namespace signet::crypto

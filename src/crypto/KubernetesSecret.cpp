@@ -1,0 +1,168 @@
+#include "crypto/KubernetesSecret.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "crypto/Encoding.h"
+#include "crypto/KeyAlgorithm.h"
+#include "error/Error.h"
+
+namespace signet::crypto {
+namespace {
+
+constexpr int kTimeoutSeconds = 30;
+
+struct BioFree {
+    void operator()(BIO* bio) const { BIO_free(bio); }
+};
+using BioPtr = std::unique_ptr<BIO, BioFree>;
+struct X509Free {
+    void operator()(X509* cert) const { X509_free(cert); }
+};
+using X509Ptr = std::unique_ptr<X509, X509Free>;
+
+BioPtr memoryBio(std::string_view bytes) {
+    return BioPtr(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+[[noreturn]] void fail(ErrorKind kind, const std::string& keyRef, const std::string& reason) {
+    throw Error(kind, "key reference " + keyRef + ": " + reason);
+}
+
+void addCertificateAuthorities(SSL_CTX* ctx, const std::string& caPem, const std::string& keyRef) {
+    BioPtr bio = memoryBio(caPem);
+    X509_STORE* store = SSL_CTX_get_cert_store(ctx);
+    int added = 0;
+    while (X509Ptr cert{PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)}) {
+        if (X509_STORE_add_cert(store, cert.get()) == 1) ++added;
+    }
+    ERR_clear_error();
+    if (added == 0) fail(ErrorKind::Config, keyRef, "the Kubernetes CA data holds no certificate");
+}
+
+void useClientCertificate(SSL_CTX* ctx, const KubernetesConfig& config, const std::string& keyRef) {
+    BioPtr certBio = memoryBio(config.clientCertPem.view());
+    X509Ptr cert(PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr));
+    BioPtr keyBio = memoryBio(config.clientKeyPem.view());
+    EvpPkeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    bool ok = cert && key && SSL_CTX_use_certificate(ctx, cert.get()) == 1 &&
+              SSL_CTX_use_PrivateKey(ctx, key.get()) == 1;
+    ERR_clear_error();
+    if (!ok) fail(ErrorKind::Config, keyRef, "the Kubernetes client certificate or key is invalid");
+}
+
+Poco::Net::Context::Ptr tlsContext(const KubernetesConfig& config, const std::string& keyRef) {
+    Poco::Net::Context::Params params;
+    params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
+    params.loadDefaultCAs = config.caPem.empty();
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+    if (!config.caPem.empty())
+        addCertificateAuthorities(context->sslContext(), config.caPem, keyRef);
+    if (!config.clientCertPem.empty()) useClientCertificate(context->sslContext(), config, keyRef);
+    return context;
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const KubernetesConfig& config,
+                                                          const Poco::URI& server,
+                                                          const std::string& keyRef) {
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (server.getScheme() == "https") {
+        session = std::make_unique<Poco::Net::HTTPSClientSession>(
+            server.getHost(), server.getPort(), tlsContext(config, keyRef));
+    } else if (server.getScheme() == "http") {
+        session =
+            std::make_unique<Poco::Net::HTTPClientSession>(server.getHost(), server.getPort());
+    } else {
+        fail(ErrorKind::Config, keyRef,
+             "the Kubernetes server " + server.toString() + " is not an http(s) URL");
+    }
+    session->setTimeout(Poco::Timespan(kTimeoutSeconds, 0));
+    return session;
+}
+
+void checkStatus(int status, const std::string& what, const std::string& keyRef) {
+    if (status == 200) return;
+    std::string code = " (HTTP " + std::to_string(status) + ")";
+    if (status == 401 || status == 403) {
+        fail(ErrorKind::Auth, keyRef,
+             "the Kubernetes API refused to read " + what + code +
+                 ": check the token and that it may get secrets");
+    }
+    if (status == 404) fail(ErrorKind::NotFound, keyRef, what + " does not exist" + code);
+    fail(ErrorKind::Key, keyRef, "the Kubernetes API answered" + code + " for " + what);
+}
+
+std::map<std::string, SecretBytes> parseSecretData(std::string& body, const std::string& keyRef) {
+    auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    OPENSSL_cleanse(body.data(), body.size());
+    if (json.is_discarded() || !json.is_object()) {
+        fail(ErrorKind::Key, keyRef, "the Kubernetes API answer is not a Secret object");
+    }
+    std::map<std::string, SecretBytes> data;
+    if (!json.contains("data") || json["data"].is_null()) return data;
+    if (!json["data"].is_object())
+        fail(ErrorKind::Key, keyRef, "the Secret's data is not an object");
+    for (auto& [key, value] : json["data"].items()) {
+        auto decoded = value.is_string() ? base64Decode(value.get<std::string>()) : std::nullopt;
+        if (!decoded)
+            fail(ErrorKind::Key, keyRef, "the Secret's data key " + key + " is not base64");
+        data.emplace(key, SecretBytes(*decoded));
+        OPENSSL_cleanse(decoded->data(), decoded->size());
+    }
+    return data;
+}
+
+}  // namespace
+
+std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& config,
+                                                        const std::string& ns,
+                                                        const std::string& name,
+                                                        const std::string& keyRef) {
+    Poco::URI server(config.server);
+    std::string what = "Secret " + ns + "/" + name;
+    std::string path = server.getPath();
+    if (!path.empty() && path.back() == '/') path.pop_back();
+    path += "/api/v1/namespaces/" + ns + "/secrets/" + name;
+    std::string body;
+    int status = 0;
+    try {
+        auto session = openSession(config, server, keyRef);
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        request.set("Accept", "application/json");
+        if (!config.token.empty()) {
+            request.set("Authorization", "Bearer " + std::string(config.token.view()));
+        }
+        session->sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session->receiveResponse(response);
+        status = static_cast<int>(response.getStatus());
+        std::ostringstream out;
+        Poco::StreamCopier::copyStream(in, out);
+        body = out.str();
+    } catch (const Poco::Exception& e) {
+        fail(ErrorKind::Network, keyRef,
+             "cannot read " + what + " from the Kubernetes API at " + config.server + ": " +
+                 e.displayText());
+    }
+    checkStatus(status, what, keyRef);
+    return parseSecretData(body, keyRef);
+}
+
+}  // namespace signet::crypto

@@ -1,0 +1,36 @@
+#include "crypto/Password.h"
+
+#include "crypto/SecretFile.h"
+#include "error/Error.h"
+
+namespace signet::crypto {
+namespace {
+
+SecretBytes readPasswordFile(const std::string& path) {
+    SecretBytes content = readSecretFile(path, "SIGNET_PASSWORD_FILE");
+    std::string_view text = content.view();
+    if (!text.empty() && text.back() == '\n') {
+        text.remove_suffix(1);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    }
+    return SecretBytes(text);
+}
+
+}  // namespace
+
+SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
+                            const std::string& keyName) {
+    if (auto password = env.get("COSIGN_PASSWORD")) {
+        SecretBytes result(*password);
+        return result;
+    }
+    if (auto path = env.get("SIGNET_PASSWORD_FILE"); path && !path->empty()) {
+        return readPasswordFile(*path);
+    }
+    if (stored) return *stored;
+    throw Error(ErrorKind::Key, "key " + keyName +
+                                    " is encrypted and no password was given: set "
+                                    "COSIGN_PASSWORD or SIGNET_PASSWORD_FILE");
+}
+
+}  // namespace signet::crypto

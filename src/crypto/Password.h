@@ -1,0 +1,19 @@
+// Password: where an encrypted key's password comes from, in cosign's order, never from stdin.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "config/Environment.h"
+#include "crypto/SecretBytes.h"
+
+namespace signet::crypto {
+
+// 1. COSIGN_PASSWORD when set, even when empty;
+// 2. else the file named by SIGNET_PASSWORD_FILE, minus one trailing "\n" (or "\r\n");
+// 3. else `stored`: the key directory's or Kubernetes Secret's `cosign.password`, as is;
+// 4. else Error(Key, "key NAME is encrypted and no password was given: ...").
+SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
+                            const std::string& keyName);
+
+}  // namespace signet::crypto

@@ -1,0 +1,33 @@
+// SecretBytes: bytes of a password or key that are wiped (OPENSSL_cleanse) when they go away.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace signet::crypto {
+
+class SecretBytes {
+  public:
+    SecretBytes() = default;
+    explicit SecretBytes(std::string_view bytes);
+    SecretBytes(const SecretBytes& other);
+    SecretBytes(SecretBytes&& other) noexcept;
+    SecretBytes& operator=(const SecretBytes& other);
+    SecretBytes& operator=(SecretBytes&& other) noexcept;
+    ~SecretBytes();
+
+    std::string_view view() const { return bytes_; }
+    const unsigned char* data() const {
+        return reinterpret_cast<const unsigned char*>(bytes_.data());
+    }
+    std::size_t size() const { return bytes_.size(); }
+    bool empty() const { return bytes_.empty(); }
+    bool operator==(const SecretBytes& other) const { return bytes_ == other.bytes_; }
+
+  private:
+    void wipe();
+    std::string bytes_;
+};
+
+}  // namespace signet::crypto
