@@ -3,6 +3,7 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "error/Error.h"
 #include "crypto/KeyPairFiles.h"
 
 namespace signet::cli {

@@ -3,6 +3,7 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "error/Error.h"
 #include "cli/RegistryAccess.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
