@@ -1,0 +1,17 @@
+#include "SignetProcess.h"
+
+#include "harness/Paths.h"
+
+namespace signet::testing {
+
+CommandResult runSignet(const std::vector<std::string>& args,
+                        const std::map<std::string, std::string>& env) {
+    std::vector<std::string> argv{signetBinary()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    CommandOptions options;
+    options.extraEnv = env;
+    options.timeout = std::chrono::seconds(120);
+    return runCommandForResult(argv, options);
+}
+
+}  // namespace signet::testing
