@@ -1,0 +1,117 @@
+#include "oci/ConnectionPool.h"
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/NullStream.h>
+#include <Poco/StreamCopier.h>
+
+namespace signet::oci {
+namespace {
+
+constexpr std::size_t kMaxIdlePerHost = 8;
+
+void initialiseSsl() {
+    static std::once_flag once;
+    std::call_once(once, [] { Poco::Net::initializeSSL(); });
+}
+
+std::string poolKey(const Poco::URI& uri, bool verifyTls) {
+    return uri.getScheme() + "://" + uri.getHost() + ":" + std::to_string(uri.getPort()) +
+           (verifyTls ? "" : "#unverified");
+}
+
+}  // namespace
+
+ConnectionPool::Lease::Lease(ConnectionPool& pool, std::string key,
+                             std::unique_ptr<Poco::Net::HTTPClientSession> s, bool reused)
+    : pool_(&pool), key_(std::move(key)), session_(std::move(s)), reused_(reused) {}
+
+ConnectionPool::Lease::~Lease() {
+    if (session_) {
+        try {
+            session_->reset();
+        } catch (...) {
+        }
+    }
+}
+
+void ConnectionPool::Lease::release() {
+    if (session_) pool_->giveBack(key_, std::move(session_));
+}
+
+ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
+    : caFile_(std::move(caFile)), timeout_(timeout) {
+    initialiseSsl();
+}
+
+ConnectionPool::~ConnectionPool() = default;
+
+Poco::Net::Context::Ptr ConnectionPool::context(bool verifyTls) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Poco::Net::Context::Ptr& slot = verifyTls ? verifying_ : accepting_;
+    if (!slot) {
+        using Poco::Net::Context;
+        // The system CA store is always loaded; caFile_ adds to it for verifying sessions.
+        slot = new Context(Context::TLS_CLIENT_USE, "", "", verifyTls ? caFile_ : "",
+                           verifyTls ? Context::VERIFY_RELAXED : Context::VERIFY_NONE, 9, verifyTls,
+                           "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
+    }
+    return slot;
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::URI& uri,
+                                                                   bool verifyTls) {
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (uri.getScheme() == "https") {
+        session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                                  context(verifyTls));
+    } else {
+        session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    }
+    session->setKeepAlive(true);
+    session->setTimeout(Poco::Timespan(static_cast<long>(timeout_.count()), 0));
+    return session;
+}
+
+ConnectionPool::Lease ConnectionPool::checkout(const Poco::URI& uri, bool verifyTls) {
+    std::string key = poolKey(uri, verifyTls);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& idle = idle_[key];
+        if (!idle.empty()) {
+            auto session = std::move(idle.back());
+            idle.pop_back();
+            return Lease(*this, key, std::move(session), true);
+        }
+    }
+    return Lease(*this, key, open(uri, verifyTls), false);
+}
+
+void ConnectionPool::giveBack(const std::string& key,
+                              std::unique_ptr<Poco::Net::HTTPClientSession> session) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& idle = idle_[key];
+    if (idle.size() < kMaxIdlePerHost) idle.push_back(std::move(session));
+}
+
+bool ConnectionPool::speaksTls(const std::string& host, unsigned short port) {
+    Poco::Net::HTTPSClientSession session(host, port, context(false));
+    session.setTimeout(Poco::Timespan(static_cast<long>(timeout_.count()), 0));
+    try {
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        Poco::NullOutputStream sink;
+        Poco::StreamCopier::copyStream(session.receiveResponse(response), sink);
+        return true;
+    } catch (const Poco::Net::SSLException&) {
+        return false;
+    }
+}
+
+}  // namespace signet::oci

@@ -1,0 +1,66 @@
+// ConnectionPool: keep-alive HTTP(S) sessions shared between threads, pooled per scheme+host.
+#pragma once
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace signet::oci {
+
+class ConnectionPool {
+  public:
+    // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).
+    ConnectionPool(std::string caFile, std::chrono::seconds timeout);
+    ~ConnectionPool();
+    ConnectionPool(const ConnectionPool&) = delete;
+    ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+    // A session checked out for one exchange. release() hands it back for reuse once the
+    // response was read completely; otherwise the destructor closes it.
+    class Lease {
+      public:
+        Lease(ConnectionPool& pool, std::string key,
+              std::unique_ptr<Poco::Net::HTTPClientSession> s, bool reused);
+        ~Lease();
+        Lease(Lease&&) = default;
+        Lease(const Lease&) = delete;
+        Poco::Net::HTTPClientSession& session() { return *session_; }
+        bool reused() const { return reused_; }
+        void release();
+
+      private:
+        ConnectionPool* pool_;
+        std::string key_;
+        std::unique_ptr<Poco::Net::HTTPClientSession> session_;
+        bool reused_;
+    };
+
+    // A pooled or new session for the URI's scheme, host and port. `verifyTls` false accepts
+    // any certificate (insecure hosts only).
+    Lease checkout(const Poco::URI& uri, bool verifyTls);
+
+    // True when host:port completes a TLS handshake (any certificate); false on a TLS-level
+    // failure such as a plain-HTTP server. Connection errors propagate as Poco exceptions.
+    bool speaksTls(const std::string& host, unsigned short port);
+
+  private:
+    std::unique_ptr<Poco::Net::HTTPClientSession> open(const Poco::URI& uri, bool verifyTls);
+    void giveBack(const std::string& key, std::unique_ptr<Poco::Net::HTTPClientSession> session);
+    Poco::Net::Context::Ptr context(bool verifyTls);
+
+    std::string caFile_;
+    std::chrono::seconds timeout_;
+    std::mutex mutex_;
+    std::map<std::string, std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>>> idle_;
+    Poco::Net::Context::Ptr verifying_;
+    Poco::Net::Context::Ptr accepting_;
+};
+
+}  // namespace signet::oci

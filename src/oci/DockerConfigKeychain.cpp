@@ -1,0 +1,183 @@
+#include "oci/DockerConfigKeychain.h"
+
+#include <Poco/Exception.h>
+#include <Poco/File.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+#include "oci/CredentialHelper.h"
+
+namespace signet::oci {
+namespace {
+
+constexpr const char* kDockerHub = "index.docker.io";
+
+bool isFile(const std::string& path) {
+    try {
+        Poco::File file(path);
+        return file.exists() && file.isFile();
+    } catch (const Poco::Exception&) {
+        return false;
+    }
+}
+
+std::string findConfigFile(const Environment& env) {
+    std::vector<std::string> candidates;
+    std::string home = env.getOr("HOME", "");
+    if (auto dockerConfig = env.getOr("DOCKER_CONFIG", ""); !dockerConfig.empty()) {
+        candidates.push_back(isFile(dockerConfig) ? dockerConfig : dockerConfig + "/config.json");
+    }
+    if (!home.empty()) candidates.push_back(home + "/.docker/config.json");
+    if (auto authFile = env.getOr("REGISTRY_AUTH_FILE", ""); !authFile.empty())
+        candidates.push_back(authFile);
+    if (auto runtime = env.getOr("XDG_RUNTIME_DIR", ""); !runtime.empty())
+        candidates.push_back(runtime + "/containers/auth.json");
+    std::string configHome = env.getOr("XDG_CONFIG_HOME", home.empty() ? "" : home + "/.config");
+    if (!configHome.empty()) candidates.push_back(configHome + "/containers/auth.json");
+    for (const auto& path : candidates) {
+        if (isFile(path)) return path;
+    }
+    return {};
+}
+
+// "https://index.docker.io/v1/" → "index.docker.io"; "quay.io/ns/repo" stays; docker.io aliases.
+std::string normaliseKey(std::string key) {
+    for (const char* scheme : {"https://", "http://"}) {
+        if (key.rfind(scheme, 0) == 0) key = key.substr(std::string(scheme).size());
+    }
+    while (!key.empty() && key.back() == '/') key.pop_back();
+    for (const char* suffix : {"/v1", "/v2"}) {
+        std::string s(suffix);
+        if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0)
+            key = key.substr(0, key.size() - s.size());
+    }
+    auto slash = key.find('/');
+    std::string host = key.substr(0, slash);
+    std::string rest = slash == std::string::npos ? "" : key.substr(slash);
+    if (host == "docker.io" || host == "registry-1.docker.io") host = kDockerHub;
+    return host + rest;
+}
+
+std::string stringField(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
+                        const std::string& path) {
+    Credentials credentials;
+    if (!entry.is_object()) return credentials;
+    credentials.username = stringField(entry, "username");
+    credentials.password = stringField(entry, "password");
+    credentials.identityToken = stringField(entry, "identitytoken");
+    credentials.registryToken = stringField(entry, "registrytoken");
+    std::string auth = stringField(entry, "auth");
+    if (!auth.empty()) {
+        auto decoded = crypto::base64Decode(auth);
+        auto colon = decoded ? decoded->find(':') : std::string::npos;
+        if (colon == std::string::npos) {
+            throw Error(ErrorKind::Config, path + ": auths[\"" + key +
+                                               "\"].auth is not base64 of user:password; fix or "
+                                               "remove the entry");
+        }
+        credentials.username = decoded->substr(0, colon);
+        credentials.password = decoded->substr(colon + 1);
+    }
+    return credentials;
+}
+
+nlohmann::json loadConfig(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Config, "cannot read registry credentials file " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+        auto json = nlohmann::json::parse(text.str());
+        if (!json.is_object()) throw Error(ErrorKind::Config, path + " is not a JSON object");
+        return json;
+    } catch (const nlohmann::json::parse_error& e) {
+        // The parser's message can quote file content (secrets), so only the offset is shown.
+        throw Error(ErrorKind::Config, "registry credentials file " + path +
+                                           " is not valid JSON (error at byte " +
+                                           std::to_string(e.byte) + ")");
+    }
+}
+
+// Lookup keys from most to least specific: "host/a/b", "host/a", "host".
+std::vector<std::string> candidateKeys(const Repository& repository) {
+    std::vector<std::string> keys;
+    std::string key = repository.registry + "/" + repository.path;
+    while (true) {
+        keys.push_back(key);
+        auto slash = key.rfind('/');
+        if (slash == std::string::npos) break;
+        key = key.substr(0, slash);
+    }
+    return keys;
+}
+
+}  // namespace
+
+std::string dockerServerKey(const std::string& registry) {
+    return registry == kDockerHub ? "https://index.docker.io/v1/" : registry;
+}
+
+DockerConfigKeychain::DockerConfigKeychain(Environment env)
+    : env_(std::move(env)), path_(findConfigFile(env_)) {}
+
+std::string DockerConfigKeychain::configPath() const {
+    return path_;
+}
+
+Credentials DockerConfigKeychain::resolve(const Repository& repository) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::string cacheKey = repository.name();
+    if (auto it = cache_.find(cacheKey); it != cache_.end()) return it->second;
+    Credentials credentials = lookup(repository);
+    cache_[cacheKey] = credentials;
+    return credentials;
+}
+
+Credentials DockerConfigKeychain::lookup(const Repository& repository) {
+    if (path_.empty()) return {};
+    nlohmann::json config = loadConfig(path_);
+    const std::string host = repository.registry;
+
+    // auths: the longest matching key with real credentials (placeholders "{}" don't count).
+    const nlohmann::json noAuths = nlohmann::json::object();
+    auto authsIt = config.find("auths");
+    const nlohmann::json& authsJson =
+        authsIt != config.end() && authsIt->is_object() ? *authsIt : noAuths;
+    std::map<std::string, std::string> auths;  // normalised key → key as written
+    for (auto it = authsJson.begin(); it != authsJson.end(); ++it)
+        auths[normaliseKey(it.key())] = it.key();
+    auto entryFor = [&](const std::string& key) -> std::optional<Credentials> {
+        auto it = auths.find(key);
+        if (it == auths.end()) return std::nullopt;
+        Credentials c = decodeEntry(authsJson.at(it->second), it->second, path_);
+        if (c.anonymous()) return std::nullopt;
+        return c;
+    };
+    std::vector<std::string> keys = candidateKeys(repository);
+    for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
+        if (auto c = entryFor(keys[i])) return *c;
+    }
+
+    std::string serverKey = dockerServerKey(host);
+    if (auto it = config.find("credHelpers"); it != config.end() && it->is_object()) {
+        for (const auto& [key, helper] : it->items()) {
+            if (normaliseKey(key) == host && helper.is_string())
+                return runCredentialHelper(helper.get<std::string>(), serverKey, host, env_);
+        }
+    }
+    if (auto c = entryFor(host)) return *c;
+    std::string store = stringField(config, "credsStore");
+    if (!store.empty()) return runCredentialHelper(store, serverKey, host, env_);
+    return {};
+}
+
+}  // namespace signet::oci

@@ -1,0 +1,224 @@
+#include "oci/HttpTransport.h"
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/NullStream.h>
+#include <Poco/StreamCopier.h>
+
+#include <iostream>
+#include <thread>
+
+#include "error/Error.h"
+
+namespace signet::oci {
+namespace {
+
+constexpr int kMaxRedirects = 5;
+
+bool isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Reads the whole body, refusing more than `maxBody` bytes.
+std::string readBounded(std::istream& in, std::size_t maxBody, const std::string& what) {
+    std::string body;
+    char buffer[16384];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        std::streamsize got = in.gcount();
+        if (got <= 0) break;
+        if (body.size() + static_cast<std::size_t>(got) > maxBody) {
+            throw Error(ErrorKind::TooLarge, what + ": response body is larger than " +
+                                                 std::to_string(maxBody) + " bytes");
+        }
+        body.append(buffer, static_cast<std::size_t>(got));
+    }
+    return body;
+}
+
+// A TLS failure that a retry cannot fix: the certificate was refused.
+bool isCertificateFailure(const Poco::Net::SSLException& e) {
+    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e)) return true;
+    return e.displayText().find("certificate") != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> HttpResponse::headerValues(const std::string& name) const {
+    std::vector<std::string> values;
+    for (auto it = headers.find(name); it != headers.end(); ++it) {
+        if (Poco::icompare(it->first, name) != 0) break;
+        values.push_back(it->second);
+    }
+    return values;
+}
+
+std::string describeUri(const Poco::URI& uri) {
+    return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+}
+
+HttpTransport::HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::string userAgent,
+                             std::set<std::string> insecureHosts)
+    : pool_(pool),
+      policy_(policy),
+      userAgent_(std::move(userAgent)),
+      insecureHosts_(std::move(insecureHosts)),
+      hook_([](const std::string& line) { std::cerr << line << std::endl; }),
+      rng_(std::random_device{}()) {}
+
+void HttpTransport::setRetryHook(RetryHook hook) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    hook_ = std::move(hook);
+}
+
+bool HttpTransport::verifies(const Poco::URI& uri) const {
+    std::string authority = uri.getHost() + ":" + std::to_string(uri.getPort());
+    return insecureHosts_.count(authority) == 0 && insecureHosts_.count(uri.getHost()) == 0;
+}
+
+HttpResponse HttpTransport::send(const HttpRequest& request, std::size_t maxBody) {
+    return withRetries(request, maxBody, nullptr);
+}
+
+HttpResponse HttpTransport::stream(const HttpRequest& request, const BodyConsumer& consumer) {
+    return withRetries(request, 1 << 20, &consumer);
+}
+
+void HttpTransport::announceRetry(const HttpRequest& request, const std::string& why, int attempt) {
+    retries_++;
+    std::string line = "retrying " + request.method + " " + describeUri(request.uri) + ": " + why +
+                       " (attempt " + std::to_string(attempt) + "/" +
+                       std::to_string(policy_.maxRetries + 1) + ")";
+    RetryHook hook;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        hook = hook_;
+    }
+    if (hook) hook(line);
+}
+
+HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t maxBody,
+                                        const BodyConsumer* consumer) {
+    const int total = policy_.maxRetries + 1;
+    const std::string what = request.method + " " + describeUri(request.uri);
+    for (int attempt = 1;; ++attempt) {
+        attempts_++;
+        bool started = false;
+        BodyConsumer tracked = [&](const HttpResponse& head, std::istream& body) {
+            started = true;
+            (*consumer)(head, body);
+        };
+        std::string why;
+        std::optional<std::chrono::milliseconds> wait;
+        try {
+            HttpResponse response =
+                followingRedirects(request, maxBody, consumer ? &tracked : nullptr);
+            if (!isRetryableStatus(response.status) || attempt >= total) return response;
+            why = std::to_string(response.status);
+            wait = parseRetryAfter(response.header("Retry-After"), std::chrono::system_clock::now(),
+                                   policy_.maxRetryAfter);
+        } catch (const Poco::Net::SSLException& e) {
+            if (isCertificateFailure(e) || started || attempt >= total) {
+                throw Error(ErrorKind::Network,
+                            what + ": TLS failed: " + e.displayText() +
+                                "; for a private CA set SIGNET_REGISTRY_CA to its PEM bundle");
+            }
+            why = e.displayText();
+        } catch (const Poco::Exception& e) {
+            if (started || attempt >= total) {
+                std::string tries =
+                    attempt > 1 ? " (after " + std::to_string(attempt) + " attempts)" : "";
+                throw Error(ErrorKind::Network, what + ": " + e.displayText() + tries);
+            }
+            why = e.displayText();
+        }
+        announceRetry(request, why, attempt + 1);
+        std::chrono::milliseconds delay;
+        if (wait) {
+            delay = *wait;
+        } else {
+            std::lock_guard<std::mutex> lock(mutex_);
+            delay = backoffDelay(attempt, policy_, rng_);
+        }
+        std::this_thread::sleep_for(delay);
+    }
+}
+
+HttpResponse HttpTransport::followingRedirects(const HttpRequest& request, std::size_t maxBody,
+                                               const BodyConsumer* consumer) {
+    HttpRequest current = request;
+    for (int hop = 0; hop <= kMaxRedirects; ++hop) {
+        HttpResponse response = exchange(current, maxBody, consumer);
+        std::string location = response.header("Location");
+        if (!current.followRedirects || !isRedirect(response.status) || location.empty())
+            return response;
+        Poco::URI next(current.uri, location);
+        if (next.getHost() != current.uri.getHost() || next.getPort() != current.uri.getPort()) {
+            // Credentials are for the registry only, never for the storage it redirects to.
+            std::erase_if(current.headers, [](const auto& header) {
+                return Poco::icompare(header.first, "Authorization") == 0;
+            });
+        }
+        if (response.status == 303) current.method = "GET";
+        current.uri = next;
+    }
+    throw Error(ErrorKind::Registry, request.method + " " + describeUri(request.uri) +
+                                         ": more than " + std::to_string(kMaxRedirects) +
+                                         " redirects");
+}
+
+HttpResponse HttpTransport::exchange(const HttpRequest& request, std::size_t maxBody,
+                                     const BodyConsumer* consumer) {
+    while (true) {
+        ConnectionPool::Lease lease = pool_.checkout(request.uri, verifies(request.uri));
+        bool reused = lease.reused();
+        bool answered = false;
+        try {
+            return exchangeOnce(lease, request, maxBody, consumer, answered);
+        } catch (const Poco::Exception&) {
+            // A kept-alive connection the server has closed meanwhile: try a fresh one at once.
+            if (!reused || answered) throw;
+        }
+    }
+}
+
+HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const HttpRequest& request,
+                                         std::size_t maxBody, const BodyConsumer* consumer,
+                                         bool& answered) {
+    Poco::Net::HTTPClientSession& session = lease.session();
+    std::string target = request.uri.getPathEtc();
+    if (target.empty()) target = "/";
+    Poco::Net::HTTPRequest out(request.method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    out.set("User-Agent", userAgent_);
+    for (const auto& [name, value] : request.headers) out.set(name, value);
+    if (!request.body.empty() || request.method == "PUT" || request.method == "POST" ||
+        request.method == "PATCH") {
+        out.setContentLength(static_cast<std::streamsize>(request.body.size()));
+    }
+    out.setKeepAlive(true);
+    std::ostream& body = session.sendRequest(out);
+    body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
+
+    Poco::Net::HTTPResponse in;
+    std::istream& received = session.receiveResponse(in);
+    answered = true;
+    HttpResponse response;
+    response.status = static_cast<int>(in.getStatus());
+    response.reason = in.getReason();
+    for (const auto& [name, value] : in) response.headers.add(name, value);
+    response.finalUri = request.uri;
+    const std::string what = request.method + " " + describeUri(request.uri);
+    if (consumer && response.status / 100 == 2 && request.method != "HEAD") {
+        (*consumer)(response, received);
+        Poco::NullOutputStream sink;
+        Poco::StreamCopier::copyStream(received, sink);
+    } else {
+        response.body = readBounded(received, maxBody, what);
+    }
+    if (in.getKeepAlive()) lease.release();
+    return response;
+}
+
+}  // namespace signet::oci

@@ -1,0 +1,93 @@
+// HttpTransport: one HTTP exchange with pooled connections, bounded bodies, redirects and retries.
+#pragma once
+
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/URI.h>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <mutex>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "oci/ConnectionPool.h"
+#include "oci/RetryPolicy.h"
+
+namespace signet::oci {
+
+struct HttpRequest {
+    std::string method = "GET";
+    Poco::URI uri;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    bool followRedirects = false;  // GET/HEAD: follow 301/302/303/307/308 (auth only same host)
+};
+
+struct HttpResponse {
+    int status = 0;
+    std::string reason;
+    Poco::Net::NameValueCollection headers;  // case-insensitive names, repeated names kept
+    std::string body;
+    Poco::URI finalUri;  // after redirects
+
+    std::string header(const std::string& name) const { return headers.get(name, ""); }
+    std::vector<std::string> headerValues(const std::string& name) const;
+};
+
+// Receives a successful (2xx) body as it arrives; valid only during the call.
+using BodyConsumer = std::function<void(const HttpResponse& head, std::istream& body)>;
+
+// Told about each retry with a one-line description, e.g.
+// "retrying GET https://r.io/v2/x/manifests/v1: 503 (attempt 2/4)".
+using RetryHook = std::function<void(const std::string& line)>;
+
+class HttpTransport {
+  public:
+    HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::string userAgent,
+                  std::set<std::string> insecureHosts);
+
+    // Sends with retries (429 honouring Retry-After, 5xx, 408, resets, refusals, timeouts;
+    // never other 4xx) and returns the last response, whatever its status. Bodies bigger than
+    // `maxBody` throw Error(TooLarge). Exhausted network failures throw Error(Network).
+    HttpResponse send(const HttpRequest& request, std::size_t maxBody);
+
+    // Like send(), but a 2xx body goes to `consumer` instead of memory (no retry once it
+    // started). Non-2xx responses come back with their (bounded) body.
+    HttpResponse stream(const HttpRequest& request, const BodyConsumer& consumer);
+
+    void setRetryHook(RetryHook hook);
+    int attempts() const { return attempts_.load(); }  // requests sent, retries included
+    int retries() const { return retries_.load(); }
+
+  private:
+    HttpResponse withRetries(const HttpRequest& request, std::size_t maxBody,
+                             const BodyConsumer* consumer);
+    HttpResponse followingRedirects(const HttpRequest& request, std::size_t maxBody,
+                                    const BodyConsumer* consumer);
+    HttpResponse exchange(const HttpRequest& request, std::size_t maxBody,
+                          const BodyConsumer* consumer);
+    HttpResponse exchangeOnce(ConnectionPool::Lease& lease, const HttpRequest& request,
+                              std::size_t maxBody, const BodyConsumer* consumer, bool& answered);
+    void announceRetry(const HttpRequest& request, const std::string& why, int attempt);
+    bool verifies(const Poco::URI& uri) const;
+
+    ConnectionPool& pool_;
+    RetryPolicy policy_;
+    std::string userAgent_;
+    std::set<std::string> insecureHosts_;
+    std::mutex mutex_;  // guards hook_ and rng_
+    RetryHook hook_;
+    std::mt19937 rng_;
+    std::atomic<int> attempts_{0};
+    std::atomic<int> retries_{0};
+};
+
+// "https://host/path" without the query, for messages (queries can carry upload state).
+std::string describeUri(const Poco::URI& uri);
+
+}  // namespace signet::oci

@@ -1,0 +1,174 @@
+#include "oci/RegistryAuth.h"
+
+#include <nlohmann/json.hpp>
+
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+#include "oci/AuthChallenge.h"
+#include "oci/RegistryError.h"
+
+namespace signet::oci {
+namespace {
+
+constexpr std::size_t kMaxTokenResponse = 1 << 20;
+constexpr const char* kBearerPrefix = "Bearer ";
+
+std::string basicHeader(const Credentials& credentials) {
+    return "Basic " + crypto::base64Encode(credentials.username + ":" + credentials.password);
+}
+
+std::string formEncode(const std::string& value) {
+    std::string out;
+    Poco::URI::encode(value, "&=+?/:;@#", out);
+    return out;
+}
+
+std::string stringField(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+RegistryAuth::RegistryAuth(HttpTransport& transport, CredentialSource credentials)
+    : transport_(transport), credentials_(std::move(credentials)) {}
+
+int RegistryAuth::tokenRequests() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tokenRequests_;
+}
+
+RegistryAuth::Challenge RegistryAuth::challengeFor(const std::string& registry) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return challenges_[registry];
+}
+
+std::shared_ptr<RegistryAuth::TokenSlot> RegistryAuth::slotFor(const Repository& repository) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = tokens_[repository.name()];
+    if (!slot) slot = std::make_shared<TokenSlot>();
+    return slot;
+}
+
+std::string RegistryAuth::authorization(const Repository& repository) {
+    Credentials credentials = credentials_(repository);
+    if (!credentials.registryToken.empty()) return kBearerPrefix + credentials.registryToken;
+    Challenge challenge = challengeFor(repository.registry);
+    switch (challenge.scheme) {
+        case Scheme::Unknown:
+            return {};
+        case Scheme::Basic:
+            return credentials.hasBasic() ? basicHeader(credentials) : "";
+        case Scheme::Bearer:
+            return kBearerPrefix + bearerFor(repository, challenge, "");
+    }
+    return {};
+}
+
+std::string RegistryAuth::bearerFor(const Repository& repository, const Challenge& challenge,
+                                    const std::string& stale) {
+    std::shared_ptr<TokenSlot> slot = slotFor(repository);
+    std::lock_guard<std::mutex> lock(slot->mutex);
+    if (!slot->token.empty() && slot->token != stale) return slot->token;
+    slot->token = fetchToken(repository, challenge);
+    return slot->token;
+}
+
+std::string RegistryAuth::afterUnauthorized(const Repository& repository,
+                                            const HttpResponse& response, const std::string& sent,
+                                            const std::string& operation) {
+    Challenge learned;
+    for (const std::string& value : response.headerValues("WWW-Authenticate")) {
+        for (const AuthChallenge& c : parseAuthChallenges(value)) {
+            if (c.scheme == "bearer" && !c.param("realm").empty()) {
+                learned = {Scheme::Bearer, c.param("realm"), c.param("service")};
+            } else if (c.scheme == "basic" && learned.scheme == Scheme::Unknown) {
+                learned.scheme = Scheme::Basic;
+            }
+        }
+    }
+    Credentials credentials = credentials_(repository);
+    if (learned.scheme == Scheme::Unknown || !credentials.registryToken.empty())
+        throw registryError(operation, response, repository.registry);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        challenges_[repository.registry] = learned;
+    }
+    std::string next;
+    if (learned.scheme == Scheme::Basic) {
+        if (!credentials.hasBasic()) throw registryError(operation, response, repository.registry);
+        next = basicHeader(credentials);
+    } else {
+        std::string stale = sent.rfind(kBearerPrefix, 0) == 0 ? sent.substr(7) : "";
+        next = kBearerPrefix + bearerFor(repository, learned, stale);
+    }
+    if (next == sent) throw registryError(operation, response, repository.registry);
+    return next;
+}
+
+std::string RegistryAuth::fetchToken(const Repository& repository, const Challenge& challenge) {
+    Credentials credentials = credentials_(repository);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++tokenRequests_;
+    }
+    return requestToken(repository, challenge, credentials);
+}
+
+std::string RegistryAuth::requestToken(const Repository& repository, const Challenge& challenge,
+                                       const Credentials& credentials) {
+    const std::string& host = repository.registry;
+    Poco::URI realm;
+    try {
+        realm = Poco::URI(challenge.realm);
+    } catch (const Poco::Exception&) {
+    }
+    if ((realm.getScheme() != "https" && realm.getScheme() != "http") || realm.getHost().empty()) {
+        throw Error(ErrorKind::Registry, "registry " + host + " named an unusable token realm \"" +
+                                             bodyExcerpt(challenge.realm) + "\"");
+    }
+    const std::string scope = "repository:" + repository.path + ":pull,push";
+    const std::string operation = "token request to " + describeUri(realm) + " for " + host;
+
+    HttpResponse response;
+    bool answered = false;
+    if (!credentials.identityToken.empty()) {
+        // OAuth2 refresh-token grant; servers without it answer 404 and get the GET below.
+        HttpRequest post{
+            "POST", realm, {{"Content-Type", "application/x-www-form-urlencoded"}}, "", false};
+        post.body =
+            "grant_type=refresh_token&refresh_token=" + formEncode(credentials.identityToken) +
+            "&service=" + formEncode(challenge.service) + "&scope=" + formEncode(scope) +
+            "&client_id=signet";
+        response = transport_.send(post, kMaxTokenResponse);
+        answered = response.status != 404;
+    }
+    if (!answered) {
+        HttpRequest get{"GET", realm, {}, "", false};
+        get.uri.addQueryParameter("scope", scope);
+        if (!challenge.service.empty()) get.uri.addQueryParameter("service", challenge.service);
+        if (credentials.hasBasic())
+            get.headers.emplace_back("Authorization", basicHeader(credentials));
+        response = transport_.send(get, kMaxTokenResponse);
+    }
+    if (response.status != 200) throw registryError(operation, response, host);
+    auto json = nlohmann::json::parse(response.body, nullptr, false);
+    if (!json.is_object()) {
+        // No excerpt here: a truncated token response would put the token in the message.
+        throw Error(ErrorKind::Registry, operation +
+                                             ": token server answered with a body that is not "
+                                             "JSON (" +
+                                             std::to_string(response.body.size()) + " bytes, " +
+                                             bodyExcerpt(response.header("Content-Type"), 60) +
+                                             ")");
+    }
+    std::string token = stringField(json, "token");
+    if (token.empty()) token = stringField(json, "access_token");
+    if (token.empty()) {
+        throw Error(ErrorKind::Registry,
+                    operation + ": token server answered without \"token\" or \"access_token\"");
+    }
+    return token;
+}
+
+}  // namespace signet::oci

@@ -1,0 +1,86 @@
+#include "oci/RegistryError.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+namespace signet::oci {
+namespace {
+
+struct ErrorDetail {
+    std::string code;
+    std::string message;
+    bool structured = false;
+};
+
+std::string stringField(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// {"errors":[{"code":"…","message":"…"}]} as the distribution spec defines it.
+ErrorDetail parseErrorBody(const std::string& body) {
+    ErrorDetail detail;
+    auto json = nlohmann::json::parse(body, nullptr, false);
+    if (!json.is_object()) return detail;
+    auto errors = json.find("errors");
+    if (errors == json.end() || !errors->is_array() || errors->empty() || !(*errors)[0].is_object())
+        return detail;
+    detail.code = stringField((*errors)[0], "code");
+    detail.message = stringField((*errors)[0], "message");
+    detail.structured = true;
+    return detail;
+}
+
+bool mentionsImmutable(const std::string& text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find("immutable") != std::string::npos;
+}
+
+ErrorKind kindFor(int status, const std::string& body) {
+    if (status == 401 || status == 403) return ErrorKind::Auth;
+    if (status == 404) return ErrorKind::NotFound;
+    if (status == 429) return ErrorKind::RateLimit;
+    if (status == 413) return ErrorKind::TooLarge;
+    // Harbor: 412 PRECONDITION "…configured as immutable"; ECR: 400 TAG_INVALID "…immutable".
+    if (status == 412 || mentionsImmutable(body)) return ErrorKind::Immutable;
+    return ErrorKind::Registry;
+}
+
+}  // namespace
+
+std::string bodyExcerpt(const std::string& body, std::size_t limit) {
+    std::string out;
+    for (char c : body) {
+        if (out.size() >= limit) {
+            out += "…";
+            break;
+        }
+        unsigned char u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    }
+    return out;
+}
+
+Error registryError(const std::string& operation, const HttpResponse& response,
+                    const std::string& host) {
+    ErrorDetail detail = parseErrorBody(response.body);
+    std::string line = operation + ": " + std::to_string(response.status);
+    if (detail.structured) {
+        if (!detail.code.empty()) line += " " + detail.code;
+        if (!detail.message.empty()) line += ": " + bodyExcerpt(detail.message, 200);
+    } else if (!response.body.empty()) {
+        line += " " + response.reason + ": registry answered with a non-JSON body: \"" +
+                bodyExcerpt(response.body) + "\"";
+    } else if (!response.reason.empty()) {
+        line += " " + response.reason;
+    }
+    ErrorKind kind = kindFor(response.status, response.body);
+    if (kind == ErrorKind::Auth) line += "; check credentials for " + host;
+    if (kind == ErrorKind::Immutable) line += "; the tag is immutable in this repository";
+    return Error(kind, line);
+}
+
+}  // namespace signet::oci

@@ -1,0 +1,83 @@
+#include "oci/RetryPolicy.h"
+
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace signet::oci {
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::optional<std::chrono::milliseconds> parseSeconds(std::string_view text,
+                                                      std::chrono::milliseconds cap) {
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    long long seconds = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        seconds = seconds * 10 + (c - '0');
+    }
+    return std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds), cap);
+}
+
+std::optional<std::chrono::milliseconds> parseHttpDate(std::string_view text,
+                                                       std::chrono::system_clock::time_point now,
+                                                       std::chrono::milliseconds cap) {
+    Poco::DateTime when;
+    int tzd = 0;
+    const std::string value(text);
+    bool parsed = false;
+    for (const std::string& format :
+         {Poco::DateTimeFormat::HTTP_FORMAT, Poco::DateTimeFormat::RFC850_FORMAT,
+          Poco::DateTimeFormat::ASCTIME_FORMAT}) {
+        try {
+            Poco::DateTimeParser::parse(format, value, when, tzd);
+            parsed = true;
+            break;
+        } catch (const Poco::Exception&) {
+        }
+    }
+    if (!parsed) return std::nullopt;
+    when.makeUTC(tzd);
+    auto target = std::chrono::system_clock::time_point(
+        std::chrono::microseconds(when.timestamp().epochMicroseconds()));
+    if (target <= now) return std::chrono::milliseconds(0);
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(target - now);
+    return std::min(wait, cap);
+}
+
+}  // namespace
+
+bool isRetryableStatus(int status) {
+    return status == 408 || status == 429 || status >= 500;
+}
+
+std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value,
+                                                         std::chrono::system_clock::time_point now,
+                                                         std::chrono::milliseconds cap) {
+    std::string_view text = trim(value);
+    if (text.empty()) return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(text.front()))) return parseSeconds(text, cap);
+    return parseHttpDate(text, now, cap);
+}
+
+std::chrono::milliseconds backoffDelay(int retry, const RetryPolicy& policy, std::mt19937& rng) {
+    long long full = policy.baseDelay.count();
+    for (int i = 1; i < retry && full < policy.maxDelay.count(); ++i) full *= 2;
+    full = std::min<long long>(full, policy.maxDelay.count());
+    if (full <= 1) return std::chrono::milliseconds(full);
+    std::uniform_int_distribution<long long> jitter(full / 2, full);
+    return std::chrono::milliseconds(jitter(rng));
+}
+
+}  // namespace signet::oci
