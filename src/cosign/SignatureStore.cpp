@@ -1,5 +1,8 @@
 #include "cosign/SignatureStore.h"
 
+#include <random>
+#include <thread>
+
 #include "cosign/AttachmentTag.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
@@ -32,6 +35,13 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
 }
 
 }  // namespace
+
+void SignatureStore::waitToSettle() const {
+    if (settle_.count() <= 0) return;
+    static thread_local std::mt19937 rng(std::random_device{}());
+    std::uniform_int_distribution<long> extra(0, settle_.count());
+    std::this_thread::sleep_for(settle_ + std::chrono::milliseconds(extra(rng)));
+}
 
 std::mutex& SignatureStore::lockFor(const std::string& key) {
     std::lock_guard<std::mutex> guard(locksMutex_);
@@ -93,7 +103,9 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
         image.append(layer);
         write(repo, tag, image, layer);
         ++result.writes;
-        // Read back: another process may have replaced the tag between our GET and PUT.
+        // Another process may have read the tag before our PUT and write after it: give such
+        // writers time to land, then check our layer survived.
+        waitToSettle();
         auto after = client_.getManifest(repo, tag);
         if (after) {
             auto parsed = oci::parseManifest(after->body, location);

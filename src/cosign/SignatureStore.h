@@ -1,6 +1,7 @@
 // SignatureStore: appends layers to a digest's .sig/.att image without losing anyone's signature.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,10 +33,14 @@ public:
     // cosign limits each attachment payload it downloads to 128 MiB.
     static constexpr std::size_t kMaxPayloadBytes = 128u << 20;
     // Read-modify-write rounds before giving up when other writers keep overwriting the tag.
-    static constexpr int kMaxWriteRounds = 5;
+    static constexpr int kMaxWriteRounds = 8;
+    static constexpr std::chrono::milliseconds kDefaultSettle{250};
 
-    SignatureStore(oci::RegistryClient& client, bool dockerMediaTypes)
-        : client_(client), dockerMediaTypes_(dockerMediaTypes) {}
+    // `settle`: how long to wait after a write before checking that no other process replaced
+    // the tag (a random extra of up to the same again is added, so racing writers spread out).
+    SignatureStore(oci::RegistryClient& client, bool dockerMediaTypes,
+                   std::chrono::milliseconds settle = kDefaultSettle)
+        : client_(client), dockerMediaTypes_(dockerMediaTypes), settle_(settle) {}
 
     // The layers at repo:tag with their payloads; empty when the tag does not exist.
     std::vector<StoredLayer> readLayers(const oci::Repository& repo, const std::string& tag);
@@ -43,8 +48,9 @@ public:
     // Appends `layer` to the image at repo:tag (creating it when absent), as cosign does.
     // With `dedupeWith`, an existing layer with the same digest, media type and annotations whose
     // signature verifies with that key counts as already present (cosign's duplicate detector).
-    // Writes to one tag are serialised within the process; after each PUT the tag is read back
-    // and, when another writer replaced it, the layer is merged into theirs and written again.
+    // Writes to one tag are serialised within the process. The registry API has no
+    // compare-and-swap, so after each PUT the store waits `settle`, reads the tag back and, when
+    // another writer replaced it, merges the layer into theirs and writes again.
     AppendResult append(const oci::Repository& repo, const std::string& tag,
                         const AttachmentLayer& layer, const crypto::Verifier* dedupeWith);
 
@@ -54,12 +60,14 @@ public:
 
 private:
     std::mutex& lockFor(const std::string& key);
+    void waitToSettle() const;
     std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag);
     std::string write(const oci::Repository& repo, const std::string& tag,
                       const AttachmentImage& image, const AttachmentLayer& layer);
 
     oci::RegistryClient& client_;
     bool dockerMediaTypes_;
+    std::chrono::milliseconds settle_;
     std::mutex locksMutex_;
     std::map<std::string, std::unique_ptr<std::mutex>> locks_;
 };

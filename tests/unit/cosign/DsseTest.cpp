@@ -6,6 +6,7 @@
 #include "crypto/Encoding.h"
 #include "crypto/KeyLoader.h"
 #include "harness/Paths.h"
+#include "error/Error.h"
 #include "json/GoJson.h"
 
 namespace signet::cosign {
