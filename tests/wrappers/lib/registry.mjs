@@ -1,6 +1,6 @@
 // registry: a real Debian docker-registry on 127.0.0.1 (free port, temporary storage) and small
 // real images built with umoci and pushed with skopeo, for the wrapper contract tests.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -132,4 +132,11 @@ export function keyDirectory(sharedDir) {
         path.join(dir, 'cosign.key'));
     fs.writeFileSync(path.join(dir, 'cosign.password'), 'hello');
     return dir;
+}
+
+// Runs a process with exactly `env` (nothing inherited) and returns { status, stdout, stderr }.
+export function runWithEnv(argv, env, cwd) {
+    const result = spawnSync(argv[0], argv.slice(1), { env, cwd, encoding: 'utf8', timeout: 120000 });
+    if (result.error) throw new Error(`${argv[0]}: ${result.error.message}`);
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
