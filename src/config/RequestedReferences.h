@@ -1,0 +1,21 @@
+// RequestedReferences: turns images, the images file, and tags + digest (+ repository) into
+// the list of reference strings to sign, in order and without duplicates.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/TaskSpec.h"
+
+namespace signet::config {
+
+// - every entry of `images`, then every line of `imagesFile` (blank lines and #comments skipped);
+// - every tag combined with `digest`: a bare tag ("v1") becomes "<repository>:v1@<digest>", a
+//   full reference (contains '/' or ':', e.g. docker/metadata-action's "ghcr.io/o/app:v1")
+//   becomes "ghcr.io/o/app:v1@<digest>"; a tag that already has "@" is kept as given;
+// - tags without a digest are kept as "repo:tag" only with allowTagOnly (the signer resolves them).
+// Throws Error(Config, ...) naming the setting when a bare tag has no repository, tags have no
+// digest and tag-only is not allowed, the images file cannot be read, or nothing was requested.
+std::vector<std::string> requestedReferences(const TaskSpec& spec);
+
+}  // namespace signet::config

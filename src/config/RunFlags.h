@@ -1,0 +1,34 @@
+// RunFlags: the command line of `signet run`, parsed into raw settings (highest precedence).
+//
+// Scalar flags take one value (`--digest D` or `--digest=D`); an empty value ("") counts as not
+// given. List flags (--image, --tag, --annotation, --insecure-registry, --sbom-platforms) may be
+// repeated and also take every following argument up to the next `--flag`, because Tekton spreads
+// an array param in place (`--image $(params.IMAGES[*])`); empty elements are ignored. Boolean
+// flags stand alone (`--recursive`), take `=VALUE`, a following true/false word, or a `--no-`
+// prefix (`--no-verify-tags`). Arguments before any flag are image references.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/RawSetting.h"
+#include "config/TaskSpec.h"
+
+namespace signet::config {
+
+struct RunFlags {
+    std::optional<std::string> configPath;  // --config
+    std::vector<RawSetting> settings;
+};
+
+// `args` excludes the program name and the "run" word. Throws Error(Usage, ...) naming the flag.
+RunFlags parseRunFlags(const std::vector<std::string>& args);
+
+// Applies the flags' settings on top of `spec` (values validated as for every other source).
+void applyRunFlags(TaskSpec& spec, const RunFlags& flags);
+
+// One line per flag, for `signet run --help`.
+std::string runFlagsHelp();
+
+}  // namespace signet::config

@@ -1,0 +1,96 @@
+// TaskSpec: everything `signet run` was asked to do, typed and validated, CI-agnostic.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/Secret.h"
+
+namespace signet::config {
+
+enum class Identity { Tag, Repo };
+enum class SignatureFormat { LegacyTag, Referrers };
+enum class FailOn { Any, All };
+enum class SbomMode { Off, Generate, File };
+enum class SbomFormat { SpdxJson, SpdxTag, CycloneDxJson };
+enum class SbomAttach { Attestation, Attach, Both };
+
+// The spelling used in configuration and reports: "tag", "legacy-tag", "spdx-json", ...
+std::string_view toString(Identity value);
+std::string_view toString(SignatureFormat value);
+std::string_view toString(FailOn value);
+std::string_view toString(SbomMode value);
+std::string_view toString(SbomFormat value);
+std::string_view toString(SbomAttach value);
+
+struct RegistrySettings {
+    std::vector<std::string> insecure;  // hosts allowed over HTTP / unverified TLS
+    std::optional<std::string> caFile;
+    std::optional<std::string> username;
+    std::optional<Secret> password;
+    std::optional<Secret> token;
+    unsigned retries = 3;
+    std::chrono::seconds timeout{180};  // per reference
+    unsigned concurrency = 4;
+};
+
+struct OutputSettings {
+    std::string report = "signet-report.json";
+    std::optional<std::string> resultsDir;
+};
+
+struct SbomSettings {
+    SbomMode mode = SbomMode::Off;
+    std::optional<std::string> file;
+    SbomFormat format = SbomFormat::SpdxJson;
+    SbomAttach attach = SbomAttach::Attestation;
+    std::vector<std::string> platforms;  // empty = all platforms
+    std::uint64_t maxBytes = 16ull * 1024 * 1024;
+    std::optional<std::string> dir;
+};
+
+struct TaskSpec {
+    // What to sign.
+    std::vector<std::string> images;
+    std::optional<std::string> imagesFile;
+    std::vector<std::string> tags;
+    std::optional<std::string> digest;
+    std::optional<std::string> repository;
+    bool allowTagOnly = false;
+    bool verifyTags = true;
+    bool recursive = false;
+    Identity identity = Identity::Tag;
+    std::map<std::string, std::string> annotations;
+
+    // Key.
+    std::optional<std::string> key;  // path or env://VAR
+    std::optional<std::string> keyDir;
+    std::optional<Secret> keyPassword;        // set-but-empty = empty password
+    std::optional<std::string> passwordFile;  // read by the key loader when keyPassword is unset
+
+    SignatureFormat signatureFormat = SignatureFormat::LegacyTag;
+    FailOn failOn = FailOn::Any;
+    RegistrySettings registry;
+    OutputSettings outputs;
+    SbomSettings sbom;
+
+    // Where each setting that is not a default came from, by setting key ("images",
+    // "registry.retries", ...): "SIGNET_IMAGES", "INPUT_FAIL-ON", "--tag", "task.yaml:3:9".
+    std::map<std::string, std::string> origins;
+};
+
+// Where `key` was set, or a list of the ways to set it when it still has its default.
+std::string originOf(const TaskSpec& spec, std::string_view key);
+
+// A multi-line human-readable dump for debugging; secrets appear only as "***".
+std::string describe(const TaskSpec& spec);
+
+// Every secret value the spec holds (key password, registry password and token), for masking.
+std::vector<std::string> secretValues(const TaskSpec& spec);
+
+}  // namespace signet::config

@@ -1,0 +1,47 @@
+#include "pipeline/Report.h"
+
+#include <set>
+
+namespace signet::pipeline {
+namespace {
+
+void addUnique(std::vector<std::string>& items, std::set<std::string>& seen,
+               const std::string& item) {
+    if (!item.empty() && seen.insert(item).second) items.push_back(item);
+}
+
+}  // namespace
+
+ReportSummary summarize(const Report& report) {
+    ReportSummary summary;
+    summary.requested = report.results.size();
+    for (const auto& result : report.results) {
+        if (!result.ok()) {
+            ++summary.failed;
+        } else if (result.skippedExisting) {
+            ++summary.skipped;
+        } else {
+            ++summary.signedCount;
+        }
+    }
+    summary.sboms = report.sboms.size();
+    return summary;
+}
+
+std::vector<std::string> signatureRefs(const Report& report) {
+    std::vector<std::string> refs;
+    std::set<std::string> seen;
+    for (const auto& result : report.results) {
+        if (result.ok()) addUnique(refs, seen, result.location);
+    }
+    return refs;
+}
+
+std::vector<std::string> sbomRefs(const Report& report) {
+    std::vector<std::string> refs;
+    std::set<std::string> seen;
+    for (const auto& sbom : report.sboms) addUnique(refs, seen, sbom.location);
+    return refs;
+}
+
+}  // namespace signet::pipeline

@@ -1,0 +1,65 @@
+// Report: the plain result of a `signet run` — one entry per requested reference and per SBOM.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "error/Error.h"
+
+namespace signet::pipeline {
+
+struct RefFailure {
+    ErrorKind kind = ErrorKind::Internal;
+    std::string message;  // one line, no secrets
+};
+
+struct RefResult {
+    std::string ref;                      // as requested, e.g. "ghcr.io/o/app:1.2@sha256:aa…"
+    std::string digest;                   // resolved digest ("" if never resolved)
+    std::string identity;                 // docker-reference written into the payload
+    std::optional<std::string> platform;  // "linux/amd64" for a child manifest of an index
+    std::string location;                 // where the signature is stored
+    unsigned attempts = 0;
+    bool skippedExisting = false;  // an identical signature was already there
+    std::optional<RefFailure> failure;
+
+    bool ok() const { return !failure.has_value(); }
+};
+
+struct SbomEntry {
+    std::string subject;  // "repo@sha256:…" the SBOM describes
+    std::optional<std::string> platform;
+    std::string format;  // "spdx-json", ...
+    std::string sha256;  // hex of the SBOM document
+    std::uint64_t size = 0;
+    std::string attach;    // "attestation", "attach", "both"
+    std::string location;  // where it was stored
+};
+
+struct ReportSummary {
+    std::size_t requested = 0;
+    std::size_t signedCount = 0;  // newly signed
+    std::size_t skipped = 0;      // already signed
+    std::size_t failed = 0;
+    std::size_t sboms = 0;
+};
+
+struct Report {
+    static constexpr int kSchema = 1;
+    std::string toolVersion;
+    std::string signatureFormat;  // "legacy-tag" or "referrers"
+    std::vector<RefResult> results;
+    std::vector<SbomEntry> sboms;
+    bool resultsTruncated = false;  // set when CI results could not hold every entry
+};
+
+ReportSummary summarize(const Report& report);
+
+// Signature locations of successful results (signed or skipped), in order, without duplicates.
+std::vector<std::string> signatureRefs(const Report& report);
+// SBOM locations, in order, without duplicates.
+std::vector<std::string> sbomRefs(const Report& report);
+
+}  // namespace signet::pipeline

@@ -1,0 +1,120 @@
+#include "pipeline/ReportJson.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+
+namespace signet::pipeline {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optionalText(const std::optional<std::string>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
+
+Json signedEntry(const RefResult& result) {
+    Json entry;
+    entry["ref"] = result.ref;
+    entry["digest"] = result.digest;
+    entry["identity"] = result.identity;
+    entry["platform"] = optionalText(result.platform);
+    entry["location"] = result.location;
+    entry["attempts"] = result.attempts;
+    entry["skippedExisting"] = result.skippedExisting;
+    return entry;
+}
+
+Json failedEntry(const RefResult& result) {
+    Json entry;
+    entry["ref"] = result.ref;
+    entry["digest"] = result.digest;
+    entry["identity"] = result.identity;
+    entry["platform"] = optionalText(result.platform);
+    entry["category"] = std::string(categoryName(result.failure->kind));
+    entry["message"] = result.failure->message;
+    entry["attempts"] = result.attempts;
+    return entry;
+}
+
+Json sbomEntry(const SbomEntry& sbom) {
+    Json entry;
+    entry["subject"] = sbom.subject;
+    entry["platform"] = optionalText(sbom.platform);
+    entry["format"] = sbom.format;
+    entry["sha256"] = sbom.sha256;
+    entry["size"] = sbom.size;
+    entry["attach"] = sbom.attach;
+    entry["location"] = sbom.location;
+    return entry;
+}
+
+void scrubStrings(Json& value, const SecretScrubber& scrubber) {
+    if (value.is_string()) {
+        value = scrubber.scrub(value.get_ref<const std::string&>());
+    } else if (value.is_structured()) {
+        for (auto& item : value) scrubStrings(item, scrubber);
+    }
+}
+
+Json reportDocument(const Report& report) {
+    const ReportSummary summary = summarize(report);
+    Json doc;
+    doc["schema"] = Report::kSchema;
+    doc["tool"] = {{"name", "signet"}, {"version", report.toolVersion}};
+    doc["signatureFormat"] = report.signatureFormat;
+    doc["resultsTruncated"] = report.resultsTruncated;
+    doc["summary"] = {{"requested", summary.requested},
+                      {"signed", summary.signedCount},
+                      {"skipped", summary.skipped},
+                      {"failed", summary.failed},
+                      {"sboms", summary.sboms}};
+    doc["signed"] = Json::array();
+    doc["failed"] = Json::array();
+    for (const auto& result : report.results) {
+        doc[result.ok() ? "signed" : "failed"].push_back(result.ok() ? signedEntry(result)
+                                                                     : failedEntry(result));
+    }
+    doc["sboms"] = Json::array();
+    for (const auto& sbom : report.sboms) doc["sboms"].push_back(sbomEntry(sbom));
+    return doc;
+}
+
+}  // namespace
+
+std::string reportJson(const Report& report, const SecretScrubber& scrubber) {
+    Json doc = reportDocument(report);
+    scrubStrings(doc, scrubber);
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+WrittenReport writeReportFile(const Report& report, const std::string& path,
+                              const SecretScrubber& scrubber) {
+    const std::string text = reportJson(report, scrubber);
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            const std::string cause = std::strerror(errno);
+            std::remove(temporary.c_str());
+            throw Error(ErrorKind::Config, path + ": cannot write the report (" + cause +
+                                               "); check SIGNET_REPORT / --report");
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string cause = std::strerror(errno);
+        std::remove(temporary.c_str());
+        throw Error(ErrorKind::Config, path + ": cannot write the report (" + cause +
+                                           "); check SIGNET_REPORT / --report");
+    }
+    return {path, crypto::hexEncode(crypto::sha256(text))};
+}
+
+}  // namespace signet::pipeline

@@ -1,0 +1,67 @@
+// check-action: static contract checks of github-action/action.yml beyond action-validator's
+// schema: the exact input/output ids signet reads and writes (config brief), a digest-pinned
+// docker image, no inputs the runner reserves, and an example workflow wired to it.
+import fs from 'node:fs';
+import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
+
+const action = loadYaml(repoPath('github-action/action.yml'));
+const INPUTS = ['images', 'tags', 'digest', 'repository', 'identity', 'recursive', 'annotations',
+    'key', 'key-password', 'signature-format', 'sbom', 'sbom-file', 'sbom-format', 'sbom-attach',
+    'sbom-platforms', 'registry-username', 'registry-password', 'retries', 'fail-on'];
+const OUTPUTS = ['signed-count', 'failed-count', 'skipped-count', 'signature-refs', 'sbom-refs', 'report'];
+const CHOICES = {
+    identity: ['tag', 'repo'], 'signature-format': ['legacy-tag', 'referrers'],
+    sbom: ['off', 'generate', 'file'], 'sbom-format': ['spdx-json', 'spdx-tag', 'cyclonedx-json'],
+    'sbom-attach': ['attestation', 'attach', 'both'], 'fail-on': ['any', 'all'],
+    recursive: ['true', 'false'],
+};
+
+await check('inputs are exactly the ids signet reads as INPUT_<ID>', () => {
+    expectEqual(Object.keys(action.inputs), INPUTS, 'input ids');
+    for (const [id, input] of Object.entries(action.inputs)) {
+        expect(/^[a-z][a-z0-9-]*$/.test(id), `${id}: lower-case id`);
+        expect(typeof input.description === 'string' && input.description.length > 0, `${id}: description`);
+        if (CHOICES[id]) expect(CHOICES[id].includes(input.default), `${id}: default ${input.default}`);
+        expect(input.default === undefined || typeof input.default === 'string', `${id}: default is a string`);
+    }
+    for (const reserved of ['args', 'entrypoint']) {
+        expect(!Object.keys(action.inputs).some((id) => id.toLowerCase() === reserved), `input ${reserved} is reserved`);
+    }
+});
+
+await check('outputs are exactly the names signet writes to GITHUB_OUTPUT', () => {
+    expectEqual(Object.keys(action.outputs), OUTPUTS, 'output ids');
+    for (const [id, output] of Object.entries(action.outputs)) {
+        expect(typeof output.description === 'string', `${id}: description`);
+        expect(output.value === undefined, `${id}: docker action outputs have no value`);
+    }
+});
+
+await check('docker action running the task image pinned by digest, no args, no env mapping', () => {
+    expectEqual(action.runs.using, 'docker', 'runs.using');
+    expect(/^docker:\/\/[^@\s]+@sha256:[0-9a-f]{64}$/.test(action.runs.image), 'image pinned by digest');
+    expect(action.runs.args === undefined && action.runs.entrypoint === undefined, 'image entrypoint used as is');
+    // runs.env is added only when the workflow has not set the same key, so inputs must not be
+    // mapped through it (signet reads INPUT_* itself).
+    for (const key of Object.keys(action.runs.env || {})) {
+        expect(!key.startsWith('SIGNET_') && !key.startsWith('INPUT_'), `runs.env ${key} would shadow inputs`);
+    }
+    expect(action.branding && action.branding.icon && action.branding.color, 'branding');
+});
+
+await check('example workflow feeds metadata-action tags and build-push-action digest', () => {
+    const workflow = loadYaml(repoPath('github-action/examples/build-sign.yml'));
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const meta = steps.find((s) => String(s.uses).startsWith('docker/metadata-action@'));
+    const build = steps.find((s) => String(s.uses).startsWith('docker/build-push-action@'));
+    const sign = steps.find((s) => /\/github-action@/.test(String(s.uses)));
+    expect(meta && build && sign, 'metadata-action, build-push-action and the signet action');
+    expectEqual(sign.with.tags, `\${{ steps.${meta.id}.outputs.tags }}`, 'tags input');
+    expectEqual(sign.with.digest, `\${{ steps.${build.id}.outputs.digest }}`, 'digest input');
+    for (const id of Object.keys(sign.with)) expect(INPUTS.includes(id), `unknown input ${id}`);
+    expect(/^\$\{\{ secrets\./.test(sign.with['key-password']), 'key-password comes from a secret');
+    expect(workflow.permissions && workflow.permissions.packages === 'write', 'permissions: packages: write');
+    expect(fs.existsSync(repoPath('github-action/README.md')), 'README present');
+});
+
+finish();

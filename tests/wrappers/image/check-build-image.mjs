@@ -1,0 +1,163 @@
+// check-build-image: task/build-image.sh run twice with the signet binary CMake built gives the
+// same manifest digest; the layout is valid for umoci and skopeo; the layer is reproducible
+// (sorted, one mtime, root-owned except the nonroot home); the packaged libraries are enough to
+// run signet; the OCI config matches task/Containerfile; --push lands the same digest in a real
+// registry.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, expect, expectEqual, finish, repoPath } from '../lib/checks.mjs';
+import { Registry, run, tempDir } from '../lib/registry.mjs';
+
+const signetBinary = process.env.SIGNET_BINARY;
+if (!signetBinary) throw new Error('SIGNET_BINARY must name the signet executable CMake built');
+const script = repoPath('task/build-image.sh');
+const EPOCH = '1700000000';
+const work = tempDir('signet-image-test-');
+
+function build(output, extraEnv = {}, args = []) {
+    return run([script, '--output', output, ...args], {
+        env: { ...process.env, SIGNET_BIN: signetBinary, SOURCE_DATE_EPOCH: EPOCH, ...extraEnv },
+    });
+}
+
+function blob(layout, digest) {
+    return path.join(layout, 'blobs/sha256', digest.replace('sha256:', ''));
+}
+
+function readJson(file) {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function manifestOf(layout) {
+    const index = readJson(path.join(layout, 'index.json'));
+    expectEqual(index.manifests.length, 1, 'manifests in index.json');
+    return { descriptor: index.manifests[0], manifest: readJson(blob(layout, index.manifests[0].digest)) };
+}
+
+const first = path.join(work, 'first');
+const second = path.join(work, 'second');
+
+try {
+    await check('two builds give the same manifest digest in index.json', async () => {
+        build(first);
+        await new Promise((r) => setTimeout(r, 1100)); // a different wall-clock second
+        build(second);
+        const a = fs.readFileSync(path.join(first, 'index.json'), 'utf8');
+        const b = fs.readFileSync(path.join(second, 'index.json'), 'utf8');
+        expectEqual(b, a, 'index.json');
+        expect(/"digest":"sha256:[0-9a-f]{64}"/.test(a), 'index.json names a manifest digest');
+    });
+
+    await check('a different SOURCE_DATE_EPOCH gives a different digest', () => {
+        const other = path.join(work, 'other-epoch');
+        run([script, '--output', other], { env: { ...process.env, SIGNET_BIN: signetBinary, SOURCE_DATE_EPOCH: '1600000000' } });
+        expect(manifestOf(other).descriptor.digest !== manifestOf(first).descriptor.digest, 'digest should change');
+    });
+
+    await check('every blob matches its digest and size', () => {
+        const { descriptor, manifest } = manifestOf(first);
+        for (const d of [descriptor, manifest.config, ...manifest.layers]) {
+            const bytes = fs.readFileSync(blob(first, d.digest));
+            expectEqual(`sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`, d.digest, 'blob digest');
+            expectEqual(bytes.length, d.size, `size of ${d.digest}`);
+        }
+        expectEqual(readJson(path.join(first, 'oci-layout')), { imageLayoutVersion: '1.0.0' }, 'oci-layout');
+    });
+
+    await check('skopeo and umoci read the layout', () => {
+        const tag = manifestOf(first).descriptor.annotations['org.opencontainers.image.ref.name'];
+        const info = JSON.parse(run(['skopeo', 'inspect', `oci:${first}:${tag}`]));
+        expectEqual(info.Digest, manifestOf(first).descriptor.digest, 'skopeo digest');
+        expectEqual(info.Os, 'linux', 'os');
+        run(['umoci', 'unpack', '--rootless', '--image', `${first}:${tag}`, path.join(work, 'bundle')]);
+        expect(fs.existsSync(path.join(work, 'bundle/rootfs/usr/local/bin/signet')), 'signet in rootfs');
+    });
+
+    await check('layer: sorted entries, one mtime, root-owned except /home/nonroot', () => {
+        const layer = blob(first, manifestOf(first).manifest.layers[0].digest);
+        const listing = run(['tar', '--list', '--verbose', '--full-time', '--numeric-owner', '--gzip', '--file', layer],
+            { env: { ...process.env, TZ: 'UTC' } })
+            .trim().split('\n');
+        const names = listing.map((l) => l.split(/\s+/).slice(5).join(' '));
+        const main = names.filter((n) => n !== './home/nonroot/');
+        expectEqual(main, [...main].sort(), 'entry order');
+        for (const line of listing) {
+            const [, owner, , date, time] = line.split(/\s+/);
+            expectEqual(`${date}T${time}`, '2023-11-14T22:13:20', `mtime of ${line}`);
+            const expected = line.endsWith('./home/nonroot/') ? '65532/65532' : '0/0';
+            expectEqual(owner, expected, `owner of ${line}`);
+        }
+        for (const needed of ['./usr/local/bin/signet', './etc/ssl/certs/ca-certificates.crt',
+            './etc/passwd', './etc/group', './tmp/', './workspace/']) {
+            expect(names.includes(needed), `layer has ${needed}`);
+        }
+        const rootfs = path.join(work, 'bundle/rootfs');
+        const passwd = fs.readFileSync(path.join(rootfs, 'etc/passwd'), 'utf8');
+        expect(/^root:x:0:0:/m.test(passwd) && /^nonroot:x:65532:65532:/m.test(passwd), 'passwd entries');
+        const group = fs.readFileSync(path.join(rootfs, 'etc/group'), 'utf8');
+        expect(/^root:x:0:/m.test(group) && /^nonroot:x:65532:/m.test(group), 'group entries');
+    });
+
+    await check('the packaged loader and libraries run signet (no host libraries)', () => {
+        const rootfs = path.join(work, 'bundle/rootfs');
+        const libs = run(['ldd', signetBinary]).split('\n')
+            .map((l) => (/=> (\/\S+)/.exec(l) || [])[1]).filter(Boolean);
+        expect(libs.length > 0, 'signet has shared libraries');
+        for (const lib of libs) expect(fs.existsSync(path.join(rootfs, lib)), `image has ${lib}`);
+        const loader = fs.readdirSync(path.join(rootfs, 'lib64')).find((f) => f.startsWith('ld-linux'));
+        const libraryPath = [...new Set(libs.map((l) => path.join(rootfs, path.dirname(l))))].join(':');
+        const out = run([path.join(rootfs, 'lib64', loader), '--inhibit-cache', '--library-path', libraryPath,
+            path.join(rootfs, 'usr/local/bin/signet'), 'version'], { env: {} });
+        expect(/^signet \d+\.\d+\.\d+/.test(out), `signet version printed: ${out}`);
+    });
+
+    await check('OCI config matches task/Containerfile (entrypoint, env, workdir, labels, no user)', () => {
+        const config = readJson(blob(first, manifestOf(first).manifest.config.digest));
+        const containerfile = fs.readFileSync(repoPath('task/Containerfile'), 'utf8').replace(/\\\n\s*/g, ' ');
+        const finalStage = containerfile.slice(containerfile.lastIndexOf('\nFROM '));
+        const entrypoint = JSON.parse(/^ENTRYPOINT (.*)$/m.exec(finalStage)[1]);
+        expectEqual(config.config.Entrypoint, entrypoint, 'Entrypoint');
+        expectEqual(config.config.WorkingDir, /^WORKDIR (\S+)$/m.exec(finalStage)[1], 'WorkingDir');
+        const env = [...(/^ENV (.*)$/m.exec(finalStage)[1]).matchAll(/(\w+)=(\S+)/g)].map((m) => `${m[1]}=${m[2]}`);
+        expectEqual(config.config.Env, env, 'Env');
+        const labels = [...(/^LABEL (.*)$/m.exec(finalStage)[1]).matchAll(/([\w.]+)=/g)].map((m) => m[1]).sort();
+        expectEqual(Object.keys(config.config.Labels).sort(), labels, 'label keys');
+        expect(!/^USER /m.test(finalStage) && !config.config.User, 'no USER');
+        expectEqual(config.created, '2023-11-14T22:13:20Z', 'created = SOURCE_DATE_EPOCH');
+        const version = /project\(signet VERSION ([0-9.]+)/.exec(fs.readFileSync(repoPath('CMakeLists.txt'), 'utf8'))[1];
+        expectEqual(config.config.Labels['org.opencontainers.image.version'], version, 'version label');
+    });
+
+    await check('bad input: SIGNET_BIN not executable, bad SOURCE_DATE_EPOCH, unknown flag', () => {
+        const fails = (args, env, pattern) => {
+            try {
+                run([script, '--output', path.join(work, 'bad'), ...args], { env: { ...process.env, ...env } });
+            } catch (e) {
+                expect(pattern.test(e.message), `message ${e.message} should match ${pattern}`);
+                return;
+            }
+            throw new Error(`build-image.sh ${args.join(' ')} should fail`);
+        };
+        fails([], { SIGNET_BIN: path.join(work, 'missing'), SOURCE_DATE_EPOCH: EPOCH }, /SIGNET_BIN=.* is not an executable/);
+        fails([], { SIGNET_BIN: signetBinary, SOURCE_DATE_EPOCH: 'yesterday' }, /SOURCE_DATE_EPOCH must be whole seconds/);
+        fails(['--frobnicate'], { SIGNET_BIN: signetBinary }, /unknown argument '--frobnicate'/);
+    });
+
+    await check('--push copies the image to a registry with the same digest', async () => {
+        const registry = await Registry.start();
+        try {
+            const ref = `${registry.host}/signet/task:test`;
+            const out = build(path.join(work, 'pushed'), { SIGNET_PUSH_TLS_VERIFY: 'false' }, ['--push', ref]);
+            const digest = manifestOf(path.join(work, 'pushed')).descriptor.digest;
+            expect(out.includes(`pushed ${ref}@${digest}`), `push output: ${out}`);
+            expectEqual(registry.digestOf(ref), digest, 'digest in the registry');
+        } finally {
+            registry.stop();
+        }
+    });
+} finally {
+    fs.rmSync(work, { recursive: true, force: true });
+}
+
+finish();
