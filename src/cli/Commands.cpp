@@ -15,6 +15,8 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"run", "the CI entrypoint: sign everything the task asks for, write report and outputs",
+     runRun},
     {"sign", "sign tag@digest references as cosign does", runSign},
     {"verify", "verify an image's cosign signatures with a public key", runVerify},
     {"triangulate", "print where an image's signatures/attestations/SBOM are stored",

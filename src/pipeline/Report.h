@@ -53,6 +53,8 @@ struct Report {
     std::vector<RefResult> results;
     std::vector<SbomEntry> sboms;
     bool resultsTruncated = false;  // set when CI results could not hold every entry
+    // Set when the run stopped before signing anything (bad configuration, no usable key).
+    std::optional<RefFailure> runError;
 };
 
 ReportSummary summarize(const Report& report);

@@ -69,6 +69,10 @@ Json reportDocument(const Report& report) {
     doc["tool"] = {{"name", "signet"}, {"version", report.toolVersion}};
     doc["signatureFormat"] = report.signatureFormat;
     doc["resultsTruncated"] = report.resultsTruncated;
+    if (report.runError) {
+        doc["error"] = {{"category", std::string(categoryName(report.runError->kind))},
+                        {"message", report.runError->message}};
+    }
     doc["summary"] = {{"requested", summary.requested},
                       {"signed", summary.signedCount},
                       {"skipped", summary.skipped},

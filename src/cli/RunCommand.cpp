@@ -1,0 +1,184 @@
+// `signet run`: the CI entrypoint. Task YAML + environment + flags → jobs → signatures → report
+// and CI outputs. Never reads stdin, never prompts.
+#include <iostream>
+
+#include "cli/Commands.h"
+#include "config/RequestedReferences.h"
+#include "config/RunFlags.h"
+#include "config/TaskSpecLoader.h"
+#include "cosign/SignatureStore.h"
+#include "crypto/KeyLoader.h"
+#include "error/Error.h"
+#include "error/ExitStatus.h"
+#include "oci/DockerConfigKeychain.h"
+#include "oci/HttpRegistryClient.h"
+#include "oci/RegistryOptions.h"
+#include "pipeline/BatchRunner.h"
+#include "pipeline/JobPlanner.h"
+#include "pipeline/OutputPublisher.h"
+
+namespace signet::cli {
+namespace {
+
+using config::TaskSpec;
+using pipeline::RefFailure;
+using pipeline::RefResult;
+using pipeline::Report;
+
+// The key loader reads its password and key directory from the environment: put the task's
+// values (which may come from YAML, flags or GitHub inputs) where it looks.
+Environment keyEnvironment(const TaskSpec& spec, const Environment& env) {
+    Environment out = env;
+    if (spec.keyPassword) out.set("COSIGN_PASSWORD", spec.keyPassword->reveal());
+    if (spec.passwordFile) out.set("SIGNET_PASSWORD_FILE", *spec.passwordFile);
+    if (spec.keyDir) out.set("SIGNET_KEY_DIR", *spec.keyDir);
+    return out;
+}
+
+oci::RegistryOptions registryOptions(const TaskSpec& spec, const Environment& env) {
+    oci::RegistryOptions options = oci::registryOptionsFromEnvironment(env);
+    options.insecureHosts.insert(spec.registry.insecure.begin(), spec.registry.insecure.end());
+    if (spec.registry.caFile) options.caFile = *spec.registry.caFile;
+    options.retries = static_cast<int>(spec.registry.retries);
+    if (spec.registry.username || spec.registry.password || spec.registry.token) {
+        oci::ExplicitCredentials explicitCredentials;
+        explicitCredentials.credentials.username = spec.registry.username.value_or("");
+        if (spec.registry.password) {
+            explicitCredentials.credentials.password = spec.registry.password->reveal();
+        }
+        if (spec.registry.token) {
+            explicitCredentials.credentials.registryToken = spec.registry.token->reveal();
+        }
+        explicitCredentials.host = env.getOr("SIGNET_REGISTRY", "");
+        options.credentials = explicitCredentials;
+    }
+    return options;
+}
+
+cosign::SignOptions signOptions(const TaskSpec& spec) {
+    cosign::SignOptions options;
+    options.identity = spec.identity == config::Identity::Tag ? cosign::IdentityMode::Tag
+                                                               : cosign::IdentityMode::Repo;
+    options.annotations = spec.annotations;
+    options.allowTagOnly = spec.allowTagOnly;
+    options.verifyTags = spec.verifyTags;
+    return options;
+}
+
+// Every requested reference, failed with the reason nothing was attempted.
+std::vector<RefResult> notAttempted(const std::vector<std::string>& refs, const Error& error) {
+    std::vector<RefResult> results;
+    for (const auto& ref : refs) {
+        RefResult result;
+        result.ref = ref;
+        result.failure = RefFailure{error.kind(), std::string("not attempted: ") + error.what()};
+        results.push_back(std::move(result));
+    }
+    return results;
+}
+
+struct RunContext {
+    const Environment& env;
+    pipeline::SecretScrubber scrubber;
+    pipeline::Logger logger;
+    Report report;
+
+    explicit RunContext(const Environment& e)
+        : env(e), logger(std::cout, pipeline::logFormatFor(e), scrubber) {
+        report.toolVersion = SIGNET_VERSION;
+        report.signatureFormat = "legacy-tag";
+    }
+};
+
+// Writes the report and CI outputs; returns `code` unless publishing itself failed.
+int finish(RunContext& run, const TaskSpec& spec, int code) {
+    auto sinks = pipeline::makeOutputSinks(spec, run.env, run.scrubber);
+    pipeline::publishOutputs(run.report, spec.outputs.report, sinks, run.scrubber);
+    run.logger.summary(run.report);
+    return code;
+}
+
+int stopEarly(RunContext& run, const TaskSpec& spec, const std::vector<std::string>& refs,
+              const Error& error) {
+    run.logger.info(std::string("signet run: ") + error.what());
+    run.report.runError = RefFailure{error.kind(), error.what()};
+    run.report.results = notAttempted(refs, error);
+    for (const auto& result : run.report.results) run.logger.refResult(result);
+    return finish(run, spec, exit_code::kUsage);
+}
+
+int signAll(RunContext& run, const TaskSpec& spec) {
+    std::vector<std::string> refs;
+    std::vector<pipeline::SigningJob> jobs;
+    try {
+        if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
+            throw Error(ErrorKind::Config,
+                        "signature_format referrers is not supported yet; use legacy-tag");
+        }
+        refs = config::requestedReferences(spec);
+        jobs = pipeline::planJobs(refs);
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
+    std::unique_ptr<crypto::Signer> signer;
+    try {
+        signer = crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env));
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
+    oci::HttpRegistryClient client(registryOptions(spec, run.env),
+                                   std::make_shared<oci::DockerConfigKeychain>(run.env));
+    client.setRetryHook([&run](const std::string& line) {
+        run.logger.info(line);
+        pipeline::BatchRunner::onRetry(line);
+    });
+    bool dockerMediaTypes = run.env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
+    cosign::SignatureStore store(client, dockerMediaTypes);
+    cosign::ImageSigner imageSigner(client, store, *signer, run.env);
+    pipeline::BatchRunner runner(client, imageSigner, run.logger);
+    pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,
+                                   spec.registry.timeout};
+    run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");
+    run.report.results = runner.run(jobs, options);
+    run.logger.endGroup();
+
+    std::vector<std::optional<ErrorKind>> outcomes;
+    for (const auto& result : run.report.results) {
+        outcomes.push_back(result.ok() ? std::nullopt
+                                       : std::optional<ErrorKind>(result.failure->kind));
+    }
+    FailOn failOn = spec.failOn == config::FailOn::All ? FailOn::All : FailOn::Any;
+    return finish(run, spec, batchExitCode(outcomes, failOn));
+}
+
+}  // namespace
+
+int runRun(const Arguments& args, const Environment& env) {
+    config::RunFlags flags = config::parseRunFlags(args);
+    for (const auto& arg : args) {
+        if (arg == "--help" || arg == "-h") {
+            std::cout << "usage: signet run [flags] [REF...]\n\n" << config::runFlagsHelp();
+            return exit_code::kOk;
+        }
+    }
+    RunContext run(env);
+    TaskSpec spec;
+    try {
+        spec = config::loadTaskSpec(flags, env);
+    } catch (const Error& e) {
+        // Without a valid spec, the report goes where the environment says (or the default).
+        spec = TaskSpec{};
+        if (auto report = env.get("SIGNET_REPORT"); report && !report->empty()) {
+            spec.outputs.report = *report;
+        }
+        if (auto dir = env.get("SIGNET_RESULTS_DIR"); dir && !dir->empty()) {
+            spec.outputs.resultsDir = *dir;
+        }
+        return stopEarly(run, spec, {}, e);
+    }
+    for (const auto& secret : config::secretValues(spec)) run.logger.registerSecret(secret);
+    run.report.signatureFormat = std::string(config::toString(spec.signatureFormat));
+    return signAll(run, spec);
+}
+
+}  // namespace signet::cli
