@@ -15,7 +15,9 @@ namespace {
 
 void requireEncryptedKey(const KeyMaterial& material) {
     auto block = decodeFirstPem(material.pem->view());
-    if (!block) throw Error(ErrorKind::Key, "key " + material.name + " contains no PEM block");
+    if (!block)
+        throw Error(ErrorKind::Key,
+                    "key " + material.name + " contains no PEM block (or its base64 is damaged)");
     if (!isEncryptedKeyPemType(block->type)) {
         throw Error(ErrorKind::Key, "key " + material.name +
                                         ": unsupported pem type: " + block->type +
