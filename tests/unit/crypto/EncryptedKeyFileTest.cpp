@@ -2,6 +2,8 @@
 #include "crypto/EncryptedKeyFile.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
@@ -179,6 +181,32 @@ TEST(EncryptedKeyFile, WritesTheI4Layout) {
     SecretBytes back = decryptKeyFile(pem, SecretBytes("pw"), "new.key");
     EXPECT_TRUE(back == pkcs8);
     EXPECT_EQ(errorOf(pem, SecretBytes("pw\n")), "wrong password for key test.key");
+}
+
+// go-securesystemslib also reads N=131072 ("Sensitive"); no fixture has it, so this test seals a
+// key with OpenSSL's scrypt and libsodium's secretbox directly and checks the reader opens it.
+TEST(EncryptedKeyFile, ReadsTheSensitiveScryptCost) {
+    SecretBytes pkcs8 = PrivateKey::generateEcdsaP256().toPkcs8();
+    std::string salt(32, 's'), nonce(24, 'n'), derived(32, '\0');
+    ASSERT_EQ(EVP_PBE_scrypt("pw", 2, reinterpret_cast<const unsigned char*>(salt.data()),
+                             salt.size(), 131072, 8, 1, 256ull << 20,
+                             reinterpret_cast<unsigned char*>(derived.data()), derived.size()),
+              1);
+    std::string sealed(pkcs8.size() + crypto_secretbox_MACBYTES, '\0');
+    ASSERT_EQ(sodium_init() >= 0, true);
+    crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.data()), pkcs8.data(),
+                          pkcs8.size(), reinterpret_cast<const unsigned char*>(nonce.data()),
+                          reinterpret_cast<const unsigned char*>(derived.data()));
+    nlohmann::ordered_json body = {
+        {"kdf",
+         {{"name", "scrypt"},
+          {"params", {{"N", 131072}, {"r", 8}, {"p", 1}}},
+          {"salt", base64Encode(salt)}}},
+        {"cipher", {{"name", "nacl/secretbox"}, {"nonce", base64Encode(nonce)}}},
+        {"ciphertext", base64Encode(sealed)}};
+    std::string pem = encodePem("ENCRYPTED COSIGN PRIVATE KEY", body.dump());
+    EXPECT_TRUE(decryptKeyFile(pem, SecretBytes("pw"), "k") == pkcs8);
+    EXPECT_EQ(errorOf(pem, SecretBytes("pW")), "wrong password for key test.key");
 }
 
 TEST(EncryptedKeyFile, EmptyPasswordIsAPassword) {

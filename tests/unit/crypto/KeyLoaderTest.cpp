@@ -79,7 +79,8 @@ TEST(KeyReference, RejectsMalformedReferences) {
     auto scheme = errorOf([&] { parseKeyReference("awskms:///alias/x", env); });
     EXPECT_EQ(scheme.kind(), ErrorKind::Usage);
     EXPECT_TRUE(contains(scheme, "unrecognized scheme: awskms://")) << scheme.what();
-    for (std::string bad : {"k8s://ns", "k8s://ns/", "k8s:///name", "k8s://a/b/c", "k8s://"}) {
+    for (std::string bad : {"k8s://ns", "k8s://ns/", "k8s:///name", "k8s://a/b/c", "k8s://",
+                            "k8s://ns/name?watch=1", "k8s://../name", "k8s://ns/Name%2F"}) {
         auto e = errorOf([&] { parseKeyReference(bad, env); });
         EXPECT_TRUE(contains(e, "k8s://<namespace>/<secret>")) << bad << ": " << e.what();
     }
@@ -144,6 +145,16 @@ TEST(KeyLoader, EnvReferenceHoldsThePem) {
                    Environment(Vars{{"KEY_PEM", sigstoreKey()}, {"COSIGN_PASSWORD", "nope"}}));
     });
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key env://KEY_PEM");
+}
+
+// CI secret stores often turn line endings into CRLF or drop the final newline.
+TEST(KeyLoader, EnvPemWithCrlfOrWithoutFinalNewline) {
+    std::string crlf;
+    for (char c : sigstoreKey()) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    std::string trimmed = kSigstoreKeyPub.substr(0, kSigstoreKeyPub.size() - 1);
+    Environment env(Vars{{"COSIGN_PASSWORD", "hello"}, {"KEY", crlf}, {"PUB", trimmed}});
+    EXPECT_TRUE(
+        loadVerifier("env://PUB", env)->verify("x", loadSigner("env://KEY", env)->sign("x")));
 }
 
 TEST(KeyLoader, KeyDirectoryWithSecretVolumeLinks) {
