@@ -57,6 +57,11 @@ KeyReference parseKeyReference(const std::string& ref, const Environment& env) {
         }
         return KeyReference{KeyReference::Kind::Directory, "SIGNET_KEY_DIR=" + dir, dir, "", ""};
     }
+    if (ref.starts_with("pkcs11:")) {
+        throw Error(ErrorKind::Usage, "key reference " + ref +
+                                          ": pkcs11: keys are not supported by signet (use a "
+                                          "file, a key directory, env:// or k8s://)");
+    }
     if (auto separator = ref.find("://"); separator != std::string::npos) {
         return schemeReference(ref, separator);
     }

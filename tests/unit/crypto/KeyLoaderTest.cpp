@@ -85,6 +85,8 @@ TEST(KeyReference, RejectsMalformedReferences) {
         EXPECT_TRUE(contains(e, "k8s://<namespace>/<secret>")) << bad << ": " << e.what();
     }
     EXPECT_TRUE(contains(errorOf([&] { parseKeyReference("env://", env); }), "env://VARIABLE"));
+    EXPECT_TRUE(contains(errorOf([&] { parseKeyReference("pkcs11:token=t;object=k", env); }),
+                         "pkcs11: keys are not supported"));
     EXPECT_TRUE(contains(errorOf([&] { parseKeyReference("", env); }), "SIGNET_KEY_DIR"));
 }
 

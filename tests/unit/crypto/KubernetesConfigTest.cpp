@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/Encoding.h"
+#include "crypto/KubernetesSecret.h"
 #include "error/Error.h"
 #include "harness/Paths.h"
 #include "unit/crypto/TempDir.h"
@@ -107,6 +108,19 @@ TEST(KubernetesConfig, UnsupportedOrBrokenConfigurationsAreClear) {
     errorOf(env);
     EXPECT_NE(errorOf(Environment()).find("set KUBECONFIG or run inside a cluster"),
               std::string::npos);
+}
+
+TEST(KubernetesSecret, MalformedServerUrlIsAConfigError) {
+    for (std::string server : {"", "https://", "http://[::1"}) {
+        KubernetesConfig config;
+        config.server = server;
+        try {
+            readKubernetesSecret(config, "ns", "s", "k8s://ns/s");
+            ADD_FAILURE() << server;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Config) << server << ": " << e.what();
+        }
+    }
 }
 
 }  // namespace
