@@ -12,45 +12,17 @@
 #include "crypto/PublicKey.h"
 #include "error/Error.h"
 #include "harness/Paths.h"
+#include "unit/crypto/Mutation.h"
 
 namespace signet::crypto {
 namespace {
 
 using signet::testing::fixture;
+using signet::testing::mutate;
 using signet::testing::readFile;
 
 constexpr auto kBudget = std::chrono::seconds(4);
 constexpr int kMaxIterations = 4000;
-
-std::string mutate(std::string input, std::mt19937& rng) {
-    std::uniform_int_distribution<int> op(0, 5);
-    int edits = 1 + static_cast<int>(rng() % 4);
-    for (int i = 0; i < edits; ++i) {
-        std::size_t at = input.empty() ? 0 : rng() % input.size();
-        char byte = static_cast<char>(rng() & 0xFF);
-        switch (op(rng)) {
-            case 0:
-                if (!input.empty()) input[at] = byte;
-                break;
-            case 1:
-                input.insert(input.begin() + static_cast<long>(at), byte);
-                break;
-            case 2:
-                if (!input.empty()) input.erase(at, 1 + rng() % 8);
-                break;
-            case 3:
-                input.resize(at);
-                break;
-            case 4:
-                if (!input.empty()) input[at] ^= static_cast<char>(1 << (rng() % 8));
-                break;
-            default:
-                input.insert(at, input.substr(at, rng() % 16));
-                break;
-        }
-    }
-    return input;
-}
 
 // Runs `parse` on mutations of `seeds` until the budget or iteration cap; returns how many
 // inputs parsed successfully (some mutations are harmless, e.g. in trailing text).

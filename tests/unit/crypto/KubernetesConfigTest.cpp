@@ -7,6 +7,7 @@
 #include "crypto/KubernetesSecret.h"
 #include "error/Error.h"
 #include "harness/Paths.h"
+#include "unit/crypto/Mutation.h"
 #include "unit/crypto/TempDir.h"
 
 namespace signet::crypto {
@@ -108,6 +109,26 @@ TEST(KubernetesConfig, UnsupportedOrBrokenConfigurationsAreClear) {
     errorOf(env);
     EXPECT_NE(errorOf(Environment()).find("set KUBECONFIG or run inside a cluster"),
               std::string::npos);
+}
+
+// Randomized robustness: mutated kubeconfig YAML only ever loads or throws signet::Error.
+TEST(KubernetesConfig, MutatedKubeconfigOnlyThrowsSignetErrors) {
+    TempDir dir;
+    writeFile(dir.file("ca.pem"), "CA");
+    std::string seed = kubeconfig("    certificate-authority: ca.pem\n",
+                                  "    token: t\n    client-key-data: " + base64Encode("K") + "\n");
+    Environment env(Vars{{"KUBECONFIG", dir.file("config")}});
+    std::mt19937 rng(7);
+    for (int i = 0; i < 1500; ++i) {
+        writeFile(dir.file("config"), signet::testing::mutate(seed, rng));
+        try {
+            loadKubernetesConfig(env, "k8s://ns/s");
+        } catch (const Error& e) {
+            EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "iteration " << i << ": non-signet exception " << e.what();
+        }
+    }
 }
 
 TEST(KubernetesSecret, MalformedServerUrlIsAConfigError) {
