@@ -14,8 +14,10 @@ namespace signet::crypto {
 namespace {
 
 void requireEncryptedKey(const KeyMaterial& material) {
-    auto block = decodeFirstPem(material.pem->view());
-    if (!block) throw Error(ErrorKind::Key, "key " + material.name + " contains no PEM block");
+    auto block = decodeFirstPem(material.pem.view());
+    if (!block)
+        throw Error(ErrorKind::Key,
+                    "key " + material.name + " contains no PEM block (or its base64 is damaged)");
     if (!isEncryptedKeyPemType(block->type)) {
         throw Error(ErrorKind::Key, "key " + material.name +
                                         ": unsupported pem type: " + block->type +
@@ -31,14 +33,14 @@ std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment&
     KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env);
     requireEncryptedKey(material);
     SecretBytes password = resolvePassword(env, material.password, material.name);
-    SecretBytes pkcs8 = decryptKeyFile(material.pem->view(), password, material.name);
+    SecretBytes pkcs8 = decryptKeyFile(material.pem.view(), password, material.name);
     return std::make_unique<KeySigner>(PrivateKey::fromPkcs8(pkcs8, material.name));
 }
 
 std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env) {
     KeyReference ref = parseKeyReference(keyRef, env);
     KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env);
-    return std::make_unique<KeyVerifier>(PublicKey::fromPem(material.pem->view(), material.name));
+    return std::make_unique<KeyVerifier>(PublicKey::fromPem(material.pem.view(), material.name));
 }
 
 }  // namespace signet::crypto

@@ -29,7 +29,7 @@ KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
         throw Error(ErrorKind::Key, "key directory " + ref.location + " has no " +
                                         fileFor(purpose) + " (from " + ref.text + ")");
     }
-    KeyMaterial material{path, std::move(pem), std::nullopt};
+    KeyMaterial material{path, std::move(*pem), std::nullopt};
     if (purpose == KeyPurpose::Sign) {
         material.password =
             readOptionalSecretFile(ref.location + "/cosign.password", "password file");

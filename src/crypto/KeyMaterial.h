@@ -14,7 +14,7 @@ enum class KeyPurpose { Sign, Verify };
 
 struct KeyMaterial {
     std::string name;                     // names the key in messages, e.g. "DIR/cosign.key"
-    std::optional<SecretBytes> pem;       // Sign: the private key PEM; Verify: the public key PEM
+    SecretBytes pem;                      // Sign: the private key PEM; Verify: the public key PEM
     std::optional<SecretBytes> password;  // a stored cosign.password (directory or Secret)
 };
 

@@ -7,10 +7,21 @@
 namespace signet::crypto {
 namespace {
 
+// Kubernetes object names are DNS subdomain names: lower-case letters, digits, '-' and '.'.
+bool isKubernetesName(std::string_view name) {
+    if (name.empty() || name.size() > 253 || name == "." || name == "..") return false;
+    for (char c : name) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
 KeyReference kubernetesReference(const std::string& ref, const std::string& rest) {
     auto slash = rest.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 == rest.size() ||
-        rest.find('/', slash + 1) != std::string::npos) {
+    if (slash == std::string::npos || rest.find('/', slash + 1) != std::string::npos ||
+        !isKubernetesName(std::string_view(rest).substr(0, slash)) ||
+        !isKubernetesName(std::string_view(rest).substr(slash + 1))) {
         throw Error(ErrorKind::Usage, "key reference " + ref +
                                           ": kubernetes specification should be in the format "
                                           "k8s://<namespace>/<secret>");
@@ -45,6 +56,11 @@ KeyReference parseKeyReference(const std::string& ref, const Environment& env) {
             throw Error(ErrorKind::Usage, "no key given: pass --key or set SIGNET_KEY_DIR");
         }
         return KeyReference{KeyReference::Kind::Directory, "SIGNET_KEY_DIR=" + dir, dir, "", ""};
+    }
+    if (ref.starts_with("pkcs11:")) {
+        throw Error(ErrorKind::Usage, "key reference " + ref +
+                                          ": pkcs11: keys are not supported by signet (use a "
+                                          "file, a key directory, env:// or k8s://)");
     }
     if (auto separator = ref.find("://"); separator != std::string::npos) {
         return schemeReference(ref, separator);

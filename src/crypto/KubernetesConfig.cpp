@@ -76,22 +76,22 @@ SecretBytes pemValue(const YAML::Node& node, const std::string& key, const std::
     return readSecretFile(resolvePath(file, configPath), key);
 }
 
-KubernetesConfig fromKubeconfig(const std::string& path) {
-    std::string where = "kubeconfig " + path;
-    SecretBytes text = readSecretFile(path, "kubeconfig");
-    YAML::Node root = YAML::Load(std::string(text.view()));
-    std::string contextName = scalar(root, "current-context");
-    if (contextName.empty()) throw Error(ErrorKind::Config, where + " has no current-context");
-    YAML::Node context = namedEntry(root, "contexts", "context", contextName, where);
-    YAML::Node cluster = namedEntry(root, "clusters", "cluster", scalar(context, "cluster"), where);
-    KubernetesConfig config;
+void readCluster(const YAML::Node& cluster, const std::string& path, const std::string& where,
+                 KubernetesConfig& config) {
     config.server = scalar(cluster, "server");
-    if (config.server.empty())
+    if (config.server.empty()) {
         throw Error(ErrorKind::Config, where + ": the cluster has no server");
+    }
+    if (scalar(cluster, "insecure-skip-tls-verify") == "true") {
+        throw Error(ErrorKind::Config, where +
+                                           ": insecure-skip-tls-verify is not supported: "
+                                           "give certificate-authority or -data");
+    }
     config.caPem = std::string(pemValue(cluster, "certificate-authority", path, where).view());
-    std::string userName = scalar(context, "user");
-    if (userName.empty()) return config;
-    YAML::Node user = namedEntry(root, "users", "user", userName, where);
+}
+
+void readUser(const YAML::Node& user, const std::string& path, const std::string& where,
+              KubernetesConfig& config) {
     config.token = SecretBytes(scalar(user, "token"));
     if (std::string tokenFile = scalar(user, "tokenFile");
         config.token.empty() && !tokenFile.empty()) {
@@ -99,6 +99,27 @@ KubernetesConfig fromKubeconfig(const std::string& path) {
     }
     config.clientCertPem = pemValue(user, "client-certificate", path, where);
     config.clientKeyPem = pemValue(user, "client-key", path, where);
+    bool plugin = user && user.IsMap() && (user["exec"] || user["auth-provider"]);
+    if (plugin && config.token.empty() && config.clientCertPem.empty()) {
+        throw Error(ErrorKind::Config, where +
+                                           ": the user's exec/auth-provider credentials are "
+                                           "not supported: use a token or client certificate");
+    }
+}
+
+KubernetesConfig fromKubeconfig(const std::string& path) {
+    std::string where = "kubeconfig " + path;
+    SecretBytes text = readSecretFile(path, "kubeconfig");
+    YAML::Node root = YAML::Load(std::string(text.view()));
+    std::string contextName = scalar(root, "current-context");
+    if (contextName.empty()) throw Error(ErrorKind::Config, where + " has no current-context");
+    YAML::Node context = namedEntry(root, "contexts", "context", contextName, where);
+    KubernetesConfig config;
+    readCluster(namedEntry(root, "clusters", "cluster", scalar(context, "cluster"), where), path,
+                where, config);
+    if (std::string userName = scalar(context, "user"); !userName.empty()) {
+        readUser(namedEntry(root, "users", "user", userName, where), path, where, config);
+    }
     return config;
 }
 
@@ -131,7 +152,12 @@ KubernetesConfig loadKubernetesConfig(const Environment& env, const std::string&
             throw e.withContext("key reference " + keyRef);
         }
     }
-    return inCluster(env, keyRef);
+    try {
+        return inCluster(env, keyRef);
+    } catch (const Error& e) {
+        if (std::string(e.what()).starts_with("key reference ")) throw;
+        throw e.withContext("key reference " + keyRef);
+    }
 }
 
 }  // namespace signet::crypto

@@ -128,13 +128,24 @@ std::map<std::string, SecretBytes> parseSecretData(std::string& body, const std:
     return data;
 }
 
+Poco::URI serverUri(const KubernetesConfig& config, const std::string& keyRef) {
+    try {
+        Poco::URI server(config.server);
+        if (server.getHost().empty()) throw Poco::SyntaxException("no host");
+        return server;
+    } catch (const Poco::Exception& e) {
+        fail(ErrorKind::Config, keyRef,
+             "the Kubernetes server \"" + config.server + "\" is not a URL: " + e.displayText());
+    }
+}
+
 }  // namespace
 
 std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& config,
                                                         const std::string& ns,
                                                         const std::string& name,
                                                         const std::string& keyRef) {
-    Poco::URI server(config.server);
+    Poco::URI server = serverUri(config, keyRef);
     std::string what = "Secret " + ns + "/" + name;
     std::string path = server.getPath();
     if (!path.empty() && path.back() == '/') path.pop_back();

@@ -56,7 +56,9 @@ PrivateKey PrivateKey::fromPkcs8(const SecretBytes& der, const std::string& keyN
 
 PrivateKey PrivateKey::fromUnencryptedPem(std::string_view pemText, const std::string& keyName) {
     auto block = decodeFirstPem(pemText);
-    if (!block) throw Error(ErrorKind::Key, "key " + keyName + " contains no PEM block");
+    if (!block)
+        throw Error(ErrorKind::Key,
+                    "key " + keyName + " contains no PEM block (or its base64 is damaged)");
     EvpPkeyPtr key;
     if (block->type == "RSA PRIVATE KEY") {
         key = parseTraditional(EVP_PKEY_RSA, block->bytes);

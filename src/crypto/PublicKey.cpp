@@ -35,7 +35,9 @@ EvpPkeyPtr parseDer(const PemBlock& block, const std::string& keyName) {
 
 PublicKey PublicKey::fromPem(std::string_view pemText, const std::string& keyName) {
     auto block = decodeFirstPem(pemText);
-    if (!block) throw Error(ErrorKind::Key, "key " + keyName + " contains no PEM block");
+    if (!block)
+        throw Error(ErrorKind::Key,
+                    "key " + keyName + " contains no PEM block (or its base64 is damaged)");
     EvpPkeyPtr key = parseDer(*block, keyName);
     KeyAlgorithm algorithm = classifyKey(key.get(), keyName);
     return PublicKey(std::move(key), algorithm);

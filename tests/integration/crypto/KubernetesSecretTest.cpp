@@ -1,0 +1,319 @@
+// k8s:// keys against a local HTTPS server. The server (Poco HTTPSServer, certificate from a CA
+// this test generates with the openssl CLI) stands in for a Kubernetes API server, which cannot
+// run here: it serves GET /api/v1/namespaces/{ns}/secrets/{name} in the real Secret JSON shape
+// and checks the bearer token or client certificate like the API server's authenticator would.
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/SecureStreamSocket.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "crypto/Encoding.h"
+#include "crypto/KeyLoader.h"
+#include "error/Error.h"
+#include "harness/Paths.h"
+#include "unit/crypto/TempDir.h"
+
+namespace signet::crypto {
+namespace {
+
+using signet::testing::fixture;
+using signet::testing::readFile;
+using signet::testing::TempDir;
+using signet::testing::writeFile;
+using Vars = std::map<std::string, std::string>;
+
+const std::string kToken = "test-service-account-token";
+
+// The public key of pemsigstorekey.pem (cosign-formats.md §10 V3).
+const std::string kSigstoreKeyPub =
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE7z9gA/tqa9iHt/f9F3ulyVi4lwqU\n"
+    "LfHWfhG2mK4eyJ8LDcLstb+VVhxj3pkMjc3fNo+sSfiIY2NLR7c+DG1V4w==\n"
+    "-----END PUBLIC KEY-----\n";
+
+void run(const std::string& command) {
+    std::string quiet = command + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(quiet.c_str()), 0) << command;
+}
+
+// A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
+void makeCertificates(const TempDir& dir, const std::string& caName) {
+    std::string d = dir.path();
+    std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
+    run("openssl req -x509" + ec + "-keyout " + d + "/" + caName + ".key -out " + d + "/" + caName +
+        ".crt -subj /CN=" + caName + " -days 1");
+    writeFile(dir.file("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    run("openssl req" + ec + "-keyout " + d + "/server.key -out " + d +
+        "/server.csr -subj /CN=127.0.0.1");
+    run("openssl x509 -req -in " + d + "/server.csr -CA " + d + "/" + caName + ".crt -CAkey " + d +
+        "/" + caName + ".key -CAcreateserial -out " + d + "/server.crt -days 1 -extfile " + d +
+        "/server.ext");
+    run("openssl req" + ec + "-keyout " + d + "/client.key -out " + d +
+        "/client.csr -subj /CN=signet-client");
+    run("openssl x509 -req -in " + d + "/client.csr -CA " + d + "/" + caName + ".crt -CAkey " + d +
+        "/" + caName + ".key -CAcreateserial -out " + d + "/client.crt -days 1");
+}
+
+struct FakeApiState {
+    std::map<std::string, nlohmann::json> secrets;  // "ns/name" -> Secret object
+    std::atomic<int> requests{0};
+    std::mutex mutex;
+    std::string lastPath;
+};
+
+std::string statusBody(int code, const std::string& reason, const std::string& message) {
+    return nlohmann::json{{"kind", "Status"},   {"apiVersion", "v1"}, {"status", "Failure"},
+                          {"message", message}, {"reason", reason},   {"code", code}}
+        .dump();
+}
+
+class SecretHandler : public Poco::Net::HTTPRequestHandler {
+  public:
+    explicit SecretHandler(FakeApiState& state) : state_(state) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
+        ++state_.requests;
+        {
+            std::lock_guard lock(state_.mutex);
+            state_.lastPath = request.getURI();
+        }
+        response.setContentType("application/json");
+        if (!authenticated(request)) {
+            return reply(response, 401, statusBody(401, "Unauthorized", "Unauthorized"));
+        }
+        if (request.get("Authorization", "") == "Bearer forbidden-token") {
+            return reply(response, 403, statusBody(403, "Forbidden", "secrets is forbidden"));
+        }
+        const std::string prefix = "/api/v1/namespaces/";
+        std::string uri = request.getURI();
+        auto secrets = uri.find("/secrets/");
+        if (request.getMethod() != "GET" || uri.rfind(prefix, 0) != 0 ||
+            secrets == std::string::npos) {
+            return reply(response, 404,
+                         statusBody(404, "NotFound",
+                                    "the server could not find "
+                                    "the requested resource"));
+        }
+        std::string key =
+            uri.substr(prefix.size(), secrets - prefix.size()) + "/" + uri.substr(secrets + 9);
+        auto found = state_.secrets.find(key);
+        if (found == state_.secrets.end()) {
+            return reply(response, 404, statusBody(404, "NotFound", "secrets not found"));
+        }
+        reply(response, 200, found->second.dump());
+    }
+
+  private:
+    bool authenticated(Poco::Net::HTTPServerRequest& request) {
+        std::string auth = request.get("Authorization", "");
+        if (auth == "Bearer " + kToken || auth == "Bearer forbidden-token") return true;
+        auto& impl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
+        Poco::Net::SecureStreamSocket socket(impl.socket());
+        return socket.havePeerCertificate() &&
+               socket.peerCertificate().commonName() == "signet-client";
+    }
+
+    static void reply(Poco::Net::HTTPServerResponse& response, int status,
+                      const std::string& body) {
+        response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+        response.setContentLength(static_cast<std::streamsize>(body.size()));
+        response.send() << body;
+    }
+
+    FakeApiState& state_;
+};
+
+class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+  public:
+    explicit HandlerFactory(FakeApiState& state) : state_(state) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest&) override {
+        return new SecretHandler(state_);
+    }
+
+  private:
+    FakeApiState& state_;
+};
+
+nlohmann::json secretObject(const std::string& ns, const std::string& name,
+                            const std::map<std::string, std::string>& data) {
+    nlohmann::json encoded = nlohmann::json::object();
+    for (const auto& [k, v] : data) encoded[k] = base64Encode(v);
+    return {{"kind", "Secret"},
+            {"apiVersion", "v1"},
+            {"metadata", {{"name", name}, {"namespace", ns}, {"resourceVersion", "1"}}},
+            {"data", encoded},
+            {"type", "Opaque"}};
+}
+
+class KubernetesSecretTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        makeCertificates(dir_, "test-ca");
+        Poco::Net::Context::Params params;
+        params.privateKeyFile = dir_.file("server.key");
+        params.certificateFile = dir_.file("server.crt");
+        params.caLocation = dir_.file("test-ca.crt");
+        params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;  // client cert optional
+        params.loadDefaultCAs = false;
+        Poco::Net::Context::Ptr context =
+            new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+        Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, context);
+        port_ = socket.address().port();
+        state_.secrets["signing/cosign"] = secretObject(
+            "signing", "cosign",
+            {{"cosign.key", readFile(fixture("interop/cosign-keys/pemsigstorekey.pem"))},
+             {"cosign.password", "hello"},
+             {"cosign.pub", kSigstoreKeyPub}});
+        state_.secrets["signing/nokey"] = secretObject("signing", "nokey", {{"other", "x"}});
+        server_ = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(state_), socket,
+                                                          new Poco::Net::HTTPServerParams);
+        server_->start();
+    }
+
+    void TearDown() override { server_->stopAll(true); }
+
+    std::string server() const { return "https://127.0.0.1:" + std::to_string(port_); }
+
+    // A kubeconfig whose current context points at this server with `user` (YAML lines).
+    std::string writeKubeconfig(const std::string& clusterCa, const std::string& user) {
+        std::string path = dir_.file("kubeconfig");
+        writeFile(path,
+                  "apiVersion: v1\nkind: Config\ncurrent-context: test\n"
+                  "clusters:\n- name: other\n  cluster:\n    server: https://192.0.2.1\n"
+                  "- name: test-cluster\n  cluster:\n    server: " +
+                      server() + "\n    " + clusterCa +
+                      "\ncontexts:\n- name: test\n  context:\n    cluster: test-cluster\n"
+                      "    user: test-user\nusers:\n- name: test-user\n  user:\n    " +
+                      user + "\n");
+        return path;
+    }
+
+    Vars kubeconfigEnv(const std::string& path) {
+        return Vars{{"KUBECONFIG", path}, {"HOME", dir_.path()}};
+    }
+
+    Error errorOf(const std::function<void()>& call) {
+        try {
+            call();
+        } catch (const Error& e) {
+            EXPECT_EQ(std::string(e.what()).find(kToken), std::string::npos) << e.what();
+            EXPECT_EQ(std::string(e.what()).find("hello"), std::string::npos) << e.what();
+            return e;
+        }
+        ADD_FAILURE() << "no error";
+        return Error(ErrorKind::Internal, "");
+    }
+
+    TempDir dir_;
+    FakeApiState state_;
+    std::unique_ptr<Poco::Net::HTTPServer> server_;
+    unsigned short port_ = 0;
+};
+
+TEST_F(KubernetesSecretTest, KubeconfigWithCaFileAndTokenSignsAndVerifies) {
+    Environment env(
+        kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken)));
+    auto signer = loadSigner("k8s://signing/cosign", env);
+    auto verifier = loadVerifier("k8s://signing/cosign", env);
+    EXPECT_EQ(verifier->publicKeyPem(), kSigstoreKeyPub);
+    EXPECT_TRUE(verifier->verify("payload", signer->sign("payload")));
+    EXPECT_EQ(state_.requests.load(), 2);
+    std::lock_guard lock(state_.mutex);
+    EXPECT_EQ(state_.lastPath, "/api/v1/namespaces/signing/secrets/cosign");
+}
+
+TEST_F(KubernetesSecretTest, KubeconfigWithCaDataAndClientCertificate) {
+    std::string ca = base64Encode(readFile(dir_.file("test-ca.crt")));
+    std::string cert = base64Encode(readFile(dir_.file("client.crt")));
+    Environment env(kubeconfigEnv(writeKubeconfig(
+        "certificate-authority-data: " + ca,
+        "client-certificate-data: " + cert + "\n    client-key: " + dir_.file("client.key"))));
+    auto signer = loadSigner("k8s://signing/cosign", env);
+    EXPECT_TRUE(signer->verifier()->verify("m", signer->sign("m")));
+}
+
+TEST_F(KubernetesSecretTest, InClusterConfiguration) {
+    TempDir serviceAccount;
+    writeFile(serviceAccount.file("token"), kToken);
+    writeFile(serviceAccount.file("ca.crt"), readFile(dir_.file("test-ca.crt")));
+    Environment env(Vars{{"KUBERNETES_SERVICE_HOST", "127.0.0.1"},
+                         {"KUBERNETES_SERVICE_PORT", std::to_string(port_)},
+                         {"SIGNET_K8S_SERVICEACCOUNT_DIR", serviceAccount.path()},
+                         {"HOME", dir_.path()}});
+    auto signer = loadSigner("k8s://signing/cosign", env);
+    EXPECT_TRUE(loadVerifier("k8s://signing/cosign", env)->verify("m", signer->sign("m")));
+    // COSIGN_PASSWORD still wins over the Secret's cosign.password.
+    env.set("COSIGN_PASSWORD", "wrong");
+    auto wrong = errorOf([&] { loadSigner("k8s://signing/cosign", env); });
+    EXPECT_EQ(std::string(wrong.what()), "wrong password for key k8s://signing/cosign");
+}
+
+TEST_F(KubernetesSecretTest, NotFoundForbiddenAndUnauthorizedAreClear) {
+    Environment env(kubeconfigEnv(
+        writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "token: " + kToken)));
+    auto missing = errorOf([&] { loadSigner("k8s://signing/absent", env); });
+    EXPECT_EQ(missing.kind(), ErrorKind::NotFound);
+    EXPECT_EQ(
+        std::string(missing.what()),
+        "key reference k8s://signing/absent: Secret signing/absent does not exist (HTTP 404)");
+    auto noKey = errorOf([&] { loadSigner("k8s://signing/nokey", env); });
+    EXPECT_NE(std::string(noKey.what()).find("has no cosign.key"), std::string::npos);
+
+    Environment forbidden(kubeconfigEnv(writeKubeconfig(
+        "certificate-authority: " + dir_.file("test-ca.crt"), "token: forbidden-token")));
+    auto denied = errorOf([&] { loadSigner("k8s://signing/cosign", forbidden); });
+    EXPECT_EQ(denied.kind(), ErrorKind::Auth);
+    EXPECT_NE(std::string(denied.what()).find("(HTTP 403)"), std::string::npos) << denied.what();
+
+    Environment anonymous(
+        kubeconfigEnv(writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "{}")));
+    auto unauthorized = errorOf([&] { loadVerifier("k8s://signing/cosign", anonymous); });
+    EXPECT_EQ(unauthorized.kind(), ErrorKind::Auth);
+    EXPECT_NE(std::string(unauthorized.what()).find("(HTTP 401)"), std::string::npos);
+}
+
+TEST_F(KubernetesSecretTest, ServerCertificateFromAnotherCaIsRefused) {
+    TempDir other;
+    makeCertificates(other, "other-ca");
+    Environment env(kubeconfigEnv(writeKubeconfig(
+        "certificate-authority: " + other.file("other-ca.crt"), "token: " + kToken)));
+    auto error = errorOf([&] { loadVerifier("k8s://signing/cosign", env); });
+    EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
+    EXPECT_NE(std::string(error.what()).find("k8s://signing/cosign"), std::string::npos);
+    EXPECT_EQ(state_.requests.load(), 0);
+}
+
+TEST_F(KubernetesSecretTest, MissingConfigurationIsAnError) {
+    auto none = errorOf([&] {
+        loadSigner("k8s://signing/cosign", Environment(Vars{{"HOME", dir_.path()}}));
+    });
+    EXPECT_NE(std::string(none.what()).find("set KUBECONFIG or run inside a cluster"),
+              std::string::npos)
+        << none.what();
+    auto badPath = errorOf([&] {
+        loadSigner("k8s://signing/cosign", Environment(Vars{{"KUBECONFIG", dir_.file("nope")}}));
+    });
+    EXPECT_NE(std::string(badPath.what()).find("KUBECONFIG"), std::string::npos);
+    writeFile(dir_.file("broken"), "current-context: [unclosed\n");
+    auto broken = errorOf([&] {
+        loadSigner("k8s://signing/cosign", Environment(Vars{{"KUBECONFIG", dir_.file("broken")}}));
+    });
+    EXPECT_EQ(std::string(broken.what()).find('\n'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace signet::crypto
