@@ -156,6 +156,38 @@ try {
             registry.stop();
         }
     });
+    await check('--push with SIGNET_PUSH_CREDS to an htpasswd registry; the password stays out of the output', async () => {
+        const credentials = { username: 'pusher', password: 'S3cret-push-pass' };
+        const registry = await Registry.start({ credentials });
+        try {
+            const ref = `${registry.host}/signet/task:auth`;
+            let refused = '';
+            try {
+                build(path.join(work, 'noauth'), { SIGNET_PUSH_TLS_VERIFY: 'false' }, ['--push', ref]);
+            } catch (e) {
+                refused = e.message;
+            }
+            expect(/pushing to .* failed \(check SIGNET_PUSH_TLS_VERIFY \/ SIGNET_PUSH_CREDS\)/.test(refused),
+                `push without credentials should fail clearly: ${refused}`);
+            const creds = `${credentials.username}:${credentials.password}`;
+            const out = build(path.join(work, 'auth'), { SIGNET_PUSH_TLS_VERIFY: 'false', SIGNET_PUSH_CREDS: creds },
+                ['--push', ref]);
+            expect(!out.includes(credentials.password) && !refused.includes(credentials.password), 'password printed');
+            expectEqual(registry.digestOf(ref, creds), manifestOf(path.join(work, 'auth')).descriptor.digest, 'digest');
+        } finally {
+            registry.stop();
+        }
+    });
+
+    await check('SIGNET_PUSH_TLS_VERIFY must be a boolean', () => {
+        let message = '';
+        try {
+            build(path.join(work, 'badtls'), { SIGNET_PUSH_TLS_VERIFY: 'maybe' }, ['--push', '127.0.0.1:1/x:y']);
+        } catch (e) {
+            message = e.message;
+        }
+        expect(message.includes("SIGNET_PUSH_TLS_VERIFY must be true or false, got 'maybe'"), message);
+    });
 } finally {
     fs.rmSync(work, { recursive: true, force: true });
 }
