@@ -13,7 +13,7 @@
 #   SIGNET_IMAGE_SOURCE    org.opencontainers.image.source label
 #   SIGNET_IMAGE_LICENSES  org.opencontainers.image.licenses label
 #   SIGNET_PUSH_TLS_VERIFY true/false for --push (default true)
-#   SIGNET_PUSH_CREDS      USER:PASSWORD for --push (never printed)
+#   SIGNET_PUSH_CREDS      USER:PASSWORD for --push (never printed, never on a command line)
 #   SIGNET_PUSH_AUTHFILE   containers auth.json for --push
 #   SIGNET_PUSH_CERT_DIR   directory with the registry's CA certificates for --push
 set -euo pipefail
