@@ -107,8 +107,9 @@ stage_rootfs() {
         'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' >"$root/etc/passwd"
     printf '%s\n' 'root:x:0:' 'nonroot:x:65532:' >"$root/etc/group"
     chmod 0644 "$root/etc/passwd" "$root/etc/group"
+    # Directory modes must not depend on the caller's umask.
+    find "$root" -type d -exec chmod 0755 {} +
     chmod 1777 "$root/tmp" "$root/workspace"
-    chmod 0755 "$root/home/nonroot"
     # Files are root-owned (set in the tar); the nonroot home belongs to 65532.
 }
 

@@ -15,8 +15,8 @@ const script = repoPath('task/build-image.sh');
 const EPOCH = '1700000000';
 const work = tempDir('signet-image-test-');
 
-function build(output, extraEnv = {}, args = []) {
-    return run([script, '--output', output, ...args], {
+function build(output, extraEnv = {}, args = [], umask = '0022') {
+    return run(['bash', '-c', `umask ${umask} && exec "$0" "$@"`, script, '--output', output, ...args], {
         env: { ...process.env, SIGNET_BIN: signetBinary, SOURCE_DATE_EPOCH: EPOCH, ...extraEnv },
     });
 }
@@ -39,10 +39,10 @@ const first = path.join(work, 'first');
 const second = path.join(work, 'second');
 
 try {
-    await check('two builds give the same manifest digest in index.json', async () => {
+    await check('two builds (another second, another umask) give the same manifest digest', async () => {
         build(first);
         await new Promise((r) => setTimeout(r, 1100)); // a different wall-clock second
-        build(second);
+        build(second, {}, [], '0002');
         const a = fs.readFileSync(path.join(first, 'index.json'), 'utf8');
         const b = fs.readFileSync(path.join(second, 'index.json'), 'utf8');
         expectEqual(b, a, 'index.json');
