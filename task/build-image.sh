@@ -13,7 +13,7 @@
 #   SIGNET_IMAGE_SOURCE    org.opencontainers.image.source label
 #   SIGNET_IMAGE_LICENSES  org.opencontainers.image.licenses label
 #   SIGNET_PUSH_TLS_VERIFY true/false for --push (default true)
-#   SIGNET_PUSH_CREDS      USER:PASSWORD for --push (never printed)
+#   SIGNET_PUSH_CREDS      USER:PASSWORD for --push (never printed, never on a command line)
 #   SIGNET_PUSH_AUTHFILE   containers auth.json for --push
 #   SIGNET_PUSH_CERT_DIR   directory with the registry's CA certificates for --push
 set -euo pipefail
@@ -107,8 +107,9 @@ stage_rootfs() {
         'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' >"$root/etc/passwd"
     printf '%s\n' 'root:x:0:' 'nonroot:x:65532:' >"$root/etc/group"
     chmod 0644 "$root/etc/passwd" "$root/etc/group"
+    # Directory modes must not depend on the caller's umask.
+    find "$root" -type d -exec chmod 0755 {} +
     chmod 1777 "$root/tmp" "$root/workspace"
-    chmod 0755 "$root/home/nonroot"
     # Files are root-owned (set in the tar); the nonroot home belongs to 65532.
 }
 
@@ -196,6 +197,31 @@ write_layout() {
     echo "sha256:$manifest_digest"
 }
 
+# The registry host of a reference, as containers/image keys auth files (docker.io by default).
+registry_host() {
+    local first="${1%%/*}"
+    case "$first" in
+        "$1") echo docker.io ;;
+        *.* | *:* | localhost) echo "$first" ;;
+        *) echo docker.io ;;
+    esac
+}
+
+write_authfile() {
+    local ref="$1" file="$2" auth
+    case "$SIGNET_PUSH_CREDS" in
+        *:*) ;;
+        *) die "SIGNET_PUSH_CREDS must be USER:PASSWORD" ;;
+    esac
+    auth="$(printf '%s' "$SIGNET_PUSH_CREDS" | base64 -w0)"
+    (
+        umask 077
+        # The secret goes to jq through its environment, never its argv.
+        SIGNET_PUSH_AUTH="$auth" jq -n --arg host "$(registry_host "$ref")" \
+            '{auths: {($host): {auth: env.SIGNET_PUSH_AUTH}}}' >"$file"
+    )
+}
+
 push_layout() {
     local layout="$1" ref="$2"
     local -a flags=(--quiet --digestfile "$workdir/pushed-digest")
@@ -207,8 +233,10 @@ push_layout() {
     [ -z "${SIGNET_PUSH_AUTHFILE:-}" ] || flags+=(--dest-authfile "$SIGNET_PUSH_AUTHFILE")
     [ -z "${SIGNET_PUSH_CERT_DIR:-}" ] || flags+=(--dest-cert-dir "$SIGNET_PUSH_CERT_DIR")
     if [ -n "${SIGNET_PUSH_CREDS:-}" ]; then
-        # skopeo reads the credentials from its argv; keep them out of this script's output.
-        flags+=(--dest-creds "$SIGNET_PUSH_CREDS")
+        [ -z "${SIGNET_PUSH_AUTHFILE:-}" ] || die "set SIGNET_PUSH_CREDS or SIGNET_PUSH_AUTHFILE, not both"
+        # Through a private auth file, not --dest-creds: argv is visible to every process.
+        write_authfile "$ref" "$workdir/auth.json"
+        flags+=(--dest-authfile "$workdir/auth.json")
     fi
     skopeo copy "${flags[@]}" "oci:$layout:$tag" "docker://$ref" ||
         die "pushing to $ref failed (check SIGNET_PUSH_TLS_VERIFY / SIGNET_PUSH_CREDS)"

@@ -8,6 +8,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/default-java}"
 command -v groovy >/dev/null || { echo "run-tests.sh: groovy not found (apt-get install -y groovy)" >&2; exit 1; }
 classes="$(mktemp -d)"
 trap 'rm -rf "$classes"' EXIT
-groovyc -d "$classes" $(find "$here/src" -name '*.groovy' | sort)
+mapfile -t sources < <(find "$here/src" -name '*.groovy' | sort)
+groovyc -d "$classes" "${sources[@]}"
 # groovy's launcher only honours -cp as its first argument.
 groovy -cp "$classes" -Dsignet.vars="$here/vars" "$here/test/SignImagesTest.groovy"

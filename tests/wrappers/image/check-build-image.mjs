@@ -15,8 +15,8 @@ const script = repoPath('task/build-image.sh');
 const EPOCH = '1700000000';
 const work = tempDir('signet-image-test-');
 
-function build(output, extraEnv = {}, args = []) {
-    return run([script, '--output', output, ...args], {
+function build(output, extraEnv = {}, args = [], umask = '0022') {
+    return run(['bash', '-c', `umask ${umask} && exec "$0" "$@"`, script, '--output', output, ...args], {
         env: { ...process.env, SIGNET_BIN: signetBinary, SOURCE_DATE_EPOCH: EPOCH, ...extraEnv },
     });
 }
@@ -39,10 +39,10 @@ const first = path.join(work, 'first');
 const second = path.join(work, 'second');
 
 try {
-    await check('two builds give the same manifest digest in index.json', async () => {
+    await check('two builds (another second, another umask) give the same manifest digest', async () => {
         build(first);
         await new Promise((r) => setTimeout(r, 1100)); // a different wall-clock second
-        build(second);
+        build(second, {}, [], '0002');
         const a = fs.readFileSync(path.join(first, 'index.json'), 'utf8');
         const b = fs.readFileSync(path.join(second, 'index.json'), 'utf8');
         expectEqual(b, a, 'index.json');
@@ -155,6 +155,38 @@ try {
         } finally {
             registry.stop();
         }
+    });
+    await check('--push with SIGNET_PUSH_CREDS to an htpasswd registry; the password stays out of the output', async () => {
+        const credentials = { username: 'pusher', password: 'S3cret-push-pass' };
+        const registry = await Registry.start({ credentials });
+        try {
+            const ref = `${registry.host}/signet/task:auth`;
+            let refused = '';
+            try {
+                build(path.join(work, 'noauth'), { SIGNET_PUSH_TLS_VERIFY: 'false' }, ['--push', ref]);
+            } catch (e) {
+                refused = e.message;
+            }
+            expect(/pushing to .* failed \(check SIGNET_PUSH_TLS_VERIFY \/ SIGNET_PUSH_CREDS\)/.test(refused),
+                `push without credentials should fail clearly: ${refused}`);
+            const creds = `${credentials.username}:${credentials.password}`;
+            const out = build(path.join(work, 'auth'), { SIGNET_PUSH_TLS_VERIFY: 'false', SIGNET_PUSH_CREDS: creds },
+                ['--push', ref]);
+            expect(!out.includes(credentials.password) && !refused.includes(credentials.password), 'password printed');
+            expectEqual(registry.digestOf(ref, creds), manifestOf(path.join(work, 'auth')).descriptor.digest, 'digest');
+        } finally {
+            registry.stop();
+        }
+    });
+
+    await check('SIGNET_PUSH_TLS_VERIFY must be a boolean', () => {
+        let message = '';
+        try {
+            build(path.join(work, 'badtls'), { SIGNET_PUSH_TLS_VERIFY: 'maybe' }, ['--push', '127.0.0.1:1/x:y']);
+        } catch (e) {
+            message = e.message;
+        }
+        expect(message.includes("SIGNET_PUSH_TLS_VERIFY must be true or false, got 'maybe'"), message);
     });
 } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -35,7 +35,7 @@ async function waitForRegistry(host, child, deadlineMs) {
         if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}`);
         try {
             const response = await fetch(`http://${host}/v2/`);
-            if (response.status === 200) return;
+            if (response.status === 200 || response.status === 401) return;
         } catch {
             // not listening yet
         }
@@ -45,15 +45,23 @@ async function waitForRegistry(host, child, deadlineMs) {
 }
 
 export class Registry {
-    static async start() {
+    // options.credentials: { username, password } to require htpasswd basic auth.
+    static async start(options = {}) {
         const dir = tempDir('signet-registry-');
         const port = await freePort();
         const host = `127.0.0.1:${port}`;
+        const auth = [];
+        if (options.credentials) {
+            const { username, password } = options.credentials;
+            fs.writeFileSync(path.join(dir, 'htpasswd'), run(['htpasswd', '-Bbn', username, password]));
+            auth.push(`auth: {htpasswd: {realm: signet-test, path: ${dir}/htpasswd}}`);
+        }
         fs.writeFileSync(path.join(dir, 'config.yml'), [
             'version: 0.1',
             'log: {level: error}',
             `storage: {filesystem: {rootdirectory: ${dir}/storage}, delete: {enabled: true}}`,
             `http: {addr: "${host}"}`,
+            ...auth,
             '',
         ].join('\n'));
         const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], {
@@ -105,8 +113,10 @@ export class Registry {
             `docker://${repository}:${fromTag}`, `docker://${repository}:${toTag}`]);
     }
 
-    digestOf(reference) {
-        return JSON.parse(run(['skopeo', 'inspect', '--tls-verify=false', `docker://${reference}`])).Digest;
+    // creds: "user:password" when the registry requires authentication.
+    digestOf(reference, creds) {
+        const auth = creds ? ['--creds', creds] : [];
+        return JSON.parse(run(['skopeo', 'inspect', '--tls-verify=false', ...auth, `docker://${reference}`])).Digest;
     }
 
     // The raw manifest at reference, or null when the registry does not have it.
