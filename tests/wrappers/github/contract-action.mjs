@@ -14,7 +14,7 @@ const sharedDir = process.env.SIGNET_SHARED_DIR;
 if (!signetBinary || !sharedDir) throw new Error('SIGNET_BINARY and SIGNET_SHARED_DIR must be set');
 
 const action = loadYaml(repoPath('github-action/action.yml'));
-const keyPem = fs.readFileSync(path.join(sharedDir, 'fixtures/interop/cosign-keys/pemcosigneckey.pem'), 'utf8');
+const keyPem = fs.readFileSync(path.join(sharedDir, 'fixtures/interop/cosign-keys/pemsigstorekey.pem'), 'utf8');
 const KEY_PASSWORD = 'hello'; // the interop fixtures' password (their PROVENANCE.md)
 
 function entrypoint() {
@@ -125,10 +125,13 @@ try {
 
     await check('a missing digest: exit 2, failed-count, ::error workflow command', () => {
         const missing = `sha256:${'cd'.repeat(32)}`;
+        // An input left empty falls back to the environment (so `env: COSIGN_PASSWORD` works as
+        // it does with cosign); this step gives images only, so the tags decoy must go.
+        const { SIGNET_TAGS: _decoy, ...envWithoutDecoy } = stepEnv;
         const run = runAction(path.join(scratch, 'second'), {
             images: `${app.repository}:1.0@${app.digest}, ${app.repository}@${missing}`,
             key: 'env://COSIGN_PRIVATE_KEY', 'key-password': KEY_PASSWORD,
-        }, stepEnv);
+        }, envWithoutDecoy);
         expectEqual(run.status, 2, 'exit status (fail-on any from the input default, not SIGNET_FAIL_ON=all)');
         expectEqual(run.outputs['failed-count'], '1', 'failed-count');
         expect(/^::error[^:]*::.*sha256:cdcd/m.test(run.stdout), `::error line in stdout: ${run.stdout}`);

@@ -138,7 +138,7 @@ export function signatureTag(digest) {
 // password "hello" per their PROVENANCE) and cosign.password without a trailing newline.
 export function keyDirectory(sharedDir) {
     const dir = tempDir('signet-key-');
-    fs.copyFileSync(path.join(sharedDir, 'fixtures/interop/cosign-keys/pemcosigneckey.pem'),
+    fs.copyFileSync(path.join(sharedDir, 'fixtures/interop/cosign-keys/pemsigstorekey.pem'),
         path.join(dir, 'cosign.key'));
     fs.writeFileSync(path.join(dir, 'cosign.password'), 'hello');
     return dir;
