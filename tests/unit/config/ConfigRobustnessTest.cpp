@@ -87,6 +87,17 @@ TEST(ConfigRobustness, YamlLoaderOnMutatedAndRandomDocuments) {
     EXPECT_GT(runs, 100);
 }
 
+TEST(ConfigRobustness, DeeplyNestedYamlIsAnErrorNotACrash) {
+    for (const std::string& open : {std::string("["), std::string("{a: "), std::string("- ")}) {
+        std::string text = "images: ";
+        for (int i = 0; i < 20000; ++i) text += open;
+        expectOnlySignetErrors("(deep " + open + ")", [&] {
+            TaskSpec spec;
+            applySettings(spec, parseTaskYaml(text, "deep.yaml"));
+        });
+    }
+}
+
 TEST(ConfigRobustness, ListSplitterKeepsEveryNonSeparatorCharacterInOrder) {
     std::mt19937 rng(7);
     const std::string separators = "\n\r, \t";

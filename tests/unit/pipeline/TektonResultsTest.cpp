@@ -157,6 +157,27 @@ TEST(TektonResults, EnabledByResultsDirOrAnExistingTektonDirectory) {
     EXPECT_EQ(explicitDir->dir, "/r");
 }
 
+TEST(TektonResults, BudgetFromTheEnvironment) {
+    ScopedTempDir dir;
+    auto options = TektonResults::optionsFrom(
+        Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "1200"}}),
+        dir.path(), dir.path());
+    ASSERT_TRUE(options);
+    EXPECT_EQ(options->budgetBytes, 1200u);
+    EXPECT_THROW(
+        TektonResults::optionsFrom(
+            Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "lots"}}),
+            dir.path(), dir.path()),
+        Error);
+    SecretScrubber scrubber;
+    TektonResults sink(*options, scrubber);
+    Report report = bigReport(100, 100);
+    sink.prepare(report);
+    sink.publish(report, kWritten);
+    EXPECT_TRUE(report.resultsTruncated);
+    EXPECT_LE(totalResultBytes(dir.path()), 1200u);
+}
+
 TEST(TektonResults, UnwritableDirectoryIsOneClearError) {
     SecretScrubber scrubber;
     TektonResults sink(TektonResultsOptions{"/nonexistent-results", {}, 3000}, scrubber);
