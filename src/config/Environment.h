@@ -1,5 +1,4 @@
-// Environment: a snapshot of environment variables, passed explicitly so tests can supply their
-// own.
+// Environment: a snapshot of environment variables, passed explicitly so tests can supply their own.
 #pragma once
 
 #include <map>
@@ -9,7 +8,7 @@
 namespace signet {
 
 class Environment {
-  public:
+public:
     Environment() = default;
     explicit Environment(std::map<std::string, std::string> vars) : vars_(std::move(vars)) {}
 
@@ -26,7 +25,7 @@ class Environment {
     void unset(const std::string& name) { vars_.erase(name); }
     const std::map<std::string, std::string>& all() const { return vars_; }
 
-  private:
+private:
     std::map<std::string, std::string> vars_;
 };
 
