@@ -105,14 +105,17 @@ TEST_F(TaskSpecLoader, GithubInputsHyphenSpellingFirstThenUnderscore) {
                      {"INPUT_FAIL-ON", ""},
                      {"INPUT_FAIL_ON", "all"},
                      {"SIGNET_IDENTITY", "repo"},
-                     {"INPUT_IDENTITY", ""}});
+                     {"INPUT_IDENTITY", ""},
+                     {"SIGNET_DIGEST", "sha256:" + std::string(64, 'd')},
+                     {"INPUT_DIGEST", "\n"}});
     TaskSpec spec = loadTaskSpec({}, env);
     EXPECT_EQ(spec.signatureFormat, SignatureFormat::Referrers);
     EXPECT_EQ(spec.origins.at("signature_format"), "INPUT_SIGNATURE-FORMAT");
     EXPECT_EQ(spec.sbom.attach, SbomAttach::Both);
     EXPECT_EQ(spec.origins.at("sbom.attach"), "INPUT_SBOM_ATTACH");
-    EXPECT_EQ(spec.failOn, FailOn::All);       // empty hyphen spelling counts as unset
-    EXPECT_EQ(spec.identity, Identity::Repo);  // empty input leaves the env value
+    EXPECT_EQ(spec.failOn, FailOn::All);                    // empty hyphen spelling counts as unset
+    EXPECT_EQ(spec.identity, Identity::Repo);               // empty input leaves the env value
+    EXPECT_EQ(spec.origins.at("digest"), "SIGNET_DIGEST");  // so does a whitespace-only one
 }
 
 TEST_F(TaskSpecLoader, GithubInputsWinOverWorkflowEnv) {
@@ -161,6 +164,7 @@ TEST_F(TaskSpecLoader, EmptyEnvironmentValuesAreUnsetExceptThePassword) {
                                             {"COSIGN_PASSWORD", ""}}));
     EXPECT_FALSE(spec.digest);
     EXPECT_FALSE(spec.keyDir);
+    EXPECT_FALSE(spec.repository);
     EXPECT_EQ(spec.registry.retries, 3u);
     ASSERT_TRUE(spec.keyPassword);  // set-but-empty = the empty password
     EXPECT_TRUE(spec.keyPassword->empty());
