@@ -6,10 +6,18 @@
 
 namespace signet::testing {
 
-std::string sharedDir() { return SIGNET_SHARED_DIR; }
-std::string fixture(const std::string& relative) { return sharedDir() + "/fixtures/" + relative; }
-std::string signetBinary() { return SIGNET_BINARY; }
-std::string sourceDir() { return SIGNET_SOURCE_DIR; }
+std::string sharedDir() {
+    return SIGNET_SHARED_DIR;
+}
+std::string fixture(const std::string& relative) {
+    return sharedDir() + "/fixtures/" + relative;
+}
+std::string signetBinary() {
+    return SIGNET_BINARY;
+}
+std::string sourceDir() {
+    return SIGNET_SOURCE_DIR;
+}
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,10 +1,13 @@
-// TestImage: small real images built without a daemon (umoci OCI layout) and pushed with skopeo.
+// TestImage: small real images built without a daemon (OCI layout files) and pushed with skopeo.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "harness/Command.h"
+#include "harness/OciLayoutWriter.h"
+#include "harness/TempDir.h"
 #include "harness/TestRegistry.h"
 
 namespace signet::testing {
@@ -12,31 +15,38 @@ namespace signet::testing {
 struct PushedImage {
     std::string repository;  // "127.0.0.1:PORT/name"
     std::string tag;
-    std::string digest;      // manifest digest the registry reports, "sha256:..."
+    std::string digest;  // manifest digest the registry reports, "sha256:..."
     std::string ref() const { return repository + ":" + tag + "@" + digest; }
 };
 
-// Builds a one-layer image whose single file holds `content` (so different content gives a
-// different digest) and pushes it as `name:tag`.
+struct PushedPlatformImage {
+    OciPlatform platform;
+    std::string digest;  // the platform's image manifest digest
+};
+
+struct PushedIndex {
+    PushedImage index;  // digest is the OCI image index's
+    std::vector<PushedPlatformImage> platforms;
+};
+
+// Builds a one-layer image whose single file (content.txt) holds `content` (so different content
+// gives a different digest, the same content the same digest) and pushes it as `name:tag`.
 PushedImage pushSmallImage(const TestRegistry& registry, const std::string& name,
                            const std::string& tag, const std::string& content);
 
-// Runs a command (argv[0] looked up in PATH) and returns its stdout; throws std::runtime_error
-// with the command line and its stderr when it exits non-zero.
-std::string runCommand(const std::vector<std::string>& argv, const std::string& stdinData = "",
-                       const std::map<std::string, std::string>& extraEnv = {});
+// Pushes `layoutTag` of an OCI layout directory someone else built (e.g. with umoci) as
+// `name:tag`, all platforms and digests preserved (skopeo copy --all --preserve-digests).
+PushedImage pushOciLayout(const TestRegistry& registry, const std::string& layoutDir,
+                          const std::string& layoutTag, const std::string& name,
+                          const std::string& tag);
 
-// A fresh temporary directory removed when the object dies.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return path_; }
+// Two small images (linux/amd64 and linux/arm64/v8, each holding `content` plus its platform)
+// under one OCI image index, pushed as `name:tag`.
+PushedIndex pushMultiPlatformImage(const TestRegistry& registry, const std::string& name,
+                                   const std::string& tag, const std::string& content);
 
-private:
-    std::string path_;
-};
+// The raw manifest (or index) bytes the registry serves for `nameAndReference`
+// ("name:tag" or "name@sha256:..."), via skopeo inspect --raw.
+std::string fetchRawManifest(const TestRegistry& registry, const std::string& nameAndReference);
 
 }  // namespace signet::testing

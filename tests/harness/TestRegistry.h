@@ -16,19 +16,25 @@ struct TestRegistryOptions {
 
 class TokenServer;
 
+// Each registry owns a temporary directory (config.yml, registry.log, storage/, certificates),
+// random credentials, and for Token auth an in-process TokenServer. Several can run at once.
 class TestRegistry {
-public:
+  public:
     explicit TestRegistry(TestRegistryOptions options = {});
     ~TestRegistry();  // SIGTERM then SIGKILL by PID; removes its temporary directory
     TestRegistry(const TestRegistry&) = delete;
     TestRegistry& operator=(const TestRegistry&) = delete;
 
-    std::string host() const;        // "127.0.0.1:PORT"
-    std::string username() const;    // credentials accepted with Htpasswd or Token auth
+    std::string host() const;      // "127.0.0.1:PORT"
+    std::string url() const;       // "http://127.0.0.1:PORT" or "https://127.0.0.1:PORT"
+    std::string username() const;  // credentials accepted with Htpasswd or Token auth
     std::string password() const;
-    std::string caFile() const;      // PEM file of the CA that signed the server certificate (tls)
-    std::string workDir() const;     // the temporary directory (storage, config, certs)
+    std::string caFile() const;   // PEM file of the CA that signed the server certificate (tls)
+    std::string certDir() const;  // directory holding only ca.crt (skopeo --cert-dir), tls only
+    std::string workDir() const;  // the temporary directory (storage, config, certs)
+    std::string logFile() const;  // the registry's stdout+stderr
     bool tls() const;
+    RegistryAuth auth() const;
     int tokenRequests() const;       // token requests the token server answered (Token auth)
     std::string tokenRealm() const;  // the token server URL (Token auth)
 
@@ -36,8 +42,11 @@ public:
     // {"--dest-tls-verify=false", "--dest-creds", "u:p"}.
     std::vector<std::string> skopeoDestArgs() const;
     std::vector<std::string> skopeoSrcArgs() const;
+    // The same for commands without a prefix (skopeo inspect, delete): {"--tls-verify=false", ...}.
+    std::vector<std::string> skopeoArgs() const;
 
-private:
+  private:
+    std::vector<std::string> skopeoArgsWithPrefix(const std::string& prefix) const;
     struct State;
     std::unique_ptr<State> state_;
 };
