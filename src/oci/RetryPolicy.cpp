@@ -3,8 +3,8 @@
 #include <time.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cctype>
+#include <ctime>
 #include <string>
 
 namespace signet::oci {
