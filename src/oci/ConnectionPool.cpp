@@ -7,15 +7,25 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
+#include <signal.h>
+
+#include <csignal>
 
 namespace signet::oci {
 namespace {
 
 constexpr std::size_t kMaxIdlePerHost = 8;
 
-void initialiseSsl() {
+// Once per process: OpenSSL through Poco, and SIGPIPE ignored unless someone installed a
+// handler, so that writing to a connection the registry has closed is an error, not death.
+void initialiseProcess() {
     static std::once_flag once;
-    std::call_once(once, [] { Poco::Net::initializeSSL(); });
+    std::call_once(once, [] {
+        Poco::Net::initializeSSL();
+        struct sigaction current {};
+        if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+            std::signal(SIGPIPE, SIG_IGN);
+    });
 }
 
 std::string poolKey(const Poco::URI& uri, bool verifyTls) {
@@ -44,7 +54,7 @@ void ConnectionPool::Lease::release() {
 
 ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
     : caFile_(std::move(caFile)), timeout_(timeout) {
-    initialiseSsl();
+    initialiseProcess();
 }
 
 ConnectionPool::~ConnectionPool() = default;

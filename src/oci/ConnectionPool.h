@@ -14,6 +14,7 @@
 
 namespace signet::oci {
 
+// The first pool initialises OpenSSL and ignores SIGPIPE (when it has its default action).
 class ConnectionPool {
   public:
     // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).

@@ -6,6 +6,7 @@
 #include <Poco/URI.h>
 
 #include <chrono>
+#include <thread>
 
 #include "ScriptedRegistry.h"
 #include "crypto/Encoding.h"
@@ -294,6 +295,21 @@ TEST(MisbehavingRegistry, ExpiredTokenIsRefreshedOnce) {
     EXPECT_TRUE(h.client->headManifest(h.repo(), "v1").has_value());
     EXPECT_EQ(issued.load(), 2);
     EXPECT_EQ(h.client->tokenRequests(), 2);
+}
+
+TEST(MisbehavingRegistry, ConnectionsAreReusedAndStaleOnesReplacedWithoutARetry) {
+    // The server drops idle connections after 100 ms; the client still holds them in its pool.
+    ScriptedRegistry server([](const RecordedRequest&, int) { return manifestReply(); },
+                            std::chrono::milliseconds(100));
+    RegistryOptions options;
+    options.insecureHosts.insert(server.host());
+    HttpRegistryClient client(options, nullptr);
+    Repository repo{server.host(), "app"};
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(client.headManifest(repo, "v1").has_value());
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    EXPECT_TRUE(client.getManifest(repo, "v1").has_value());
+    EXPECT_EQ(client.retries(), 0);
+    EXPECT_EQ(server.count(), 4);
 }
 
 TEST(MisbehavingRegistry, BasicChallengeIsAnsweredWithCredentials) {

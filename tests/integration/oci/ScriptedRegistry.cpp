@@ -67,11 +67,14 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
-ScriptedRegistry::ScriptedRegistry(Script script) : state_(std::make_shared<State>()) {
+ScriptedRegistry::ScriptedRegistry(Script script, std::chrono::milliseconds keepAlive)
+    : state_(std::make_shared<State>()) {
     state_->script = std::move(script);
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(16);
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(keepAlive.count() * 1000));
     server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(state_), socket, params);
     server_->start();
 }

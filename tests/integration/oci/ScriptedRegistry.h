@@ -5,6 +5,7 @@
 
 #include <Poco/Net/HTTPServer.h>
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,7 +33,9 @@ class ScriptedRegistry {
     // `script` sees each request (and its 0-based index) and returns the reply.
     using Script = std::function<ScriptedReply(const RecordedRequest&, int index)>;
 
-    explicit ScriptedRegistry(Script script);
+    // `keepAlive`: how long the server keeps an idle connection open.
+    explicit ScriptedRegistry(Script script,
+                              std::chrono::milliseconds keepAlive = std::chrono::seconds(10));
     ~ScriptedRegistry();
 
     std::string host() const;  // "127.0.0.1:PORT"
