@@ -3,7 +3,13 @@
 #include <algorithm>
 
 #include "error/Error.h"
+#include "sbom/catalog/apk/ApkCataloger.h"
 #include "sbom/catalog/dpkg/DpkgCataloger.h"
+#include "sbom/catalog/go/GoCataloger.h"
+#include "sbom/catalog/java/JavaCataloger.h"
+#include "sbom/catalog/npm/NpmCataloger.h"
+#include "sbom/catalog/python/PythonCataloger.h"
+#include "sbom/catalog/rpm/RpmCataloger.h"
 #include "sbom/image/ImageLayout.h"
 #include "sbom/layer/LayerReader.h"
 #include "sbom/os/OsRelease.h"
@@ -29,6 +35,12 @@ SbomGenerator::SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers,
 SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
     std::vector<std::unique_ptr<Cataloger>> catalogers;
     catalogers.push_back(std::make_unique<DpkgCataloger>());
+    catalogers.push_back(std::make_unique<ApkCataloger>());
+    catalogers.push_back(std::make_unique<RpmCataloger>());
+    catalogers.push_back(std::make_unique<PythonCataloger>());
+    catalogers.push_back(std::make_unique<NpmCataloger>());
+    catalogers.push_back(std::make_unique<GoCataloger>());
+    catalogers.push_back(std::make_unique<JavaCataloger>());
     return SbomGenerator(std::move(catalogers), limits);
 }
 

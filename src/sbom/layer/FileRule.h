@@ -28,6 +28,7 @@ struct FileRule {
     std::size_t maxBytes = 8 << 20;
     OversizePolicy oversize = OversizePolicy::Skip;
     ContentReducer reduce;  // optional
+    std::string tag;        // names the rule on kept nodes (SquashedFilesystem::keptFilesTagged)
 };
 
 }  // namespace signet::sbom

@@ -233,6 +233,7 @@ private:
         node.kind = NodeKind::File;
         node.content = original.content;
         node.ruleIndex = original.ruleIndex;
+        node.tag = original.tag;
         node.truncated = original.truncated;
         node.size = original.size;
         if (!node.content && ruleForPath(path) >= 0) {
@@ -306,6 +307,7 @@ private:
         }
         node.content = std::make_shared<const std::string>(std::move(*kept));
         node.ruleIndex = rule;
+        node.tag = rules_[rule].tag;
         node.truncated = truncated;
     }
 

@@ -92,6 +92,14 @@ std::vector<std::string> SquashedFilesystem::keptFiles(const PathGlob& glob) con
     return out;
 }
 
+std::vector<std::string> SquashedFilesystem::keptFilesTagged(const std::string& tag) const {
+    std::vector<std::string> out;
+    for (const auto& path : kept_) {
+        if (nodes_.at(path).tag == tag) out.push_back(path);
+    }
+    return out;
+}
+
 std::vector<std::string> SquashedFilesystem::children(const std::string& dir) const {
     std::vector<std::string> out;
     std::string prefix = dir == "/" ? "/" : dir + "/";

@@ -38,6 +38,9 @@ public:
     // Paths of files that carry kept content and match `glob`, sorted.
     std::vector<std::string> keptFiles(const PathGlob& glob) const;
 
+    // Paths of files whose content was kept by a FileRule with this tag, sorted.
+    std::vector<std::string> keptFilesTagged(const std::string& tag) const;
+
     // Direct children names of directory `dir` (no symlink following), sorted.
     std::vector<std::string> children(const std::string& dir) const;
 
