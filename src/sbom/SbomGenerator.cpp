@@ -49,8 +49,8 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
     try {
         ImageLayout layout = parseImageLayout(input.manifestJson, input.configJson);
         Sbom sbom;
-        sbom.image = {input.name, input.tag, layout.manifestDigest, layout.architecture, layout.os,
-                      {}};
+        sbom.image = {input.name,          input.tag, layout.manifestDigest,
+                      layout.architecture, layout.os, {}};
         std::vector<FileRule> rules = osReleaseFileRules();
         for (const auto& cataloger : catalogers_) {
             for (auto& rule : cataloger->fileRules()) rules.push_back(std::move(rule));
@@ -63,7 +63,8 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
             sbom.image.diffIds.push_back(layer.diffId);
             if (!input.openLayer) throw Error(ErrorKind::Internal, "no layer opener was given");
             std::unique_ptr<std::istream> blob = input.openLayer(layer);
-            if (!blob) throw Error(ErrorKind::Registry, "layer " + layer.digest + " could not be opened");
+            if (!blob)
+                throw Error(ErrorKind::Registry, "layer " + layer.digest + " could not be opened");
             fs.applyLayer(reader.read(*blob, layer.digest, i));
         }
         sbom.distro = identifyRelease(fs);

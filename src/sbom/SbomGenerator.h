@@ -1,4 +1,5 @@
-// SbomGenerator: the entry point — streams an image's layers, squashes them and runs the catalogers.
+// SbomGenerator: the entry point — streams an image's layers, squashes them and runs the
+// catalogers.
 #pragma once
 
 #include <memory>
@@ -12,7 +13,7 @@
 namespace signet::sbom {
 
 class SbomGenerator {
-public:
+  public:
     explicit SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers,
                            ScanLimits limits = {});
 
@@ -24,7 +25,7 @@ public:
     // manifests, TooLarge past a ScanLimits bound); the message names the image.
     Sbom generate(const ImageInput& input) const;
 
-private:
+  private:
     std::vector<std::unique_ptr<Cataloger>> catalogers_;
     ScanLimits limits_;
 };

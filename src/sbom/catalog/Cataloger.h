@@ -24,7 +24,7 @@ struct CatalogContext {
 };
 
 class Cataloger {
-public:
+  public:
     virtual ~Cataloger() = default;
     // syft's cataloger name, e.g. "dpkg-db-cataloger".
     virtual std::string name() const = 0;

@@ -19,6 +19,7 @@ struct ControlParagraph {
 
 // Splits text into paragraphs at blank lines. With `firstOnly`, stops after the first
 // paragraph (the header block of an email-style file such as METADATA).
-std::vector<ControlParagraph> parseControlParagraphs(const std::string& text, bool firstOnly = false);
+std::vector<ControlParagraph> parseControlParagraphs(const std::string& text,
+                                                     bool firstOnly = false);
 
 }  // namespace signet::sbom

@@ -1,4 +1,5 @@
-// ImageInput: what the SBOM generator needs from the registry side — manifest, config, layer streams.
+// ImageInput: what the SBOM generator needs from the registry side — manifest, config, layer
+// streams.
 #pragma once
 
 #include <cstdint>

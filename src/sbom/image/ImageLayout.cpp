@@ -53,7 +53,8 @@ std::vector<std::string> diffIdsOf(const nlohmann::json& config) {
     }
     std::vector<std::string> ids;
     for (const auto& id : (*rootfs)["diff_ids"]) {
-        if (!id.is_string()) throw Error(ErrorKind::Registry, "image config diff_id is not a string");
+        if (!id.is_string())
+            throw Error(ErrorKind::Registry, "image config diff_id is not a string");
         ids.push_back(id.get<std::string>());
     }
     return ids;
@@ -94,7 +95,8 @@ ImageLayout parseImageLayout(const std::string& manifestJson, const std::string&
     layout.os = stringField(config, "os");
     for (std::size_t i = 0; i < layers->size(); ++i) {
         const auto& entry = (*layers)[i];
-        if (!entry.is_object()) throw Error(ErrorKind::Registry, "image manifest layer is not an object");
+        if (!entry.is_object())
+            throw Error(ErrorKind::Registry, "image manifest layer is not an object");
         LayerDescriptor layer;
         layer.mediaType = stringField(entry, "mediaType");
         layer.digest = stringField(entry, "digest");
@@ -103,7 +105,8 @@ ImageLayout parseImageLayout(const std::string& manifestJson, const std::string&
         }
         layer.diffId = diffIds[i];
         compressionOf(layer.mediaType);
-        if (layer.digest.empty()) throw Error(ErrorKind::Registry, "image manifest layer has no digest");
+        if (layer.digest.empty())
+            throw Error(ErrorKind::Registry, "image manifest layer has no digest");
         layout.layers.push_back(std::move(layer));
     }
     return layout;

@@ -23,7 +23,7 @@ using ContentReducer =
     std::function<std::optional<std::string>(const std::string& path, std::string bytes)>;
 
 struct FileRule {
-    std::vector<PathGlob> globs;  // a path matching any of them is selected
+    std::vector<PathGlob> globs;              // a path matching any of them is selected
     ContentSniff sniff = ContentSniff::None;  // or: any regular file starting with these bytes
     std::size_t maxBytes = 8 << 20;
     OversizePolicy oversize = OversizePolicy::Skip;

@@ -16,10 +16,10 @@ struct FileNode {
     NodeKind kind = NodeKind::File;
     std::string linkTarget;  // symlinks: the raw target (absolute targets are root-relative)
     std::shared_ptr<const std::string> content;  // kept (possibly reduced) bytes, or null
-    int ruleIndex = -1;       // which FileRule kept the content
-    std::string tag;          // that rule's tag
-    bool truncated = false;   // content holds only the first maxBytes
-    std::uint64_t size = 0;   // size in the tar header
+    int ruleIndex = -1;                          // which FileRule kept the content
+    std::string tag;                             // that rule's tag
+    bool truncated = false;                      // content holds only the first maxBytes
+    std::uint64_t size = 0;                      // size in the tar header
     std::size_t layerIndex = 0;
 };
 

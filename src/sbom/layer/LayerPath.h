@@ -1,4 +1,5 @@
-// LayerPath: turns tar entry names and link targets into clean absolute paths inside the image root.
+// LayerPath: turns tar entry names and link targets into clean absolute paths inside the image
+// root.
 #pragma once
 
 #include <string>

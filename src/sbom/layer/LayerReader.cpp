@@ -50,7 +50,8 @@ struct BlobSource {
         unsigned char digest[EVP_MAX_MD_SIZE];
         unsigned int length = 0;
         EVP_DigestFinal_ex(hash.get(), digest, &length);
-        return "sha256:" + crypto::hexEncode(std::string_view(reinterpret_cast<char*>(digest), length));
+        return "sha256:" +
+               crypto::hexEncode(std::string_view(reinterpret_cast<char*>(digest), length));
     }
 };
 
@@ -68,11 +69,15 @@ bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
-bool isElf(std::string_view head) { return startsWith(head, "\x7F" "ELF"); }
+bool isElf(std::string_view head) {
+    return startsWith(head,
+                      "\x7F"
+                      "ELF");
+}
 
 // Reads one layer; a fresh object per layer.
 class LayerScan {
-public:
+  public:
     LayerScan(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,
               std::vector<std::string>& warnings, std::string layerName, std::size_t layerIndex)
         : rules_(rules),
@@ -98,9 +103,9 @@ public:
             if (status == ARCHIVE_WARN) warn(std::string("tar warning: ") + errorText());
             retries = 0;
             if (++budget_.entries > limits_.maxEntries) {
-                throw Error(ErrorKind::TooLarge, "image has more than " +
-                                                     std::to_string(limits_.maxEntries) +
-                                                     " tar entries; raise the entry limit to scan it");
+                throw Error(ErrorKind::TooLarge,
+                            "image has more than " + std::to_string(limits_.maxEntries) +
+                                " tar entries; raise the entry limit to scan it");
             }
             processEntry(entry);
             checkLayerBytes();
@@ -108,7 +113,7 @@ public:
         return std::move(diff_);
     }
 
-private:
+  private:
     [[noreturn]] void fail(const std::string& what) {
         throw Error(ErrorKind::Registry, "layer " + layerName_ + " " + what + ": " + errorText());
     }
@@ -118,14 +123,17 @@ private:
         return text ? text : "unknown libarchive error";
     }
 
-    void warn(const std::string& message) { warnings_.push_back("layer " + layerName_ + ": " + message); }
+    void warn(const std::string& message) {
+        warnings_.push_back("layer " + layerName_ + ": " + message);
+    }
 
     void checkLayerBytes() {
         auto bytes = static_cast<std::uint64_t>(archive_filter_bytes(archive_, 0));
         if (bytes > limits_.maxLayerBytes) {
-            throw Error(ErrorKind::TooLarge, "layer " + layerName_ + " decompresses to more than " +
-                                                 std::to_string(limits_.maxLayerBytes) +
-                                                 " bytes (a compression bomb?); refusing to scan it");
+            throw Error(ErrorKind::TooLarge,
+                        "layer " + layerName_ + " decompresses to more than " +
+                            std::to_string(limits_.maxLayerBytes) +
+                            " bytes (a compression bomb?); refusing to scan it");
         }
     }
 
@@ -165,7 +173,8 @@ private:
         }
         bool escaped = false;
         std::string path = cleanLayerPath(rawName, &escaped);
-        if (escaped) warn(std::string("entry ") + rawName + " climbs out of the root; read as " + path);
+        if (escaped)
+            warn(std::string("entry ") + rawName + " climbs out of the root; read as " + path);
         if (path == "/") return drain();
         std::string base = baseName(path);
         if (startsWith(base, kWhiteoutPrefix)) return recordWhiteout(path, base);
@@ -224,7 +233,8 @@ private:
 
     void recordHardlink(const std::string& path, const std::string& target, FileNode node) {
         auto found = indexByPath_.find(target);
-        if (found == indexByPath_.end() || diff_.entries[found->second].node.kind != NodeKind::File) {
+        if (found == indexByPath_.end() ||
+            diff_.entries[found->second].node.kind != NodeKind::File) {
             warn("hard link " + path + " points at " + target +
                  ", which is not an earlier file of this layer; ignored");
             return;
@@ -284,11 +294,13 @@ private:
             data.append(block.substr(0, room));
         }
         if (rule < 0) return;
-        if (truncated) warn("kept only the first " + std::to_string(data.size()) + " bytes of " + path);
+        if (truncated)
+            warn("kept only the first " + std::to_string(data.size()) + " bytes of " + path);
         store(path, node, rule, std::move(data), truncated);
     }
 
-    void store(const std::string& path, FileNode& node, int rule, std::string data, bool truncated) {
+    void store(const std::string& path, FileNode& node, int rule, std::string data,
+               bool truncated) {
         std::optional<std::string> kept = std::move(data);
         if (rules_[rule].reduce) {
             try {
@@ -356,8 +368,9 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
     std::string actual = source.finishDigest();
     if (source.failure) std::rethrow_exception(source.failure);
     if (!blobDigest.empty() && blobDigest.rfind("sha256:", 0) == 0 && actual != blobDigest) {
-        throw Error(ErrorKind::Registry, "layer " + blobDigest + " has digest " + actual +
-                                             ": the blob is corrupt or not the one the manifest names");
+        throw Error(ErrorKind::Registry,
+                    "layer " + blobDigest + " has digest " + actual +
+                        ": the blob is corrupt or not the one the manifest names");
     }
     return diff;
 }

@@ -1,4 +1,5 @@
-// LayerReader: streams one layer blob (tar, tar+gzip, tar+zstd) through libarchive into a LayerDiff.
+// LayerReader: streams one layer blob (tar, tar+gzip, tar+zstd) through libarchive into a
+// LayerDiff.
 #pragma once
 
 #include <istream>
@@ -18,7 +19,7 @@ struct ScanBudget {
 };
 
 class LayerReader {
-public:
+  public:
     LayerReader(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,
                 std::vector<std::string>& warnings);
 
@@ -27,7 +28,7 @@ public:
     // limit, Registry for a stream that is not a tar or whose digest does not match.
     LayerDiff read(std::istream& blob, const std::string& blobDigest, std::size_t layerIndex);
 
-private:
+  private:
     const std::vector<FileRule>& rules_;
     const ScanLimits& limits_;
     ScanBudget& budget_;

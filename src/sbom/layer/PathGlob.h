@@ -7,7 +7,7 @@
 namespace signet::sbom {
 
 class PathGlob {
-public:
+  public:
     // `pattern` is relative to the image root, e.g. "**/lib/dpkg/status" or "etc/os-release".
     explicit PathGlob(std::string pattern);
 
@@ -15,7 +15,7 @@ public:
     bool matches(std::string_view path) const;
     const std::string& pattern() const { return pattern_; }
 
-private:
+  private:
     std::string pattern_;
 };
 

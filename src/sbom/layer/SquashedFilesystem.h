@@ -1,4 +1,5 @@
-// SquashedFilesystem: the image's visible tree after applying each layer's diff, whiteouts and opaque dirs.
+// SquashedFilesystem: the image's visible tree after applying each layer's diff, whiteouts and
+// opaque dirs.
 #pragma once
 
 #include <functional>
@@ -14,7 +15,7 @@
 namespace signet::sbom {
 
 class SquashedFilesystem {
-public:
+  public:
     explicit SquashedFilesystem(int maxSymlinkHops = 40) : maxSymlinkHops_(maxSymlinkHops) {}
 
     // Applies the next layer on top (OCI whiteout rules): its whiteouts and opaque dirs hide
@@ -46,7 +47,7 @@ public:
 
     std::size_t size() const { return nodes_.size(); }
 
-private:
+  private:
     void removeSubtree(const std::string& path, bool includeSelf);
 
     int maxSymlinkHops_;

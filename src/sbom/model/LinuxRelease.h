@@ -1,4 +1,5 @@
-// LinuxRelease: the distribution identified from the image's os-release (plus Debian's point release).
+// LinuxRelease: the distribution identified from the image's os-release (plus Debian's point
+// release).
 #pragma once
 
 #include <string>
@@ -7,7 +8,7 @@
 namespace signet::sbom {
 
 struct LinuxRelease {
-    std::string id;         // ID, e.g. "debian", "alpine"
+    std::string id;                   // ID, e.g. "debian", "alpine"
     std::vector<std::string> idLike;  // ID_LIKE, space separated in the file
     std::string versionId;  // VERSION_ID (Debian: replaced by /etc/debian_version's "12.15")
     std::string version;

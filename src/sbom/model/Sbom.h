@@ -1,4 +1,5 @@
-// Sbom: the catalogue of one image (its identity, distribution and packages) that writers serialise.
+// Sbom: the catalogue of one image (its identity, distribution and packages) that writers
+// serialise.
 #pragma once
 
 #include <optional>
@@ -23,7 +24,7 @@ struct ImageIdentity {
 struct Sbom {
     ImageIdentity image;
     std::optional<LinuxRelease> distro;
-    std::vector<Package> packages;  // sorted with packageLess
+    std::vector<Package> packages;      // sorted with packageLess
     std::vector<std::string> warnings;  // skipped files, unreadable metadata: never secrets
 };
 

@@ -54,14 +54,22 @@ std::optional<LinuxRelease> parseOsRelease(const std::string& text) {
         if (eq == std::string::npos) continue;
         std::string key = trim(line.substr(0, eq));
         std::string value = unquote(trim(line.substr(eq + 1)));
-        if (key == "ID") release.id = value;
-        else if (key == "ID_LIKE") release.idLike = words(value);
-        else if (key == "VERSION_ID") release.versionId = value;
-        else if (key == "VERSION") release.version = value;
-        else if (key == "VERSION_CODENAME") release.versionCodename = value;
-        else if (key == "BUILD_ID") release.buildId = value;
-        else if (key == "PRETTY_NAME") release.prettyName = value;
-        else if (key == "NAME") release.name = value;
+        if (key == "ID")
+            release.id = value;
+        else if (key == "ID_LIKE")
+            release.idLike = words(value);
+        else if (key == "VERSION_ID")
+            release.versionId = value;
+        else if (key == "VERSION")
+            release.version = value;
+        else if (key == "VERSION_CODENAME")
+            release.versionCodename = value;
+        else if (key == "BUILD_ID")
+            release.buildId = value;
+        else if (key == "PRETTY_NAME")
+            release.prettyName = value;
+        else if (key == "NAME")
+            release.name = value;
     }
     if (release.id.empty() && release.name.empty()) return std::nullopt;
     return release;

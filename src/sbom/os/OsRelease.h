@@ -1,4 +1,5 @@
-// OsRelease: identifies the image's Linux distribution from /etc/os-release and Debian's point release.
+// OsRelease: identifies the image's Linux distribution from /etc/os-release and Debian's point
+// release.
 #pragma once
 
 #include <optional>

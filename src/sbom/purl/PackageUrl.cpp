@@ -29,8 +29,8 @@ std::string escapeNamespace(std::string_view ns) {
     std::size_t start = 0;
     while (start <= ns.size()) {
         std::size_t slash = ns.find('/', start);
-        std::string_view segment =
-            ns.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        std::string_view segment = ns.substr(
+            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (!segment.empty()) {
             if (!out.empty()) out += '/';
             out += purlEscape(segment);

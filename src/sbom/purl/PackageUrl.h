@@ -12,7 +12,7 @@ struct PackageUrl {
     std::string type;       // "deb", "npm", …
     std::string nameSpace;  // may contain '/' between segments; may be empty
     std::string name;
-    std::string version;    // may be empty
+    std::string version;  // may be empty
     // Emitted sorted by key; pairs with an empty value are dropped.
     std::vector<std::pair<std::string, std::string>> qualifiers;
 

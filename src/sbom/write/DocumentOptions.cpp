@@ -35,8 +35,8 @@ DocumentOptions DocumentOptions::fromEnvironment(const Environment& env) {
     options.created = std::time(nullptr);
     auto epoch = env.get("SOURCE_DATE_EPOCH");
     if (epoch && !epoch->empty()) {
-        bool digits = epoch->size() <= 12 &&
-                      epoch->find_first_not_of("0123456789") == std::string::npos;
+        bool digits =
+            epoch->size() <= 12 && epoch->find_first_not_of("0123456789") == std::string::npos;
         if (!digits) {
             throw Error(ErrorKind::Config, "SOURCE_DATE_EPOCH='" + *epoch +
                                                "' is not a Unix time in seconds; set it to an "

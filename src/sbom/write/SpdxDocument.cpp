@@ -16,7 +16,8 @@ std::string sourceInfoPhrase(const std::string& type) {
         {package_type::kDeb, "acquired package info from DPKG DB"},
         {package_type::kApk, "acquired package info from APK DB"},
         {package_type::kRpm, "acquired package info from RPM DB"},
-        {package_type::kPython, "acquired package info from installed python package manifest file"},
+        {package_type::kPython,
+         "acquired package info from installed python package manifest file"},
         {package_type::kNpm, "acquired package info from installed node module manifest file"},
         {package_type::kGoModule, "acquired package info from go module information"},
         {package_type::kJavaArchive, "acquired package info from installed java archive"},
@@ -68,7 +69,8 @@ std::string namespaceName(const std::string& name) {
 SpdxPackage toSpdxPackage(const Package& pkg, std::set<std::string>& used,
                           std::map<std::string, std::string>& extracted) {
     SpdxPackage out;
-    out.id = uniqueId(spdxId("Package-" + pkg.type + "-" + pkg.name + "-" + packageHash(pkg)), used);
+    out.id =
+        uniqueId(spdxId("Package-" + pkg.type + "-" + pkg.name + "-" + packageHash(pkg)), used);
     out.name = pkg.name;
     out.version = pkg.version;
     if (!pkg.originator.empty()) {
@@ -91,8 +93,8 @@ SpdxPackage rootPackage(const ImageIdentity& image) {
     root.name = image.name.empty() ? "image" : image.name;
     root.version = image.tag.empty() ? image.manifestDigest : image.tag;
     root.primaryPurpose = "CONTAINER";
-    std::string hex = image.manifestDigest.rfind("sha256:", 0) == 0 ? image.manifestDigest.substr(7)
-                                                                     : "";
+    std::string hex =
+        image.manifestDigest.rfind("sha256:", 0) == 0 ? image.manifestDigest.substr(7) : "";
     if (!hex.empty()) root.checksums.push_back({"SHA256", hex});
     if (!image.manifestDigest.empty()) {
         root.externalRefs.push_back({"PACKAGE-MANAGER", "purl", imagePurl(image)});
@@ -111,7 +113,10 @@ std::string spdxId(const std::string& suffix) {
 }
 
 std::string imagePurl(const ImageIdentity& image) {
-    PackageUrl purl{"oci", "", image.name.empty() ? "image" : image.name, image.manifestDigest,
+    PackageUrl purl{"oci",
+                    "",
+                    image.name.empty() ? "image" : image.name,
+                    image.manifestDigest,
                     {{"arch", image.architecture}, {"tag", image.tag}}};
     return purl.toString();
 }
@@ -135,7 +140,8 @@ SpdxDocument buildSpdxDocument(const Sbom& sbom, const DocumentOptions& options)
     for (const auto& pkg : doc.packages) doc.relationships.push_back({root.id, "CONTAINS", pkg.id});
     doc.relationships.push_back({"SPDXRef-DOCUMENT", "DESCRIBES", root.id});
     doc.packages.push_back(std::move(root));
-    for (const auto& [id, name] : extracted) doc.extractedLicenses.push_back({id, name, "NOASSERTION"});
+    for (const auto& [id, name] : extracted)
+        doc.extractedLicenses.push_back({id, name, "NOASSERTION"});
     return doc;
 }
 

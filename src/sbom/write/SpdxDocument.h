@@ -1,4 +1,5 @@
-// SpdxDocument: an SBOM laid out as SPDX 2.3 elements (IDs, licenses, relationships) for the writers.
+// SpdxDocument: an SBOM laid out as SPDX 2.3 elements (IDs, licenses, relationships) for the
+// writers.
 #pragma once
 
 #include <string>

@@ -59,7 +59,8 @@ LayerBuilder debianBase() {
         .file("usr/share/doc/bash/copyright",
               "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n"
               "Files: *\nLicense: GPL-3+\n\nFiles: doc/*\nLicense: GFDL-1.3\n")
-        .file("usr/share/doc/libc6/copyright", "Not a DEP-5 file. See /usr/share/common-licenses/GPL\n");
+        .file("usr/share/doc/libc6/copyright",
+              "Not a DEP-5 file. See /usr/share/common-licenses/GPL\n");
     return layer;
 }
 
@@ -72,7 +73,8 @@ TEST(DpkgCataloger, StatusParagraphsBecomeDebPackagesWithSyftPurls) {
     EXPECT_EQ(bash.name, "bash");
     EXPECT_EQ(bash.version, "5.2.15-2+b2");
     EXPECT_EQ(bash.purl,
-              "pkg:deb/debian/bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12.15&upstream=bash%405.2.15-2");
+              "pkg:deb/debian/"
+              "bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12.15&upstream=bash%405.2.15-2");
     EXPECT_EQ(bash.licenses, (std::vector<std::string>{"GFDL-1.3", "GPL-3+"}));
     EXPECT_EQ(bash.originator, "Person: Matthias Klose (doko@debian.org)");
     EXPECT_EQ(bash.description, "GNU Bourne Again SHell");
@@ -80,11 +82,13 @@ TEST(DpkgCataloger, StatusParagraphsBecomeDebPackagesWithSyftPurls) {
     EXPECT_EQ(bash.locations[0].path, "/var/lib/dpkg/status");
     EXPECT_EQ(bash.locations[0].layerDiffId, sbom.image.diffIds[0]);
     EXPECT_EQ(bash.locations[1].path, "/usr/share/doc/bash/copyright");
-    EXPECT_EQ(sbom.packages[1].purl,
-              "pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=debian-12.15&upstream=glibc");
+    EXPECT_EQ(
+        sbom.packages[1].purl,
+        "pkg:deb/debian/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=debian-12.15&upstream=glibc");
     EXPECT_TRUE(sbom.packages[1].licenses.empty()) << "no DEP-5 Format header";
-    EXPECT_EQ(sbom.packages[2].purl,
-              "pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?arch=amd64&distro=debian-12.15&upstream=zlib");
+    EXPECT_EQ(
+        sbom.packages[2].purl,
+        "pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?arch=amd64&distro=debian-12.15&upstream=zlib");
 }
 
 TEST(DpkgCataloger, NoReleaseFileMeansNoPurl) {
@@ -98,17 +102,19 @@ TEST(DpkgCataloger, NoReleaseFileMeansNoPurl) {
 
 TEST(DpkgCataloger, DistrolessStatusDirectory) {
     InMemoryImage image;
-    image.add(LayerBuilder()
-                  .file("etc/os-release", "ID=debian\nVERSION_ID=12\n")
-                  .file("var/lib/dpkg/status.d/base",
-                        "Package: base-files\nVersion: 12.4+deb12u5\nArchitecture: amd64\n")
-                  .file("var/lib/dpkg/status.d/base.md5sums", "d41d8cd98f00b204e9800998ecf8427e  etc/x\n")
-                  .file("var/lib/dpkg/status.d/tzdata",
-                        "Package: tzdata\nVersion: 2024a-0+deb12u1\nArchitecture: all\n"));
+    image.add(
+        LayerBuilder()
+            .file("etc/os-release", "ID=debian\nVERSION_ID=12\n")
+            .file("var/lib/dpkg/status.d/base",
+                  "Package: base-files\nVersion: 12.4+deb12u5\nArchitecture: amd64\n")
+            .file("var/lib/dpkg/status.d/base.md5sums", "d41d8cd98f00b204e9800998ecf8427e  etc/x\n")
+            .file("var/lib/dpkg/status.d/tzdata",
+                  "Package: tzdata\nVersion: 2024a-0+deb12u1\nArchitecture: all\n"));
     Sbom sbom = SbomGenerator(dpkgOnly()).generate(image.input());
     ASSERT_EQ(sbom.packages.size(), 2u);
     EXPECT_EQ(sbom.packages[0].name, "base-files");
-    EXPECT_EQ(sbom.packages[1].purl, "pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12");
+    EXPECT_EQ(sbom.packages[1].purl,
+              "pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12");
 }
 
 TEST(DpkgCataloger, WhiteoutsAndOpaqueDirsAcrossLayers) {
@@ -137,9 +143,10 @@ TEST(DpkgCataloger, WhiteoutsAndOpaqueDirsAcrossLayers) {
 }
 
 TEST(Dep5Copyright, CollectsLicenseFieldsAndCommonLicenseReferences) {
-    EXPECT_EQ(dep5Licenses("Format: x\n\nFiles: *\nLicense: MIT\n on /usr/share/common-licenses/GPL-2.\n"
-                           "License: MIT\n"),
-              (std::vector<std::string>{"GPL-2", "MIT"}));
+    EXPECT_EQ(
+        dep5Licenses("Format: x\n\nFiles: *\nLicense: MIT\n on /usr/share/common-licenses/GPL-2.\n"
+                     "License: MIT\n"),
+        (std::vector<std::string>{"GPL-2", "MIT"}));
     EXPECT_TRUE(dep5Licenses("Files: *\nLicense: MIT\n").empty());
 }
 
@@ -177,7 +184,8 @@ TEST(DpkgCataloger, ThisMachinesRealDpkgDatabaseMatchesDpkgQuery) {
     for (const auto& doc : std::filesystem::directory_iterator("/usr/share/doc")) {
         auto file = doc.path() / "copyright";
         if (std::filesystem::is_regular_file(file) && !std::filesystem::is_symlink(file) &&
-            layer.hostFile(file.string(), "usr/share/doc/" + doc.path().filename().string() + "/copyright")) {
+            layer.hostFile(file.string(),
+                           "usr/share/doc/" + doc.path().filename().string() + "/copyright")) {
             ++copyrights;
         }
     }
@@ -192,7 +200,8 @@ TEST(DpkgCataloger, ThisMachinesRealDpkgDatabaseMatchesDpkgQuery) {
         if (!p.licenses.empty()) ++withLicenses;
         EXPECT_EQ(p.purl.rfind("pkg:deb/" + sbom.distro->id + "/", 0), 0u) << p.purl;
         EXPECT_NE(p.purl.find("arch=" + archOf[p.name]), std::string::npos) << p.purl;
-        EXPECT_NE(p.purl.find("distro=" + sbom.distro->distroQualifier()), std::string::npos) << p.purl;
+        EXPECT_NE(p.purl.find("distro=" + sbom.distro->distroQualifier()), std::string::npos)
+            << p.purl;
     }
     EXPECT_EQ(found, expected);
     if (copyrights > 20) {

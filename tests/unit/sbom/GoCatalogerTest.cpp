@@ -34,18 +34,28 @@ std::string buildHello(const std::string& dir, bool withDependency, const std::s
         gomod += "\nrequire github.com/google/uuid v1.3.0\n";
         main += "import \"github.com/google/uuid\"\n";
         fs::create_directories(dir + "/vendor/github.com/google");
-        fs::copy("/usr/share/gocode/src/github.com/google/uuid", dir + "/vendor/github.com/google/uuid",
-                 fs::copy_options::recursive);
-        signet::testing::writeFile(dir + "/vendor/modules.txt",
-                                   "# github.com/google/uuid v1.3.0\n## explicit\ngithub.com/google/uuid\n");
+        fs::copy("/usr/share/gocode/src/github.com/google/uuid",
+                 dir + "/vendor/github.com/google/uuid", fs::copy_options::recursive);
+        signet::testing::writeFile(
+            dir + "/vendor/modules.txt",
+            "# github.com/google/uuid v1.3.0\n## explicit\ngithub.com/google/uuid\n");
     }
     main += "\nvar version = \"dev\"\n\nfunc main() {\n    fmt.Println(version";
     main += withDependency ? ", uuid.NewString())\n}\n" : ")\n}\n";
     signet::testing::writeFile(dir + "/go.mod", gomod);
     signet::testing::writeFile(dir + "/main.go", main);
-    std::vector<std::string> argv = {"env", "GOCACHE=" + dir + "/.cache", "GOPATH=" + dir + "/.gopath",
-                                     "GOPROXY=off", "GOFLAGS=-mod=" + std::string(withDependency ? "vendor" : "mod"),
-                                     "CGO_ENABLED=0", "go", "build", "-buildvcs=false", "-o", "hello"};
+    std::vector<std::string> argv = {
+        "env",
+        "GOCACHE=" + dir + "/.cache",
+        "GOPATH=" + dir + "/.gopath",
+        "GOPROXY=off",
+        "GOFLAGS=-mod=" + std::string(withDependency ? "vendor" : "mod"),
+        "CGO_ENABLED=0",
+        "go",
+        "build",
+        "-buildvcs=false",
+        "-o",
+        "hello"};
     if (!ldflags.empty()) argv.insert(argv.end() - 2, {"-ldflags", ldflags});
     auto built = test::runProgram(argv, dir);
     if (built.exitCode != 0) throw std::runtime_error("go build failed: " + built.output);
@@ -147,20 +157,22 @@ std::string pointerFormElf() {
         for (int i = 0; i < width; ++i) elf[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
     };
     const std::uint64_t base = 0x400000;
-    elf.replace(0, 4, "\x7F" "ELF");
+    elf.replace(0, 4,
+                "\x7F"
+                "ELF");
     elf[4] = 2;  // 64-bit
     elf[5] = 1;  // little endian
     elf[6] = 1;
-    put(0x10, 2, 2);     // ET_EXEC
-    put(0x12, 0x3E, 2);  // x86-64
-    put(0x20, 0x40, 8);  // e_phoff
-    put(0x36, 56, 2);    // e_phentsize
-    put(0x38, 1, 2);     // e_phnum
-    put(0x3A, 64, 2);    // e_shentsize
-    put(0x40, 1, 4);     // PT_LOAD
-    put(0x44, 6, 4);     // PF_R | PF_W
-    put(0x48, 0, 8);     // p_offset
-    put(0x50, base, 8);  // p_vaddr
+    put(0x10, 2, 2);           // ET_EXEC
+    put(0x12, 0x3E, 2);        // x86-64
+    put(0x20, 0x40, 8);        // e_phoff
+    put(0x36, 56, 2);          // e_phentsize
+    put(0x38, 1, 2);           // e_phnum
+    put(0x3A, 64, 2);          // e_shentsize
+    put(0x40, 1, 4);           // PT_LOAD
+    put(0x44, 6, 4);           // PF_R | PF_W
+    put(0x48, 0, 8);           // p_offset
+    put(0x50, base, 8);        // p_vaddr
     put(0x60, elf.size(), 8);  // p_filesz
     put(0x68, elf.size(), 8);  // p_memsz
     elf.replace(0x100, 14, "\xff Go buildinf:");
@@ -171,12 +183,13 @@ std::string pointerFormElf() {
     std::string version = "go1.16.15";
     std::string sentinelStart = "\x30\x77\xaf\x0c\x92\x74\x08\x02\x41\xe1\xc1\x07\xe6\xd6\x18\xe6";
     std::string sentinelEnd("\xf9\x32\x43\x31\x86\x18\x20\x72\x00\x82\x42\x10\x41\x16\xd8\xf2", 16);
-    std::string mod = sentinelStart +
-                      "path\texample.com/old\nmod\texample.com/old\tv0.3.0\t\n"
-                      "dep\tgolang.org/x/text\tv0.3.7\th1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=\n"
-                      "dep\tgithub.com/a/b\tv1.0.0\t\n=>\tgithub.com/fork/b\tv1.0.1\th1:x\n"
-                      "dep\tgithub.com/c/d\tv1.0.0\t\n=>\t../local\t\t\n" +
-                      sentinelEnd;
+    std::string mod =
+        sentinelStart +
+        "path\texample.com/old\nmod\texample.com/old\tv0.3.0\t\n"
+        "dep\tgolang.org/x/text\tv0.3.7\th1:olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=\n"
+        "dep\tgithub.com/a/b\tv1.0.0\t\n=>\tgithub.com/fork/b\tv1.0.1\th1:x\n"
+        "dep\tgithub.com/c/d\tv1.0.0\t\n=>\t../local\t\t\n" +
+        sentinelEnd;
     put(0x140, base + 0x200, 8);
     put(0x148, version.size(), 8);
     put(0x150, base + 0x220, 8);

@@ -28,12 +28,12 @@ la_ssize_t appendTo(struct archive*, void* out, const void* data, size_t size) {
 std::string zipOf(const std::vector<std::pair<std::string, std::string>>& files) {
     std::string out;
     std::unique_ptr<struct archive, decltype(&archive_write_free)> a(archive_write_new(),
-                                                                    archive_write_free);
+                                                                     archive_write_free);
     archive_write_set_format_zip(a.get());
     archive_write_open(a.get(), &out, nullptr, appendTo, nullptr);
     for (const auto& [name, content] : files) {
         std::unique_ptr<struct archive_entry, decltype(&archive_entry_free)> e(archive_entry_new(),
-                                                                              archive_entry_free);
+                                                                               archive_entry_free);
         archive_entry_set_pathname(e.get(), name.c_str());
         archive_entry_set_filetype(e.get(), AE_IFREG);
         archive_entry_set_perm(e.get(), 0644);
@@ -95,10 +95,10 @@ TEST(JavaCataloger, PomPropertiesShadedAndNestedArchives) {
 }
 
 TEST(JavaArchive, ManifestOnlyJarUsesFileNameThenManifest) {
-    auto artifacts = readJavaArchive(
-        zipOf({{"META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nImplementation-Title: x\n"
-                                        "Implementation-Version: 2.0\n"}}),
-        "tool.jar");
+    auto artifacts = readJavaArchive(zipOf({{"META-INF/MANIFEST.MF",
+                                             "Manifest-Version: 1.0\nImplementation-Title: x\n"
+                                             "Implementation-Version: 2.0\n"}}),
+                                     "tool.jar");
     ASSERT_EQ(artifacts.size(), 1u);
     EXPECT_EQ(artifacts[0].artifactId, "tool");
     EXPECT_EQ(artifacts[0].version, "2.0");

@@ -31,10 +31,13 @@ const Package* find(const Sbom& sbom, const std::string& name) {
 const char* kApkInstalled =
     "C:Q1SJ3b7vEx4bn7BnM4+q2Ppa2PsZ4=\nP:musl\nV:1.2.5-r0\nA:x86_64\nS:411323\nI:662528\n"
     "T:the musl c library (libc) implementation\nU:https://musl.libc.org/\nL:MIT\no:musl\n"
-    "m:Natanael Copa <ncopa@alpinelinux.org>\nt:1711463219\nc:4fe5ee1e\np:so:libc.musl-x86_64.so.1=1\n"
-    "F:lib\nR:ld-musl-x86_64.so.1\na:0:0:755\nZ:Q1aqy7JRhRfZG2+5ZjXlT5o4OzdSc=\nR:libc.musl-x86_64.so.1\n\n"
+    "m:Natanael Copa "
+    "<ncopa@alpinelinux.org>\nt:1711463219\nc:4fe5ee1e\np:so:libc.musl-x86_64.so.1=1\n"
+    "F:lib\nR:ld-musl-x86_64.so.1\na:0:0:755\nZ:Q1aqy7JRhRfZG2+5ZjXlT5o4OzdSc=\nR:libc.musl-x86_64."
+    "so.1\n\n"
     "P:busybox-binsh\nV:1.36.1-r29\nA:x86_64\nL:GPL-2.0-only AND BSD-2-Clause\no:busybox\n"
-    "m:Sören Tempel <soeren+alpine@soeren-tempel.net>\nU:https://busybox.net/\nD:busybox=1.36.1-r29\n\n"
+    "m:Sören Tempel "
+    "<soeren+alpine@soeren-tempel.net>\nU:https://busybox.net/\nD:busybox=1.36.1-r29\n\n"
     "P:ca-certificates-bundle\nV:20240705-r0\nA:x86_64\nL:MPL-2.0 MIT\no:ca-certificates";
 
 TEST(ApkCataloger, InstalledDatabaseEntriesWithSyftPurls) {
@@ -53,7 +56,8 @@ TEST(ApkCataloger, InstalledDatabaseEntriesWithSyftPurls) {
     const Package* binsh = find(sbom, "busybox-binsh");
     ASSERT_NE(binsh, nullptr);
     EXPECT_EQ(binsh->purl,
-              "pkg:apk/alpine/busybox-binsh@1.36.1-r29?arch=x86_64&distro=alpine-3.20.3&upstream=busybox");
+              "pkg:apk/alpine/"
+              "busybox-binsh@1.36.1-r29?arch=x86_64&distro=alpine-3.20.3&upstream=busybox");
     EXPECT_EQ(binsh->licenses, std::vector<std::string>{"GPL-2.0-only AND BSD-2-Clause"});
     const Package* certs = find(sbom, "ca-certificates-bundle");
     ASSERT_NE(certs, nullptr);
@@ -63,21 +67,23 @@ TEST(ApkCataloger, InstalledDatabaseEntriesWithSyftPurls) {
 
 TEST(PythonCataloger, DistInfoAndEggInfoWithNormalisedNames) {
     InMemoryImage image;
-    image.add(LayerBuilder()
-                  .file("usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA",
-                        "Metadata-Version: 2.1\nName: PyYAML\nVersion: 6.0\nSummary: YAML parser\n"
-                        "Home-page: https://pyyaml.org/\nAuthor: Kirill Simonov\n"
-                        "Author-email: xi@resolvent.net\nLicense: MIT\nClassifier: A\nClassifier: B\n\n"
-                        "Long description\nName: NotThis\n")
-                  .file("usr/lib/python3/dist-packages/six-1.16.0.egg-info/PKG-INFO",
-                        "Metadata-Version: 1.2\nName: six\nVersion: 1.16.0\nLicense: UNKNOWN\n")
-                  .file("opt/venv/lib/python3.11/site-packages/typing_extensions-4.12.2.dist-info/METADATA",
-                        "Metadata-Version: 2.3\nName: typing_extensions\nVersion: 4.12.2\n"
-                        "License-Expression: PSF-2.0\n"
-                        "Author-email: \"Guido van Rossum, Jukka Lehtosalo\" <levkivskyi@gmail.com>\n")
-                  .file("usr/lib/python3.11/lib-dynload/Python.egg-info", "Name: Python\nVersion: 3.11\n")
-                  .file("usr/lib/python3/dist-packages/single.egg-info",
-                        "Metadata-Version: 1.0\nName: Zope.Interface__x\nVersion: 5.0\n"));
+    image.add(
+        LayerBuilder()
+            .file("usr/lib/python3/dist-packages/PyYAML-6.0.dist-info/METADATA",
+                  "Metadata-Version: 2.1\nName: PyYAML\nVersion: 6.0\nSummary: YAML parser\n"
+                  "Home-page: https://pyyaml.org/\nAuthor: Kirill Simonov\n"
+                  "Author-email: xi@resolvent.net\nLicense: MIT\nClassifier: A\nClassifier: B\n\n"
+                  "Long description\nName: NotThis\n")
+            .file("usr/lib/python3/dist-packages/six-1.16.0.egg-info/PKG-INFO",
+                  "Metadata-Version: 1.2\nName: six\nVersion: 1.16.0\nLicense: UNKNOWN\n")
+            .file(
+                "opt/venv/lib/python3.11/site-packages/typing_extensions-4.12.2.dist-info/METADATA",
+                "Metadata-Version: 2.3\nName: typing_extensions\nVersion: 4.12.2\n"
+                "License-Expression: PSF-2.0\n"
+                "Author-email: \"Guido van Rossum, Jukka Lehtosalo\" <levkivskyi@gmail.com>\n")
+            .file("usr/lib/python3.11/lib-dynload/Python.egg-info", "Name: Python\nVersion: 3.11\n")
+            .file("usr/lib/python3/dist-packages/single.egg-info",
+                  "Metadata-Version: 1.0\nName: Zope.Interface__x\nVersion: 5.0\n"));
     Sbom sbom = catalogWith<PythonCataloger>(image);
     ASSERT_EQ(sbom.packages.size(), 4u) << "the package named Python is skipped";
     const Package* yaml = find(sbom, "pyyaml");
@@ -123,12 +129,14 @@ TEST(NpmCataloger, EveryPackageJsonIncludingScopedNestedAndTheApp) {
     EXPECT_EQ(find(sbom, "@babel/runtime")->downloadLocation, "https://github.com/babel/babel.git");
     EXPECT_EQ(find(sbom, "express")->originator, "Person: TJ Holowaychuk (tj@vision-media.ca)");
     EXPECT_EQ(find(sbom, "ms")->licenses, std::vector<std::string>{"MIT"});
-    EXPECT_EQ(find(sbom, "ms")->locations[0].path, "/app/node_modules/send/node_modules/ms/package.json");
+    EXPECT_EQ(find(sbom, "ms")->locations[0].path,
+              "/app/node_modules/send/node_modules/ms/package.json");
     EXPECT_EQ(find(sbom, "noversion")->version, "UNKNOWN");
     EXPECT_EQ(find(sbom, "noversion")->purl, "pkg:npm/noversion");
     EXPECT_NE(find(sbom, "sbom-test-app"), nullptr);
     bool warned = false;
-    for (const auto& w : sbom.warnings) warned |= w.find("broken/package.json") != std::string::npos;
+    for (const auto& w : sbom.warnings)
+        warned |= w.find("broken/package.json") != std::string::npos;
     EXPECT_TRUE(warned);
 }
 

@@ -74,7 +74,8 @@ TEST(LayerReader, WhiteoutsHideLowerFilesAndSubtrees) {
 
 TEST(LayerReader, OpaqueDirectoryHidesLowerChildrenWhereverTheMarkerIs) {
     Scan scan;
-    scan.apply(LayerBuilder().file("etc/old/x", "1").file("etc/old/y", "2").file("etc/keep", "k").build());
+    scan.apply(
+        LayerBuilder().file("etc/old/x", "1").file("etc/old/y", "2").file("etc/keep", "k").build());
     // The marker comes after the layer's own file in the tar: it still only hides lower entries.
     scan.apply(LayerBuilder().file("etc/old/new", "n").opaque("etc/old").build());
     EXPECT_EQ(scan.fs.node("/etc/old/x"), nullptr);
@@ -129,7 +130,8 @@ TEST(LayerReader, SymlinkLoopsStopAtTheHopLimit) {
 
 TEST(LayerReader, HardLinksShareTheEarlierEntrysContent) {
     Scan scan;
-    scan.apply(LayerBuilder().file("etc/orig", "same bytes").hardlink("etc/link", "etc/orig").build());
+    scan.apply(
+        LayerBuilder().file("etc/orig", "same bytes").hardlink("etc/link", "etc/orig").build());
     ASSERT_NE(scan.fs.content("/etc/link"), nullptr);
     EXPECT_EQ(*scan.fs.content("/etc/link"), "same bytes");
 }
@@ -177,7 +179,8 @@ TEST(LayerReader, HugeMetadataIsTruncatedWhenTheRuleSaysSo) {
     Scan scan;
     scan.rules = keepEtcRules(4096, OversizePolicy::Truncate);
     std::string metadata = "Name: big\nVersion: 1\n\n" + std::string(8 << 20, 'x');
-    scan.apply(LayerBuilder().file("site/big.dist-info/METADATA", metadata).build(Compression::Gzip));
+    scan.apply(
+        LayerBuilder().file("site/big.dist-info/METADATA", metadata).build(Compression::Gzip));
     const std::string* kept = scan.fs.content("/site/big.dist-info/METADATA");
     ASSERT_NE(kept, nullptr);
     EXPECT_EQ(kept->size(), 4096u);
@@ -208,7 +211,8 @@ TEST(LayerReader, DigestMismatchIsAnError) {
 TEST(LayerReader, GarbageAndTruncatedStreamsAreRegistryErrors) {
     Scan scan;
     EXPECT_THROW(scan.apply(std::string(5000, '\x42')), Error);
-    std::string blob = LayerBuilder().file("etc/a", std::string(100000, 'q')).build(Compression::Gzip);
+    std::string blob =
+        LayerBuilder().file("etc/a", std::string(100000, 'q')).build(Compression::Gzip);
     try {
         scan.apply(blob.substr(0, blob.size() / 2));
         FAIL() << "expected an error for a truncated gzip layer";
@@ -227,8 +231,7 @@ TEST(LayerReader, EmptyLayerIsEmpty) {
 TEST(LayerReader, EntryLimitIsEnforced) {
     Scan scan;
     scan.limits.maxEntries = 3;
-    EXPECT_THROW(
-        scan.apply(LayerBuilder().dir("a").dir("b").dir("c").dir("d").build()), Error);
+    EXPECT_THROW(scan.apply(LayerBuilder().dir("a").dir("b").dir("c").dir("d").build()), Error);
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ SquashedFilesystem squash(const test::LayerBuilder& layer) {
 
 TEST(OsRelease, ParsesQuotedAndUnquotedValues) {
     auto release = parseOsRelease(
-        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME='Debian GNU/Linux'\nVERSION_ID=\"12\"\n"
+        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME='Debian "
+        "GNU/Linux'\nVERSION_ID=\"12\"\n"
         "# comment\nID=debian\nID_LIKE=\"rhel fedora\"\nBROKEN LINE\n");
     ASSERT_TRUE(release);
     EXPECT_EQ(release->id, "debian");
@@ -37,10 +38,11 @@ TEST(OsRelease, ParsesQuotedAndUnquotedValues) {
 }
 
 TEST(OsRelease, DebianPointReleaseReplacesVersionIdThroughTheSymlink) {
-    auto release = identifyRelease(squash(test::LayerBuilder()
-                                              .file("usr/lib/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
-                                              .symlink("etc/os-release", "../usr/lib/os-release")
-                                              .file("etc/debian_version", "12.15\n")));
+    auto release =
+        identifyRelease(squash(test::LayerBuilder()
+                                   .file("usr/lib/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+                                   .symlink("etc/os-release", "../usr/lib/os-release")
+                                   .file("etc/debian_version", "12.15\n")));
     ASSERT_TRUE(release);
     EXPECT_EQ(release->distroQualifier(), "debian-12.15");
 }

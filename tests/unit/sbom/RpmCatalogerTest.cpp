@@ -30,16 +30,18 @@ TEST(RpmCataloger, RealRpmdbSqliteMatchesRpmQuery) {
     }
     test::ScratchDir dir;
     signet::testing::writeFile(dir.path() + "/hello.spec", kSpec);
-    auto built = test::runProgram({"rpmbuild", "--quiet", "--define", "_topdir " + dir.path() + "/top",
-                                   "-bb", dir.path() + "/hello.spec"});
+    auto built =
+        test::runProgram({"rpmbuild", "--quiet", "--define", "_topdir " + dir.path() + "/top",
+                          "-bb", dir.path() + "/hello.spec"});
     ASSERT_EQ(built.exitCode, 0) << built.output;
     std::string rpmFile = dir.path() + "/top/RPMS/noarch/hello-sbom-1.0-1.noarch.rpm";
     std::string root = dir.path() + "/root";
     auto installed = test::runProgram({"rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-i",
                                        "--nodeps", "--noscripts", rpmFile});
     ASSERT_EQ(installed.exitCode, 0) << installed.output;
-    auto query = test::runProgram({"rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-qa", "--qf",
-                                   "%{NAME}|%{EPOCH}:%{VERSION}-%{RELEASE}|%{ARCH}|%{SOURCERPM}|%{LICENSE}\n"});
+    auto query = test::runProgram(
+        {"rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-qa", "--qf",
+         "%{NAME}|%{EPOCH}:%{VERSION}-%{RELEASE}|%{ARCH}|%{SOURCERPM}|%{LICENSE}\n"});
     ASSERT_EQ(query.exitCode, 0) << query.output;
     std::string truth = query.output.substr(0, query.output.find('\n'));
 

@@ -26,8 +26,10 @@ Sbom sampleSbom() {
                         "Package: a\nVersion: 1:2.0-1\nArchitecture: amd64\n"
                         "Maintainer: Some One <one@example.org>\n")
                   .file("usr/share/doc/a/copyright",
-                        "Format: x\n\nFiles: *\nLicense: GPL-2+ or Artistic\n\nFiles: y\nLicense: BSD-3-clause\n"));
-    return SbomGenerator::withDefaultCatalogers().generate(image.input("registry.test:5000/team/app", "v1"));
+                        "Format: x\n\nFiles: *\nLicense: GPL-2+ or Artistic\n\nFiles: y\nLicense: "
+                        "BSD-3-clause\n"));
+    return SbomGenerator::withDefaultCatalogers().generate(
+        image.input("registry.test:5000/team/app", "v1"));
 }
 
 DocumentOptions fixedOptions() {
@@ -105,7 +107,8 @@ TEST(SpdxJsonWriter, LicensesAndLicenseRefsAreDefined) {
     for (const auto& p : doc["packages"]) {
         std::string declared = p["licenseDeclared"];
         static const std::regex kRef("LicenseRef-[A-Za-z0-9.-]+");
-        for (std::sregex_iterator it(declared.begin(), declared.end(), kRef), end; it != end; ++it) {
+        for (std::sregex_iterator it(declared.begin(), declared.end(), kRef), end; it != end;
+             ++it) {
             EXPECT_TRUE(defined.count(it->str())) << it->str();
         }
         if (p["name"] == "a") {
@@ -132,7 +135,8 @@ TEST(SpdxJsonWriter, DeterministicExceptNamespaceAndCreated) {
     a.erase("documentNamespace");
     b.erase("documentNamespace");
     EXPECT_EQ(a, b);
-    EXPECT_THROW(DocumentOptions::fromEnvironment(Environment(std::map<std::string, std::string>{{"SOURCE_DATE_EPOCH", "yesterday"}})),
+    EXPECT_THROW(DocumentOptions::fromEnvironment(Environment(
+                     std::map<std::string, std::string>{{"SOURCE_DATE_EPOCH", "yesterday"}})),
                  Error);
 }
 

@@ -85,7 +85,10 @@ std::vector<Package> ApkCataloger::catalog(const CatalogContext& ctx) const {
             pkg.locations.push_back(ctx.locate(db));
             if (ctx.distro && !pkg.name.empty()) {
                 std::string origin = field(entry, 'o');
-                PackageUrl purl{"apk", lower(ctx.distro->id), pkg.name, pkg.version,
+                PackageUrl purl{"apk",
+                                lower(ctx.distro->id),
+                                pkg.name,
+                                pkg.version,
                                 {{"arch", field(entry, 'A')},
                                  {"distro", ctx.distro->distroQualifier()},
                                  {"upstream", origin != pkg.name ? origin : ""}}};

@@ -35,7 +35,8 @@ std::vector<std::string> dep5Licenses(const std::string& copyrightText) {
             std::string value = trim(line.substr(8));
             if (!value.empty()) found.insert(value);
         }
-        for (std::sregex_iterator it(line.begin(), line.end(), kCommonLicense), end; it != end; ++it) {
+        for (std::sregex_iterator it(line.begin(), line.end(), kCommonLicense), end; it != end;
+             ++it) {
             std::string name = (*it)[1];
             while (!name.empty() && (name.back() == '.' || name.back() == ',')) name.pop_back();
             if (!name.empty()) found.insert(name);

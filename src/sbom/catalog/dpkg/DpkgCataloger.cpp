@@ -38,9 +38,8 @@ std::pair<std::string, std::string> splitSource(const std::string& source) {
     std::string name = source.substr(0, open);
     while (!name.empty() && name.back() == ' ') name.pop_back();
     auto close = source.find(')', open);
-    std::string version = source.substr(open + 1, close == std::string::npos
-                                                      ? std::string::npos
-                                                      : close - open - 1);
+    std::string version =
+        source.substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
     return {name, version};
 }
 
@@ -49,7 +48,10 @@ std::string debPurl(const ControlParagraph& p, const std::optional<LinuxRelease>
     auto [sourceName, sourceVersion] = splitSource(p.get("Source"));
     std::string upstream = sourceName;
     if (!sourceName.empty() && !sourceVersion.empty()) upstream += "@" + sourceVersion;
-    PackageUrl purl{"deb", distro->id, p.get("Package"), p.get("Version"),
+    PackageUrl purl{"deb",
+                    distro->id,
+                    p.get("Package"),
+                    p.get("Version"),
                     {{"arch", p.get("Architecture")},
                      {"distro", distro->distroQualifier()},
                      {"upstream", upstream}}};
@@ -90,7 +92,8 @@ std::vector<FileRule> DpkgCataloger::fileRules() const {
 std::vector<Package> DpkgCataloger::catalog(const CatalogContext& ctx) const {
     std::vector<std::string> databases = ctx.fs.keptFiles(kStatus);
     for (auto& path : ctx.fs.keptFiles(kStatusD)) {
-        if (path.size() < 8 || path.substr(path.size() - 8) != ".md5sums") databases.push_back(path);
+        if (path.size() < 8 || path.substr(path.size() - 8) != ".md5sums")
+            databases.push_back(path);
     }
     std::vector<Package> out;
     for (const auto& db : databases) {

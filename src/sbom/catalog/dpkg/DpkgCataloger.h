@@ -6,7 +6,7 @@
 namespace signet::sbom {
 
 class DpkgCataloger : public Cataloger {
-public:
+  public:
     std::string name() const override { return "dpkg-db-cataloger"; }
     std::vector<FileRule> fileRules() const override;
     std::vector<Package> catalog(const CatalogContext& context) const override;

@@ -9,7 +9,10 @@ constexpr std::size_t kMaxHeaders = 65536;
 }  // namespace
 
 std::optional<ElfImage> ElfImage::parse(std::string_view bytes) {
-    if (bytes.size() < 52 || bytes.substr(0, 4) != "\x7F" "ELF") return std::nullopt;
+    if (bytes.size() < 52 || bytes.substr(0, 4) !=
+                                 "\x7F"
+                                 "ELF")
+        return std::nullopt;
     auto elfClass = static_cast<unsigned char>(bytes[4]);
     auto data = static_cast<unsigned char>(bytes[5]);
     if ((elfClass != 1 && elfClass != 2) || (data != 1 && data != 2)) return std::nullopt;
@@ -21,7 +24,8 @@ std::optional<ElfImage> ElfImage::parse(std::string_view bytes) {
 
 std::optional<std::uint64_t> ElfImage::readUint(std::string_view data, std::uint64_t at,
                                                 int width) const {
-    if (at > data.size() || data.size() - at < static_cast<std::uint64_t>(width)) return std::nullopt;
+    if (at > data.size() || data.size() - at < static_cast<std::uint64_t>(width))
+        return std::nullopt;
     std::uint64_t value = 0;
     for (int i = 0; i < width; ++i) {
         auto byte = static_cast<unsigned char>(data[at + (bigEndian_ ? i : width - 1 - i)]);
@@ -76,7 +80,8 @@ bool ElfImage::readHeaders() {
 
 std::string_view ElfImage::bytesOf(const Range& range) const {
     if (range.offset >= bytes_.size()) return {};
-    return bytes_.substr(range.offset, std::min<std::uint64_t>(range.size, bytes_.size() - range.offset));
+    return bytes_.substr(range.offset,
+                         std::min<std::uint64_t>(range.size, bytes_.size() - range.offset));
 }
 
 std::optional<std::string_view> ElfImage::section(std::string_view name) const {

@@ -10,7 +10,7 @@
 namespace signet::sbom {
 
 class ElfImage {
-public:
+  public:
     // nullopt when `bytes` is not a well-formed 32/64-bit ELF header; `bytes` must outlive it.
     static std::optional<ElfImage> parse(std::string_view bytes);
 
@@ -36,7 +36,7 @@ public:
     // when out of range.
     std::optional<std::uint64_t> readUint(std::string_view data, std::uint64_t at, int width) const;
 
-private:
+  private:
     ElfImage(std::string_view bytes, bool is64, bool bigEndian)
         : bytes_(bytes), is64_(is64), bigEndian_(bigEndian) {}
     bool readHeaders();

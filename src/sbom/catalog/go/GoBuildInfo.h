@@ -28,7 +28,7 @@ struct GoModule {
 struct GoModInfo {
     std::string path;  // the main package path ("path" line)
     GoModule main;
-    std::vector<GoModule> deps;  // replacements already applied
+    std::vector<GoModule> deps;                                 // replacements already applied
     std::vector<std::pair<std::string, std::string>> settings;  // build key=value
     std::string setting(const std::string& key) const;
 };

@@ -93,7 +93,8 @@ std::vector<Package> GoCataloger::catalog(const CatalogContext& ctx) const {
         const std::string& kept = *ctx.fs.content(path);
         auto newline = kept.find('\n');
         std::string goVersion = kept.substr(0, newline);
-        GoModInfo mod = parseGoModInfo(newline == std::string::npos ? "" : kept.substr(newline + 1));
+        GoModInfo mod =
+            parseGoModInfo(newline == std::string::npos ? "" : kept.substr(newline + 1));
         FileLocation where = ctx.locate(path);
         GoModule main = mod.main;
         if (main.path.empty() || main.path == "command-line-arguments") main.path = mod.path;

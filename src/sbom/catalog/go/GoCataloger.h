@@ -6,7 +6,7 @@
 namespace signet::sbom {
 
 class GoCataloger : public Cataloger {
-public:
+  public:
     std::string name() const override { return "go-module-binary-cataloger"; }
     std::vector<FileRule> fileRules() const override;
     std::vector<Package> catalog(const CatalogContext& context) const override;

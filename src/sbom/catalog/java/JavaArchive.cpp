@@ -104,13 +104,13 @@ std::string baseName(const std::string& path) {
 }
 
 class ZipWalker {
-public:
+  public:
     explicit ZipWalker(std::uint64_t& inflated) : inflated_(inflated) {}
 
     void walk(std::string_view bytes, const std::string& archivePath, const std::string& fileName,
               int depth, std::vector<JavaArtifact>& out) {
         std::unique_ptr<struct archive, decltype(&archive_read_free)> a(archive_read_new(),
-                                                                       archive_read_free);
+                                                                        archive_read_free);
         archive_read_support_format_zip(a.get());
         if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
             throw Error(ErrorKind::Registry, "java archive " + fileName + " is not a zip file");
@@ -135,7 +135,8 @@ public:
                 nested.emplace_back(name, readEntry(a.get(), kMaxNestedArchive));
             }
         }
-        if (status != ARCHIVE_EOF && status != ARCHIVE_OK && status != ARCHIVE_WARN && entries == 0) {
+        if (status != ARCHIVE_EOF && status != ARCHIVE_OK && status != ARCHIVE_WARN &&
+            entries == 0) {
             throw Error(ErrorKind::Registry, "java archive " + fileName + " is not a readable zip");
         }
         addArtifacts(parseManifest(manifestText), poms, archivePath, fileName, out);
@@ -149,7 +150,7 @@ public:
         }
     }
 
-private:
+  private:
     std::string readEntry(struct archive* a, std::size_t cap) {
         std::string data;
         char buffer[16384];
@@ -158,7 +159,8 @@ private:
             inflated_ += static_cast<std::uint64_t>(n);
             if (inflated_ > kMaxInflatedPerArchive) {
                 throw Error(ErrorKind::TooLarge, "java archive inflates to more than " +
-                                                     std::to_string(kMaxInflatedPerArchive) + " bytes");
+                                                     std::to_string(kMaxInflatedPerArchive) +
+                                                     " bytes");
             }
             if (data.size() + static_cast<std::size_t>(n) > cap) return "";
             data.append(buffer, static_cast<std::size_t>(n));
@@ -174,7 +176,8 @@ private:
         int mainPom = -1;
         for (std::size_t i = 0; i < poms.size(); ++i) {
             std::string artifact = poms[i].count("artifactId") ? poms[i].at("artifactId") : "";
-            if (!artifact.empty() && fileName.rfind(artifact, 0) == 0) mainPom = static_cast<int>(i);
+            if (!artifact.empty() && fileName.rfind(artifact, 0) == 0)
+                mainPom = static_cast<int>(i);
         }
         if (mainPom < 0 && poms.size() == 1) mainPom = 0;
         std::string vendor = firstOf(manifest, {"Implementation-Vendor", "Specification-Vendor"});
@@ -188,19 +191,20 @@ private:
             main.version = pom.count("version") ? pom.at("version") : "";
             main.fromPom = true;
         } else {
-            bool bundlePlugin = field(manifest, "Created-By").find("Bundle Plugin") != std::string::npos;
+            bool bundlePlugin =
+                field(manifest, "Created-By").find("Bundle Plugin") != std::string::npos;
             std::string symbolic = field(manifest, "Bundle-SymbolicName");
             symbolic = symbolic.substr(0, symbolic.find(';'));
-            main.artifactId = bundlePlugin && !symbolic.empty()
-                                  ? symbolic
-                                  : !fileArtifact.empty()
-                                        ? fileArtifact
-                                        : firstOf(manifest, {"Name", "Bundle-Name", "Short-Name",
-                                                             "Extension-Name", "Implementation-Title"});
-            main.version = !fileVersion.empty()
-                               ? fileVersion
-                               : firstOf(manifest, {"Implementation-Version", "Specification-Version",
-                                                    "Plugin-Version", "Bundle-Version"});
+            main.artifactId = bundlePlugin && !symbolic.empty() ? symbolic
+                              : !fileArtifact.empty()
+                                  ? fileArtifact
+                                  : firstOf(manifest, {"Name", "Bundle-Name", "Short-Name",
+                                                       "Extension-Name", "Implementation-Title"});
+            main.version =
+                !fileVersion.empty()
+                    ? fileVersion
+                    : firstOf(manifest, {"Implementation-Version", "Specification-Version",
+                                         "Plugin-Version", "Bundle-Version"});
             main.groupId = firstOf(manifest, {"Implementation-Vendor-Id"});
         }
         out.push_back(main);
@@ -232,8 +236,13 @@ std::vector<JavaArtifact> readJavaArchive(std::string_view bytes, const std::str
 std::string encodeJavaArtifacts(const std::vector<JavaArtifact>& artifacts) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& a : artifacts) {
-        list.push_back({{"g", a.groupId}, {"a", a.artifactId}, {"v", a.version}, {"vendor", a.vendor},
-                        {"path", a.archivePath}, {"sha1", a.sha1}, {"pom", a.fromPom}});
+        list.push_back({{"g", a.groupId},
+                        {"a", a.artifactId},
+                        {"v", a.version},
+                        {"vendor", a.vendor},
+                        {"path", a.archivePath},
+                        {"sha1", a.sha1},
+                        {"pom", a.fromPom}});
     }
     return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -12,9 +12,9 @@ struct JavaArtifact {
     std::string groupId;
     std::string artifactId;
     std::string version;
-    std::string vendor;      // manifest Implementation-Vendor/Specification-Vendor
-    std::string archivePath; // "" for the archive itself, else the nested entry ("lib/x.jar")
-    std::string sha1;        // hex, only for the outer archive's main package
+    std::string vendor;       // manifest Implementation-Vendor/Specification-Vendor
+    std::string archivePath;  // "" for the archive itself, else the nested entry ("lib/x.jar")
+    std::string sha1;         // hex, only for the outer archive's main package
     bool fromPom = false;
 };
 

@@ -17,7 +17,8 @@ std::optional<std::string> reduceArchive(const std::string& path, std::string by
 
 std::vector<FileRule> JavaCataloger::fileRules() const {
     FileRule rule;
-    for (const char* ext : {"jar", "war", "ear", "par", "sar", "nar", "jpi", "hpi", "kar", "lpkg"}) {
+    for (const char* ext :
+         {"jar", "war", "ear", "par", "sar", "nar", "jpi", "hpi", "kar", "lpkg"}) {
         rule.globs.emplace_back(std::string("**/*.") + ext);
     }
     rule.maxBytes = 256 << 20;
@@ -41,7 +42,8 @@ std::vector<Package> JavaCataloger::catalog(const CatalogContext& ctx) const {
             if (!artifact.archivePath.empty()) where.path += ":" + artifact.archivePath;
             pkg.locations.push_back(where);
             if (!pkg.name.empty()) {
-                pkg.purl = PackageUrl{"maven", artifact.groupId, pkg.name, pkg.version, {}}.toString();
+                pkg.purl =
+                    PackageUrl{"maven", artifact.groupId, pkg.name, pkg.version, {}}.toString();
             }
             out.push_back(std::move(pkg));
         }

@@ -52,7 +52,9 @@ std::string authorOf(const nlohmann::json& manifest) {
 std::string repositoryOf(const nlohmann::json& manifest) {
     auto it = manifest.find("repository");
     if (it == manifest.end()) return "";
-    std::string url = it->is_string() ? it->get<std::string>() : it->is_object() ? text(*it, "url") : "";
+    std::string url = it->is_string()   ? it->get<std::string>()
+                      : it->is_object() ? text(*it, "url")
+                                        : "";
     if (url.rfind("github:", 0) == 0) return "https://github.com/" + url.substr(7);
     return url;
 }

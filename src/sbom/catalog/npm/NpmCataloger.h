@@ -1,4 +1,5 @@
-// NpmCataloger: JavaScript packages from every installed package.json (node_modules and the app's own).
+// NpmCataloger: JavaScript packages from every installed package.json (node_modules and the app's
+// own).
 #pragma once
 
 #include "sbom/catalog/Cataloger.h"
@@ -6,7 +7,7 @@
 namespace signet::sbom {
 
 class NpmCataloger : public Cataloger {
-public:
+  public:
     std::string name() const override { return "javascript-package-cataloger"; }
     std::vector<FileRule> fileRules() const override;
     std::vector<Package> catalog(const CatalogContext& context) const override;

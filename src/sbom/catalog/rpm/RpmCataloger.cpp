@@ -22,7 +22,9 @@ using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
     throw Error(ErrorKind::Registry, "rpmdb.sqlite " + what + ": " + sqlite3_errmsg(db));
 }
 
-int stopAfterBudget(void* counter) { return ++*static_cast<int*>(counter) > kMaxProgressCallbacks; }
+int stopAfterBudget(void* counter) {
+    return ++*static_cast<int*>(counter) > kMaxProgressCallbacks;
+}
 
 Database openInMemory(const std::string& bytes) {
     sqlite3* raw = nullptr;
@@ -65,7 +67,10 @@ std::string rpmPurl(const RpmHeader& h, const std::optional<LinuxRelease>& distr
     std::string ns = distro->id;
     if (ns == "rhel") ns = "redhat";
     if (ns.rfind("opensuse", 0) == 0) ns = "opensuse";
-    PackageUrl purl{"rpm", ns, h.name, h.version + "-" + h.release,
+    PackageUrl purl{"rpm",
+                    ns,
+                    h.name,
+                    h.version + "-" + h.release,
                     {{"arch", h.arch},
                      {"distro", distro->distroQualifier()},
                      {"epoch", h.epoch ? std::to_string(*h.epoch) : ""},

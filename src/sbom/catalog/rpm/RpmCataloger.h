@@ -6,7 +6,7 @@
 namespace signet::sbom {
 
 class RpmCataloger : public Cataloger {
-public:
+  public:
     std::string name() const override { return "rpm-db-cataloger"; }
     std::vector<FileRule> fileRules() const override;
     std::vector<Package> catalog(const CatalogContext& context) const override;

@@ -52,14 +52,29 @@ RpmHeader parseRpmHeader(std::string_view blob) {
         }
         if (!isString) continue;
         switch (tag) {
-            case kName: header.name = cString(store, offset); break;
-            case kVersion: header.version = cString(store, offset); break;
-            case kRelease: header.release = cString(store, offset); break;
-            case kArch: header.arch = cString(store, offset); break;
-            case kSourceRpm: header.sourceRpm = cString(store, offset); break;
-            case kLicense: header.license = cString(store, offset); break;
-            case kVendor: header.vendor = cString(store, offset); break;
-            default: break;
+            case kName:
+                header.name = cString(store, offset);
+                break;
+            case kVersion:
+                header.version = cString(store, offset);
+                break;
+            case kRelease:
+                header.release = cString(store, offset);
+                break;
+            case kArch:
+                header.arch = cString(store, offset);
+                break;
+            case kSourceRpm:
+                header.sourceRpm = cString(store, offset);
+                break;
+            case kLicense:
+                header.license = cString(store, offset);
+                break;
+            case kVendor:
+                header.vendor = cString(store, offset);
+                break;
+            default:
+                break;
         }
     }
     return header;

@@ -43,7 +43,8 @@ CommandResult runProgram(const std::vector<std::string>& argv, const std::string
         return result;
     }
     char buffer[65536];
-    for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;) result.output.append(buffer, n);
+    for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        result.output.append(buffer, n);
     close(pipeFds[0]);
     int status = 0;
     waitpid(pid, &status, 0);

@@ -1,4 +1,5 @@
-// HostTools: runs real host programs (dpkg-query, go, rpm, ajv) and manages temp dirs for sbom tests.
+// HostTools: runs real host programs (dpkg-query, go, rpm, ajv) and manages temp dirs for sbom
+// tests.
 #pragma once
 
 #include <string>
@@ -19,14 +20,14 @@ bool haveProgram(const std::string& program);
 
 // A fresh directory under /tmp, removed with its contents when the object dies.
 class ScratchDir {
-public:
+  public:
     ScratchDir();
     ~ScratchDir();
     ScratchDir(const ScratchDir&) = delete;
     ScratchDir& operator=(const ScratchDir&) = delete;
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 

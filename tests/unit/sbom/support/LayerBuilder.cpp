@@ -75,13 +75,14 @@ bool LayerBuilder::hostFile(const std::string& hostPath, const std::string& imag
 std::string LayerBuilder::build(Compression compression) const {
     std::string out;
     std::unique_ptr<struct archive, decltype(&archive_write_free)> a(archive_write_new(),
-                                                                    archive_write_free);
+                                                                     archive_write_free);
     archive_write_set_format_pax_restricted(a.get());
     if (compression == Compression::Gzip) archive_write_add_filter_gzip(a.get());
     if (compression == Compression::Zstd) archive_write_add_filter_zstd(a.get());
     archive_write_set_bytes_in_last_block(a.get(), 1);
     if (archive_write_open(a.get(), &out, nullptr, appendToString, nullptr) != ARCHIVE_OK) {
-        throw std::runtime_error(std::string("archive_write_open: ") + archive_error_string(a.get()));
+        throw std::runtime_error(std::string("archive_write_open: ") +
+                                 archive_error_string(a.get()));
     }
     for (const auto& e : entries_) {
         std::unique_ptr<struct archive_entry, decltype(&archive_entry_free)> entry(
@@ -117,7 +118,8 @@ std::string LayerBuilder::build(Compression compression) const {
         } else if (e.kind == Kind::Zero) {
             std::string chunk(1 << 20, '\0');
             for (std::uint64_t left = e.size; left > 0;) {
-                std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(left, chunk.size()));
+                std::size_t n =
+                    static_cast<std::size_t>(std::min<std::uint64_t>(left, chunk.size()));
                 archive_write_data(a.get(), chunk.data(), n);
                 left -= n;
             }

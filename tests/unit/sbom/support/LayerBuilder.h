@@ -10,7 +10,7 @@ namespace signet::sbom::test {
 enum class Compression { None, Gzip, Zstd };
 
 class LayerBuilder {
-public:
+  public:
     // `path` is written exactly as given (so tests can use "./x", "/x" or "../x").
     LayerBuilder& file(const std::string& path, const std::string& content, int mode = 0644);
     // A file of `size` zero bytes, written in chunks (for compression bombs).
@@ -27,7 +27,7 @@ public:
 
     std::string build(Compression compression = Compression::None) const;
 
-private:
+  private:
     enum class Kind { File, Zero, Dir, Symlink, Hardlink };
     struct Entry {
         Kind kind;

@@ -13,8 +13,9 @@ namespace {
 
 std::string mediaTypeFor(ManifestFormat format, Compression compression) {
     if (format == ManifestFormat::Docker) {
-        return compression == Compression::Gzip ? "application/vnd.docker.image.rootfs.diff.tar.gzip"
-                                                : "application/vnd.docker.image.rootfs.diff.tar";
+        return compression == Compression::Gzip
+                   ? "application/vnd.docker.image.rootfs.diff.tar.gzip"
+                   : "application/vnd.docker.image.rootfs.diff.tar";
     }
     switch (compression) {
         case Compression::Gzip:
@@ -55,11 +56,10 @@ std::string InMemoryImage::manifestJson() const {
     manifest["mediaType"] = docker ? "application/vnd.docker.distribution.manifest.v2+json"
                                    : "application/vnd.oci.image.manifest.v1+json";
     std::string config = configJson();
-    manifest["config"] = {
-        {"mediaType", docker ? "application/vnd.docker.container.image.v1+json"
-                             : "application/vnd.oci.image.config.v1+json"},
-        {"digest", crypto::sha256Digest(config)},
-        {"size", config.size()}};
+    manifest["config"] = {{"mediaType", docker ? "application/vnd.docker.container.image.v1+json"
+                                               : "application/vnd.oci.image.config.v1+json"},
+                          {"digest", crypto::sha256Digest(config)},
+                          {"size", config.size()}};
     manifest["layers"] = nlohmann::json::array();
     for (const auto& blob : blobs_) {
         manifest["layers"].push_back({{"mediaType", blob.mediaType},

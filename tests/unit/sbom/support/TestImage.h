@@ -1,4 +1,5 @@
-// TestImage: an in-memory image (layer blobs, OCI or Docker manifest, config) to feed SbomGenerator.
+// TestImage: an in-memory image (layer blobs, OCI or Docker manifest, config) to feed
+// SbomGenerator.
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@ namespace signet::sbom::test {
 enum class ManifestFormat { Oci, Docker };
 
 class InMemoryImage {
-public:
+  public:
     explicit InMemoryImage(ManifestFormat format = ManifestFormat::Oci) : format_(format) {}
 
     // Appends a layer built from `layer` with `compression`.
@@ -26,7 +27,7 @@ public:
     ImageInput input(const std::string& name = "registry.test/team/app",
                      const std::string& tag = "1.0") const;
 
-private:
+  private:
     struct Blob {
         std::string bytes;
         std::string mediaType;
