@@ -1,6 +1,5 @@
 #include "sbom/os/OsRelease.h"
 
-#include <regex>
 #include <sstream>
 
 namespace signet::sbom {
@@ -32,6 +31,18 @@ std::string trim(const std::string& text) {
     if (begin == std::string::npos) return "";
     auto end = text.find_last_not_of(" \t\r\n");
     return text.substr(begin, end - begin + 1);
+}
+
+// "12" or "12.15" (digits, at most one inner dot).
+bool isPointRelease(const std::string& text) {
+    auto dot = text.find('.');
+    auto digits = [](std::string_view part) {
+        return !part.empty() && part.size() <= 16 &&
+               part.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (dot == std::string::npos) return digits(text);
+    return digits(std::string_view(text).substr(0, dot)) &&
+           digits(std::string_view(text).substr(dot + 1));
 }
 
 }  // namespace
@@ -87,8 +98,7 @@ std::optional<LinuxRelease> identifyRelease(const SquashedFilesystem& fs) {
     if (release->id == "debian") {
         if (const std::string* text = fs.content("/etc/debian_version")) {
             std::string version = trim(*text);
-            static const std::regex kPointRelease(R"(^\d+(\.\d+)?$)");
-            if (std::regex_match(version, kPointRelease)) release->versionId = version;
+            if (isPointRelease(version)) release->versionId = version;
         }
     }
     return release;

@@ -235,3 +235,41 @@ TEST(RobustnessFuzz, BinaryParsersOnMutatedInput) {
 
 }  // namespace
 }  // namespace signet::sbom
+
+namespace signet::sbom {
+namespace {
+
+// Parsers see untrusted files of megabytes; none may recurse per byte (std::regex does).
+TEST(RobustnessFuzz, HugeSingleLinesAreHandledIteratively) {
+    std::string longName(3 << 19, 'a');
+    test::LayerBuilder layer;
+    layer.file("etc/os-release", "ID=debian\nVERSION_ID=12\n")
+        .file("etc/debian_version", std::string(60000, '1'))
+        .file("var/lib/dpkg/status", "Package: bash\nVersion: 1\n")
+        .file(
+            "usr/share/doc/bash/copyright",
+            "Format: x\nLicense: " + longName + "\n/usr/share/common-licenses/" + longName + "\n");
+    std::string ldflags = "build\t-ldflags=-X main.version=" + longName + "\n";
+    EXPECT_EQ(parseGoModInfo(ldflags).setting("-ldflags").size(), ldflags.size() - 16);
+    std::istringstream in(layer.build(test::Compression::Gzip));
+    auto catalogers = allCatalogers();
+    std::vector<FileRule> rules = osReleaseFileRules();
+    for (const auto& c : catalogers) {
+        for (auto& r : c->fileRules()) rules.push_back(std::move(r));
+    }
+    ScanLimits limits;
+    ScanBudget budget;
+    std::vector<std::string> warnings;
+    SquashedFilesystem fs;
+    fs.applyLayer(LayerReader(rules, limits, budget, warnings).read(in, "", 0));
+    auto release = identifyRelease(fs);
+    ASSERT_TRUE(release);
+    EXPECT_EQ(release->versionId, "12") << "a 60000-digit debian_version is not a point release";
+    const std::string* licenses = fs.content("/usr/share/doc/bash/copyright");
+    ASSERT_NE(licenses, nullptr);
+    EXPECT_EQ(licenses->size(), 201u)
+        << "one capped common-licenses name; the huge License: is dropped";
+}
+
+}  // namespace
+}  // namespace signet::sbom

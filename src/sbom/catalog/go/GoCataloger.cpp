@@ -1,6 +1,6 @@
 #include "sbom/catalog/go/GoCataloger.h"
 
-#include <regex>
+#include <cctype>
 
 #include "crypto/Encoding.h"
 #include "sbom/catalog/go/GoBuildInfo.h"
@@ -57,17 +57,47 @@ Package stdlibPackage(const std::string& goVersion, const FileLocation& where) {
     return pkg;
 }
 
+bool symbolChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
+           c == '-';
+}
+
+// The value of the first "-X <pkg>.version=<value>" (any case of "version" suffix) in ldflags.
+std::string versionFromLdflags(const std::string& ldflags) {
+    for (std::size_t at = ldflags.find("-X"); at != std::string::npos;
+         at = ldflags.find("-X", at + 2)) {
+        std::size_t cursor = at + 2;
+        while (cursor < ldflags.size() && (ldflags[cursor] == ' ' || ldflags[cursor] == '=' ||
+                                           ldflags[cursor] == '\'' || ldflags[cursor] == '"')) {
+            ++cursor;
+        }
+        std::size_t symbolEnd = cursor;
+        while (symbolEnd < ldflags.size() && symbolChar(ldflags[symbolEnd])) ++symbolEnd;
+        if (symbolEnd >= ldflags.size() || ldflags[symbolEnd] != '=') continue;
+        std::string symbol = ldflags.substr(cursor, symbolEnd - cursor);
+        auto dot = symbol.rfind('.');
+        std::string leaf = dot == std::string::npos ? "" : symbol.substr(dot + 1);
+        if (leaf.size() < 7) continue;
+        std::string tail = leaf.substr(leaf.size() - 7);
+        if (tail != "version" && tail != "Version" && tail != "VERSION") continue;
+        if (leaf.size() > 7 && tail == "version") continue;  // "xversion" is not a version var
+        std::size_t valueEnd = symbolEnd + 1;
+        while (valueEnd < ldflags.size() &&
+               !std::isspace(static_cast<unsigned char>(ldflags[valueEnd])) &&
+               ldflags[valueEnd] != '\'' && ldflags[valueEnd] != '"') {
+            ++valueEnd;
+        }
+        std::string value = ldflags.substr(symbolEnd + 1, valueEnd - symbolEnd - 1);
+        if (!value.empty()) return value;
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string goMainVersion(const std::string& ldflags, const std::string& vcsRevision,
                           const std::string& vcsTime) {
-    static const std::regex kVersionFlag(
-        R"(-X[ =]?['"]?[A-Za-z0-9_./-]*\.(?:[vV]ersion|VERSION)=([^\s'"]+))");
-    std::smatch match;
-    if (std::regex_search(ldflags, match, kVersionFlag)) {
-        std::string v = match[1];
-        return v[0] == 'v' ? v : "v" + v;
-    }
+    if (std::string v = versionFromLdflags(ldflags); !v.empty()) return v[0] == 'v' ? v : "v" + v;
     if (!vcsRevision.empty() && vcsTime.size() >= 19) {
         std::string stamp;
         for (char c : vcsTime.substr(0, 19)) {
@@ -81,7 +111,7 @@ std::string goMainVersion(const std::string& ldflags, const std::string& vcsRevi
 std::vector<FileRule> GoCataloger::fileRules() const {
     FileRule rule;
     rule.sniff = ContentSniff::Elf;
-    rule.maxBytes = 512 << 20;
+    rule.maxBytes = 256 << 20;
     rule.reduce = reduceBinary;
     rule.tag = kTag;
     return {rule};

@@ -4,10 +4,10 @@
 #include <archive_entry.h>
 #include <openssl/evp.h>
 
+#include <cctype>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
 #include "crypto/Encoding.h"
@@ -83,19 +83,28 @@ std::string firstOf(const Manifest& m, std::initializer_list<const char*> keys) 
     return "";
 }
 
-// "commons-lang3-3.12.0.jar" → {"commons-lang3", "3.12.0"}.
+// "commons-lang3-3.12.0.jar" → {"commons-lang3", "3.12.0"}: the version starts at the first
+// "-<digit>" after a non-empty name.
 std::pair<std::string, std::string> splitFileName(const std::string& fileName) {
     std::string stem = fileName.substr(0, fileName.rfind('.'));
-    static const std::regex kNameVersion(R"(^(.+?)-(\d[A-Za-z0-9._+-]*)$)");
-    std::smatch match;
-    if (std::regex_match(stem, match, kNameVersion)) return {match[1], match[2]};
+    for (std::size_t at = stem.find('-', 1); at != std::string::npos; at = stem.find('-', at + 1)) {
+        if (at + 1 < stem.size() && std::isdigit(static_cast<unsigned char>(stem[at + 1]))) {
+            return {stem.substr(0, at), stem.substr(at + 1)};
+        }
+    }
     return {stem, ""};
 }
 
 bool isArchiveName(const std::string& name) {
-    static const std::regex kArchive(R"(.*\.(jar|war|ear|par|sar|nar|jpi|hpi|kar|lpkg)$)",
-                                     std::regex::icase);
-    return std::regex_match(name, kArchive);
+    auto dot = name.rfind('.');
+    if (dot == std::string::npos) return false;
+    std::string ext = name.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* known :
+         {"jar", "war", "ear", "par", "sar", "nar", "jpi", "hpi", "kar", "lpkg"}) {
+        if (ext == known) return true;
+    }
+    return false;
 }
 
 std::string baseName(const std::string& path) {
