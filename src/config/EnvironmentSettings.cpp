@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "config/SettingTable.h"
+#include "config/ValueParsing.h"
 
 namespace signet::config {
 namespace {
@@ -28,7 +29,7 @@ std::vector<RawSetting> settingsFromEnvironment(const Environment& env) {
     for (const auto& def : settingTable()) {
         for (const auto& name : def.env) {
             auto value = env.get(name);
-            if (!value || (value->empty() && !def.emptyIsValue)) continue;
+            if (!value || (trim(*value).empty() && !def.emptyIsValue)) continue;
             settings.push_back({def.key, *value, name});
             break;
         }
@@ -44,7 +45,7 @@ std::vector<RawSetting> settingsFromGithubInputs(const Environment& env) {
         for (bool underscores : {false, true}) {
             const std::string name = inputVariable(def.input, underscores);
             const std::string value = env.getOr(name, "");
-            if (value.empty()) continue;
+            if (trim(value).empty()) continue;
             settings.push_back({def.key, value, name});
             break;
         }

@@ -147,6 +147,7 @@ std::string runFlagsHelp() {
     for (const auto& def : settingTable()) {
         if (def.flags.empty()) continue;
         help += "  " + def.flags.front();
+        if (def.kind == ValueKind::Bool) help += " [--no-" + def.flags.front().substr(2) + "]";
         if (def.kind != ValueKind::Bool) help += " VALUE";
         if (isListKind(def.kind)) help += "...";
         help += "  (" + def.key;

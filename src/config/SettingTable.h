@@ -42,7 +42,7 @@ using SettingValue =
 struct SettingDef {
     std::string key{};  // YAML key, dotted for sections
     ValueKind kind = ValueKind::Text;
-    bool inYaml = true;              // false for secrets and credentials: environment only
+    bool inYaml = true;                // false for secrets and credentials: environment only
     std::vector<std::string> env{};    // first set one wins (SIGNET_KEY before COSIGN_KEY)
     std::string input{};               // GitHub action input id, empty when there is none
     std::vector<std::string> flags{};  // `signet run` flags, e.g. {"--image", "--images"}

@@ -110,6 +110,9 @@ class YamlReader {
 
     std::map<std::string, std::string> mapping(const SettingDef& def,
                                                const YAML::Node& value) const {
+        if (def.kind == ValueKind::List || def.kind == ValueKind::Platforms) {
+            fail(value, def.key, "must be a list, got a mapping");
+        }
         if (def.kind != ValueKind::Annotations) {
             fail(value, def.key, "must be a single value, got a mapping");
         }

@@ -1,22 +1,31 @@
 #include "oci/ConnectionPool.h"
 
+#include <Poco/Net/DNS.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
-#include <Poco/NullStream.h>
-#include <Poco/StreamCopier.h>
+#include <signal.h>
+
+#include <csignal>
 
 namespace signet::oci {
 namespace {
 
 constexpr std::size_t kMaxIdlePerHost = 8;
 
-void initialiseSsl() {
+// Once per process: OpenSSL through Poco, and SIGPIPE ignored unless someone installed a
+// handler, so that writing to a connection the registry has closed is an error, not death.
+void initialiseProcess() {
     static std::once_flag once;
-    std::call_once(once, [] { Poco::Net::initializeSSL(); });
+    std::call_once(once, [] {
+        Poco::Net::initializeSSL();
+        struct sigaction current {};
+        if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+            std::signal(SIGPIPE, SIG_IGN);
+    });
 }
 
 std::string poolKey(const Poco::URI& uri, bool verifyTls) {
@@ -45,7 +54,7 @@ void ConnectionPool::Lease::release() {
 
 ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
     : caFile_(std::move(caFile)), timeout_(timeout) {
-    initialiseSsl();
+    initialiseProcess();
 }
 
 ConnectionPool::~ConnectionPool() = default;
@@ -98,19 +107,34 @@ void ConnectionPool::giveBack(const std::string& key,
     if (idle.size() < kMaxIdlePerHost) idle.push_back(std::move(session));
 }
 
-bool ConnectionPool::speaksTls(const std::string& host, unsigned short port) {
-    Poco::Net::HTTPSClientSession session(host, port, context(false));
-    session.setTimeout(Poco::Timespan(static_cast<long>(timeout_.count()), 0));
+ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsigned short port,
+                                                  bool tls, std::chrono::seconds timeout) {
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (tls) {
+        session = std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context(false));
+    } else {
+        session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
+    }
+    session->setTimeout(Poco::Timespan(static_cast<long>(timeout.count()), 0));
     try {
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
                                        Poco::Net::HTTPMessage::HTTP_1_1);
-        session.sendRequest(request);
+        session->sendRequest(request);
         Poco::Net::HTTPResponse response;
-        Poco::NullOutputStream sink;
-        Poco::StreamCopier::copyStream(session.receiveResponse(response), sink);
-        return true;
-    } catch (const Poco::Net::SSLException&) {
-        return false;
+        std::istream& body = session->receiveResponse(response);
+        ProbeAnswer answer{true, true, static_cast<int>(response.getStatus()), {}};
+        char buffer[4096];
+        body.read(buffer, sizeof buffer);
+        answer.body.assign(buffer, static_cast<std::size_t>(body.gcount()));
+        return answer;
+    } catch (const Poco::Net::ConnectionRefusedException&) {
+        return {};
+    } catch (const Poco::Net::HostNotFoundException&) {
+        return {};
+    } catch (const Poco::TimeoutException&) {
+        return {};
+    } catch (const Poco::Exception&) {
+        return {true, false, 0, {}};  // connected, but the answer was not HTTP
     }
 }
 

@@ -14,6 +14,7 @@
 
 namespace signet::oci {
 
+// The first pool initialises OpenSSL and ignores SIGPIPE (when it has its default action).
 class ConnectionPool {
   public:
     // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).
@@ -46,9 +47,15 @@ class ConnectionPool {
     // any certificate (insecure hosts only).
     Lease checkout(const Poco::URI& uri, bool verifyTls);
 
-    // True when host:port completes a TLS handshake (any certificate); false on a TLS-level
-    // failure such as a plain-HTTP server. Connection errors propagate as Poco exceptions.
-    bool speaksTls(const std::string& host, unsigned short port);
+    struct ProbeAnswer {
+        bool connected = false;  // something accepted the connection within the timeout
+        bool http = false;       // and answered in HTTP
+        int status = 0;
+        std::string body;  // at most a few KiB
+    };
+    // GET /v2/ on host:port over TLS (`tls`, any certificate) or plain HTTP.
+    ProbeAnswer probe(const std::string& host, unsigned short port, bool tls,
+                      std::chrono::seconds timeout);
 
   private:
     std::unique_ptr<Poco::Net::HTTPClientSession> open(const Poco::URI& uri, bool verifyTls);

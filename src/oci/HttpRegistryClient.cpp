@@ -77,14 +77,18 @@ std::string HttpRegistryClient::schemeFor(const std::string& registry) {
     if (options_.insecureHosts.count(registry) == 0) return "https";
     std::lock_guard<std::mutex> lock(schemeMutex_);
     if (auto it = schemes_.find(registry); it != schemes_.end()) return it->second;
-    Poco::URI probe("https://" + registry);
-    try {
-        std::string scheme = pool_.speaksTls(probe.getHost(), probe.getPort()) ? "https" : "http";
-        schemes_[registry] = scheme;
-        return scheme;
-    } catch (const Poco::Exception&) {
-        return "https";  // unreachable now: the request itself reports it, with retries
-    }
+    // An insecure host gets HTTPS (unverified) unless it speaks plain HTTP, where TLS would fail.
+    // Asking in plain HTTP first is quick either way: a TLS server drops the connection or says
+    // "Client sent an HTTP request to an HTTPS server", whereas a plain server handed a TLS hello
+    // can sit on it until a timeout.
+    Poco::URI endpoint("https://" + registry);
+    auto plain = pool_.probe(endpoint.getHost(), endpoint.getPort(), false, options_.timeout);
+    if (!plain.connected) return "https";  // unreachable now: the request itself reports it
+    bool tlsOnly =
+        !plain.http || (plain.status == 400 && plain.body.find("HTTPS") != std::string::npos);
+    std::string scheme = tlsOnly ? "https" : "http";
+    schemes_[registry] = scheme;
+    return scheme;
 }
 
 Poco::URI HttpRegistryClient::resolve(const Repository& repo, const std::string& pathOrUrl) {

@@ -16,26 +16,26 @@ namespace signet::oci {
 namespace {
 
 constexpr int kMaxRedirects = 5;
+constexpr std::size_t kMaxErrorBody = 64 * 1024;  // non-2xx bodies: kept for the message only
 
 bool isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-// Reads the whole body, refusing more than `maxBody` bytes.
-std::string readBounded(std::istream& in, std::size_t maxBody, const std::string& what) {
-    std::string body;
+// Reads the body up to `maxBody` bytes into `body`; false when there was more.
+bool readBounded(std::istream& in, std::size_t maxBody, std::string& body) {
     char buffer[16384];
     while (in) {
         in.read(buffer, sizeof buffer);
         std::streamsize got = in.gcount();
         if (got <= 0) break;
         if (body.size() + static_cast<std::size_t>(got) > maxBody) {
-            throw Error(ErrorKind::TooLarge, what + ": response body is larger than " +
-                                                 std::to_string(maxBody) + " bytes");
+            body.append(buffer, maxBody - body.size());
+            return false;
         }
         body.append(buffer, static_cast<std::size_t>(got));
     }
-    return body;
+    return true;
 }
 
 // A TLS failure that a retry cannot fix: the certificate was refused.
@@ -214,8 +214,13 @@ HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const Htt
         (*consumer)(response, received);
         Poco::NullOutputStream sink;
         Poco::StreamCopier::copyStream(received, sink);
-    } else {
-        response.body = readBounded(received, maxBody, what);
+    } else if (response.status / 100 == 2) {
+        if (!readBounded(received, maxBody, response.body)) {
+            throw Error(ErrorKind::TooLarge, what + ": response body is larger than " +
+                                                 std::to_string(maxBody) + " bytes");
+        }
+    } else if (!readBounded(received, kMaxErrorBody, response.body)) {
+        return response;  // truncated for the message; the connection is not reused
     }
     if (in.getKeepAlive()) lease.release();
     return response;

@@ -1,11 +1,10 @@
 #include "oci/RetryPolicy.h"
 
-#include <Poco/DateTimeFormat.h>
-#include <Poco/DateTimeParser.h>
-#include <Poco/Exception.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <string>
 
 namespace signet::oci {
@@ -30,29 +29,25 @@ std::optional<std::chrono::milliseconds> parseSeconds(std::string_view text,
     return std::min<std::chrono::milliseconds>(std::chrono::seconds(seconds), cap);
 }
 
+// The three HTTP-date forms of RFC 7231 §7.1.1.1, parsed strictly (the whole text must match).
 std::optional<std::chrono::milliseconds> parseHttpDate(std::string_view text,
                                                        std::chrono::system_clock::time_point now,
                                                        std::chrono::milliseconds cap) {
-    Poco::DateTime when;
-    int tzd = 0;
     const std::string value(text);
-    bool parsed = false;
-    for (const std::string& format :
-         {Poco::DateTimeFormat::HTTP_FORMAT, Poco::DateTimeFormat::RFC850_FORMAT,
-          Poco::DateTimeFormat::ASCTIME_FORMAT}) {
-        try {
-            Poco::DateTimeParser::parse(format, value, when, tzd);
-            parsed = true;
+    std::optional<std::time_t> target;
+    for (const char* format :
+         {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
+        std::tm parts{};
+        const char* end = strptime(value.c_str(), format, &parts);
+        if (end && *end == '\0') {
+            target = timegm(&parts);
             break;
-        } catch (const Poco::Exception&) {
         }
     }
-    if (!parsed) return std::nullopt;
-    when.makeUTC(tzd);
-    auto target = std::chrono::system_clock::time_point(
-        std::chrono::microseconds(when.timestamp().epochMicroseconds()));
-    if (target <= now) return std::chrono::milliseconds(0);
-    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(target - now);
+    if (!target || *target == static_cast<std::time_t>(-1)) return std::nullopt;
+    auto when = std::chrono::system_clock::from_time_t(*target);
+    if (when <= now) return std::chrono::milliseconds(0);
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(when - now);
     return std::min(wait, cap);
 }
 

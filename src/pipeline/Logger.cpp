@@ -3,6 +3,19 @@
 #include "pipeline/WorkflowCommands.h"
 
 namespace signet::pipeline {
+namespace {
+
+// Line breaks and other control characters become spaces, so a message cannot start a new
+// line (or, in GitHub mode, a workflow command).
+std::string oneLine(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    }
+    return out;
+}
+
+}  // namespace
 
 LogFormat logFormatFor(const Environment& env) {
     const std::string chosen = env.getOr("SIGNET_LOG_FORMAT", "");
@@ -72,16 +85,6 @@ void Logger::summary(const Report& report) {
 
 void Logger::writeLine(std::string_view line) {
     out_ << scrubber_.scrub(line) << '\n' << std::flush;
-}
-
-// Line breaks and other control characters become spaces, so a message cannot start a new
-// line (or, in GitHub mode, a workflow command).
-std::string Logger::oneLine(std::string_view text) const {
-    std::string out(text);
-    for (char& c : out) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-    }
-    return out;
 }
 
 }  // namespace signet::pipeline

@@ -38,7 +38,6 @@ class Logger {
 
   private:
     void writeLine(std::string_view line);  // scrubbed; caller holds mutex_
-    std::string oneLine(std::string_view text) const;
 
     std::mutex mutex_;
     std::ostream& out_;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "config/ValueParsing.h"
 #include "error/Error.h"
 
 namespace signet::pipeline {
@@ -61,6 +62,10 @@ std::optional<TektonResultsOptions> TektonResults::optionsFrom(
     for (const auto& name : resultNames()) {
         const std::string path = env.getOr("SIGNET_RESULT_" + name + "_PATH", "");
         if (!path.empty()) options.exactPaths[name] = path;
+    }
+    const std::string budget = env.getOr("SIGNET_RESULTS_MAX_BYTES", "");
+    if (!budget.empty()) {
+        options.budgetBytes = config::parseCount(budget, 200, 1000000, "SIGNET_RESULTS_MAX_BYTES");
     }
     std::error_code ignored;
     if (resultsDir) {

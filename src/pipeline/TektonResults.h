@@ -32,7 +32,8 @@ class TektonResults : public OutputSink {
 
     // SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, REPORT_SHA256.
     static const std::vector<std::string>& resultNames();
-    // Options from SIGNET_RESULT_<NAME>_PATH, `resultsDir` (SIGNET_RESULTS_DIR), else
+    // Options from SIGNET_RESULT_<NAME>_PATH, SIGNET_RESULTS_MAX_BYTES (default 3000),
+    // `resultsDir` (SIGNET_RESULTS_DIR), else
     // `defaultDir` when it exists; nullopt when no result should be written at all.
     static std::optional<TektonResultsOptions> optionsFrom(
         const Environment& env, const std::optional<std::string>& resultsDir,

@@ -83,6 +83,8 @@ bool pumpPipes(pid_t pid, const std::string& stdinData, Pipe& in, Pipe& out, Pip
                CommandResult& result, std::chrono::steady_clock::time_point deadline) {
     size_t written = 0;
     if (stdinData.empty()) in.closeWrite();
+    // Non-blocking: a big write must not block while the child waits for us to read its output.
+    if (in.write >= 0) ::fcntl(in.write, F_SETFL, ::fcntl(in.write, F_GETFL) | O_NONBLOCK);
     while (out.read >= 0 || err.read >= 0) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());

@@ -136,6 +136,7 @@ TEST(TestRegistryTest, TokenAuthWorksThroughTheTokenServer) {
     CommandResult refused = inspectWith(registry, "tokened/app:v1", anonymous);
     EXPECT_NE(refused.exitCode, 0);
     EXPECT_GT(registry.tokenRequests(), before) << "anonymous pull must ask the token server";
+    EXPECT_NE(refused.err.find("denied"), std::string::npos) << refused.err;
 
     auto wrong = tlsFlags(registry);
     wrong.insert(wrong.end(), {"--creds", registry.username() + ":wrong"});

@@ -1,0 +1,33 @@
+// SbomGenerator: the entry point — streams an image's layers, squashes them and runs the
+// catalogers.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sbom/catalog/Cataloger.h"
+#include "sbom/image/ImageInput.h"
+#include "sbom/layer/ScanLimits.h"
+#include "sbom/model/Sbom.h"
+
+namespace signet::sbom {
+
+class SbomGenerator {
+  public:
+    explicit SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers,
+                           ScanLimits limits = {});
+
+    // Every cataloger signet has (dpkg, apk, rpm, python, npm, Go binaries, Java archives).
+    static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
+
+    // Reads the manifest/config, opens each layer in order through input.openLayer, and
+    // returns the sorted catalogue. Throws signet::Error (Registry for unreadable layers or
+    // manifests, TooLarge past a ScanLimits bound); the message names the image.
+    Sbom generate(const ImageInput& input) const;
+
+  private:
+    std::vector<std::unique_ptr<Cataloger>> catalogers_;
+    ScanLimits limits_;
+};
+
+}  // namespace signet::sbom

@@ -1,0 +1,378 @@
+#include "sbom/layer/LayerReader.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <exception>
+#include <memory>
+#include <unordered_map>
+
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+#include "sbom/layer/LayerPath.h"
+
+namespace signet::sbom {
+namespace {
+
+constexpr std::string_view kWhiteoutPrefix = ".wh.";
+constexpr std::string_view kOpaqueMarker = ".wh..wh..opq";
+
+// The blob bytes as libarchive pulls them, hashed on the way through.
+struct BlobSource {
+    std::istream& in;
+    std::array<char, 64 * 1024> buffer{};
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash{EVP_MD_CTX_new(), EVP_MD_CTX_free};
+    std::exception_ptr failure;
+
+    explicit BlobSource(std::istream& stream) : in(stream) {
+        EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
+    }
+
+    std::streamsize pull() {
+        try {
+            if (!in.good()) return 0;
+            in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            std::streamsize n = in.gcount();
+            if (n > 0) EVP_DigestUpdate(hash.get(), buffer.data(), static_cast<std::size_t>(n));
+            if (in.bad()) return -1;
+            return n;
+        } catch (...) {
+            failure = std::current_exception();
+            return -1;
+        }
+    }
+
+    std::string finishDigest() {
+        while (pull() > 0) {
+        }
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        EVP_DigestFinal_ex(hash.get(), digest, &length);
+        return "sha256:" +
+               crypto::hexEncode(std::string_view(reinterpret_cast<char*>(digest), length));
+    }
+};
+
+la_ssize_t readBlob(struct archive* archive, void* client, const void** buffer) {
+    auto* source = static_cast<BlobSource*>(client);
+    std::streamsize n = source->pull();
+    *buffer = source->buffer.data();
+    if (n < 0) archive_set_error(archive, EIO, "reading the layer blob failed");
+    return static_cast<la_ssize_t>(n);
+}
+
+using ArchivePtr = std::unique_ptr<struct archive, decltype(&archive_read_free)>;
+
+bool startsWith(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+bool isElf(std::string_view head) {
+    return startsWith(head,
+                      "\x7F"
+                      "ELF");
+}
+
+// Reads one layer; a fresh object per layer.
+class LayerScan {
+  public:
+    LayerScan(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,
+              std::vector<std::string>& warnings, std::string layerName, std::size_t layerIndex)
+        : rules_(rules),
+          limits_(limits),
+          budget_(budget),
+          warnings_(warnings),
+          layerName_(std::move(layerName)),
+          layerIndex_(layerIndex) {
+        for (std::size_t i = 0; i < rules_.size(); ++i) {
+            if (rules_[i].sniff == ContentSniff::Elf) sniffRule_ = static_cast<int>(i);
+        }
+    }
+
+    LayerDiff run(struct archive* archive) {
+        archive_ = archive;
+        int retries = 0;
+        while (true) {
+            struct archive_entry* entry = nullptr;
+            int status = archive_read_next_header(archive_, &entry);
+            if (status == ARCHIVE_EOF) break;
+            if (status == ARCHIVE_RETRY && ++retries < 8) continue;
+            if (status < ARCHIVE_WARN) fail("is not a readable tar stream");
+            if (status == ARCHIVE_WARN) warn(std::string("tar warning: ") + errorText());
+            retries = 0;
+            if (++budget_.entries > limits_.maxEntries) {
+                throw Error(ErrorKind::TooLarge,
+                            "image has more than " + std::to_string(limits_.maxEntries) +
+                                " tar entries; raise the entry limit to scan it");
+            }
+            processEntry(entry);
+            checkLayerBytes();
+        }
+        return std::move(diff_);
+    }
+
+  private:
+    [[noreturn]] void fail(const std::string& what) {
+        throw Error(ErrorKind::Registry, "layer " + layerName_ + " " + what + ": " + errorText());
+    }
+
+    std::string errorText() const {
+        const char* text = archive_error_string(archive_);
+        return text ? text : "unknown libarchive error";
+    }
+
+    void warn(const std::string& message) {
+        warnings_.push_back("layer " + layerName_ + ": " + message);
+    }
+
+    void checkLayerBytes() {
+        auto bytes = static_cast<std::uint64_t>(archive_filter_bytes(archive_, 0));
+        if (bytes > limits_.maxLayerBytes) {
+            throw Error(ErrorKind::TooLarge,
+                        "layer " + layerName_ + " decompresses to more than " +
+                            std::to_string(limits_.maxLayerBytes) +
+                            " bytes (a compression bomb?); refusing to scan it");
+        }
+    }
+
+    // Reads the next data block; false at the end of the entry.
+    bool nextBlock(std::string_view& block, la_int64_t& offset) {
+        const void* data = nullptr;
+        size_t size = 0;
+        int status = archive_read_data_block(archive_, &data, &size, &offset);
+        checkLayerBytes();
+        if (status == ARCHIVE_EOF) return false;
+        if (status < ARCHIVE_WARN) fail("has a corrupt entry");
+        block = std::string_view(static_cast<const char*>(data), size);
+        return true;
+    }
+
+    void drain() {
+        std::string_view block;
+        la_int64_t offset = 0;
+        while (nextBlock(block, offset)) {
+        }
+    }
+
+    int ruleForPath(const std::string& path) const {
+        for (std::size_t i = 0; i < rules_.size(); ++i) {
+            for (const auto& glob : rules_[i].globs) {
+                if (glob.matches(path)) return static_cast<int>(i);
+            }
+        }
+        return -1;
+    }
+
+    void processEntry(struct archive_entry* entry) {
+        const char* rawName = archive_entry_pathname(entry);
+        if (rawName == nullptr || std::string_view(rawName).size() > limits_.maxPathLength) {
+            warn("skipped an entry with a missing or over-long name");
+            return drain();
+        }
+        bool escaped = false;
+        std::string path = cleanLayerPath(rawName, &escaped);
+        if (escaped)
+            warn(std::string("entry ") + rawName + " climbs out of the root; read as " + path);
+        if (path == "/") return drain();
+        std::string base = baseName(path);
+        if (startsWith(base, kWhiteoutPrefix)) return recordWhiteout(path, base);
+
+        FileNode node;
+        node.layerIndex = layerIndex_;
+        node.size = static_cast<std::uint64_t>(archive_entry_size(entry));
+        if (const char* hardlink = archive_entry_hardlink(entry)) {
+            recordHardlink(path, cleanLayerPath(hardlink), node);
+            return drain();
+        }
+        switch (archive_entry_filetype(entry)) {
+            case AE_IFDIR:
+                node.kind = NodeKind::Directory;
+                break;
+            case AE_IFLNK: {
+                node.kind = NodeKind::Symlink;
+                const char* target = archive_entry_symlink(entry);
+                node.linkTarget = target ? target : "";
+                break;
+            }
+            case AE_IFREG:
+                node.kind = NodeKind::File;
+                keepContent(path, node);
+                break;
+            default:
+                node.kind = NodeKind::Other;
+                break;
+        }
+        drain();
+        add(path, std::move(node));
+    }
+
+    void add(const std::string& path, FileNode node) {
+        auto found = indexByPath_.find(path);
+        if (found != indexByPath_.end()) {
+            diff_.entries[found->second].node = std::move(node);
+            return;
+        }
+        indexByPath_[path] = diff_.entries.size();
+        diff_.entries.push_back({path, std::move(node)});
+    }
+
+    void recordWhiteout(const std::string& path, const std::string& base) {
+        std::string parent = parentPath(path);
+        if (base == kOpaqueMarker) {
+            diff_.opaqueDirs.insert(parent);
+        } else if (base.size() > kWhiteoutPrefix.size() && !startsWith(base, ".wh..wh.")) {
+            std::string hidden = base.substr(kWhiteoutPrefix.size());
+            if (hidden != "." && hidden != "..") {
+                diff_.whiteouts.insert(parent == "/" ? "/" + hidden : parent + "/" + hidden);
+            }
+        }
+        drain();
+    }
+
+    void recordHardlink(const std::string& path, const std::string& target, FileNode node) {
+        auto found = indexByPath_.find(target);
+        if (found == indexByPath_.end() ||
+            diff_.entries[found->second].node.kind != NodeKind::File) {
+            warn("hard link " + path + " points at " + target +
+                 ", which is not an earlier file of this layer; ignored");
+            return;
+        }
+        const FileNode& original = diff_.entries[found->second].node;
+        node.kind = NodeKind::File;
+        node.content = original.content;
+        node.ruleIndex = original.ruleIndex;
+        node.tag = original.tag;
+        node.truncated = original.truncated;
+        node.size = original.size;
+        if (!node.content && ruleForPath(path) >= 0) {
+            warn("hard link " + path + " shares the content of " + target +
+                 ", which was not kept; it is not catalogued");
+        }
+        add(path, std::move(node));
+    }
+
+    // Decides whether a regular file is kept and reads it (bounded) if so.
+    void keepContent(const std::string& path, FileNode& node) {
+        int rule = ruleForPath(path);
+        if (rule < 0 && (sniffRule_ < 0 || node.size < 64)) return;
+        if (rule >= 0 && node.size > rules_[rule].maxBytes &&
+            rules_[rule].oversize == OversizePolicy::Skip) {
+            warn("skipped " + path + ": " + std::to_string(node.size) + " bytes is over the " +
+                 std::to_string(rules_[rule].maxBytes) + "-byte limit for such files");
+            return;
+        }
+        std::string data;
+        std::string_view block;
+        la_int64_t offset = 0;
+        bool truncated = false;
+        while (nextBlock(block, offset)) {
+            if (rule < 0) {
+                data.append(block);  // only the first block(s), until 4 bytes tell ELF or not
+                if (data.size() < 4) continue;
+                if (!isElf(data)) return;
+                rule = sniffRule_;
+                if (node.size > rules_[rule].maxBytes || data.size() > rules_[rule].maxBytes) {
+                    warn("skipped " + path + ": " + std::to_string(node.size) +
+                         " bytes is over the limit for executables");
+                    return;
+                }
+                continue;
+            }
+            std::size_t cap = rules_[rule].maxBytes;
+            auto at = static_cast<std::uint64_t>(offset);
+            if (at > data.size()) data.resize(std::min<std::uint64_t>(at, cap), '\0');
+            std::size_t room = cap - std::min(cap, data.size());
+            if (block.size() > room) {
+                if (rules_[rule].oversize == OversizePolicy::Skip) {
+                    warn("skipped " + path + ": its content is larger than its header says");
+                    return;
+                }
+                truncated = true;
+            }
+            data.append(block.substr(0, room));
+        }
+        if (rule < 0) return;
+        if (truncated)
+            warn("kept only the first " + std::to_string(data.size()) + " bytes of " + path);
+        store(path, node, rule, std::move(data), truncated);
+    }
+
+    void store(const std::string& path, FileNode& node, int rule, std::string data,
+               bool truncated) {
+        std::optional<std::string> kept = std::move(data);
+        if (rules_[rule].reduce) {
+            try {
+                kept = rules_[rule].reduce(path, std::move(*kept));
+            } catch (const Error& e) {
+                warn(std::string("could not read ") + path + ": " + e.what());
+                return;
+            }
+        }
+        if (!kept) return;
+        budget_.keptBytes += kept->size();
+        if (budget_.keptBytes > limits_.maxKeptBytes) {
+            throw Error(ErrorKind::TooLarge, "image metadata files to catalogue exceed " +
+                                                 std::to_string(limits_.maxKeptBytes) +
+                                                 " bytes; raise the kept-bytes limit to scan it");
+        }
+        node.content = std::make_shared<const std::string>(std::move(*kept));
+        node.ruleIndex = rule;
+        node.tag = rules_[rule].tag;
+        node.truncated = truncated;
+    }
+
+    const std::vector<FileRule>& rules_;
+    const ScanLimits& limits_;
+    ScanBudget& budget_;
+    std::vector<std::string>& warnings_;
+    std::string layerName_;
+    std::size_t layerIndex_;
+    int sniffRule_ = -1;
+    struct archive* archive_ = nullptr;
+    LayerDiff diff_;
+    std::unordered_map<std::string, std::size_t> indexByPath_;
+};
+
+}  // namespace
+
+LayerReader::LayerReader(const std::vector<FileRule>& rules, const ScanLimits& limits,
+                         ScanBudget& budget, std::vector<std::string>& warnings)
+    : rules_(rules), limits_(limits), budget_(budget), warnings_(warnings) {}
+
+LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
+                            std::size_t layerIndex) {
+    std::string name = blobDigest.empty() ? "#" + std::to_string(layerIndex + 1) : blobDigest;
+    BlobSource source(blob);
+    ArchivePtr archive(archive_read_new(), archive_read_free);
+    if (!archive) throw Error(ErrorKind::Internal, "libarchive could not allocate a reader");
+    archive_read_support_filter_gzip(archive.get());
+    archive_read_support_filter_zstd(archive.get());
+    archive_read_support_format_tar(archive.get());
+    archive_read_support_format_empty(archive.get());
+    LayerScan scan(rules_, limits_, budget_, warnings_, name, layerIndex);
+    LayerDiff diff;
+    try {
+        if (archive_read_open(archive.get(), &source, nullptr, readBlob, nullptr) != ARCHIVE_OK) {
+            const char* text = archive_error_string(archive.get());
+            throw Error(ErrorKind::Registry, "layer " + name + " cannot be opened: " +
+                                                 (text ? text : "unknown libarchive error"));
+        }
+        diff = scan.run(archive.get());
+    } catch (const Error&) {
+        if (source.failure) std::rethrow_exception(source.failure);
+        throw;
+    }
+    if (source.failure) std::rethrow_exception(source.failure);
+    std::string actual = source.finishDigest();
+    if (source.failure) std::rethrow_exception(source.failure);
+    if (!blobDigest.empty() && blobDigest.rfind("sha256:", 0) == 0 && actual != blobDigest) {
+        throw Error(ErrorKind::Registry,
+                    "layer " + blobDigest + " has digest " + actual +
+                        ": the blob is corrupt or not the one the manifest names");
+    }
+    return diff;
+}
+
+}  // namespace signet::sbom

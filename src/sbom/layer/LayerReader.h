@@ -1,0 +1,38 @@
+// LayerReader: streams one layer blob (tar, tar+gzip, tar+zstd) through libarchive into a
+// LayerDiff.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "sbom/layer/FileRule.h"
+#include "sbom/layer/LayerDiff.h"
+#include "sbom/layer/ScanLimits.h"
+
+namespace signet::sbom {
+
+// Counters shared by all layers of one image scan.
+struct ScanBudget {
+    std::uint64_t entries = 0;
+    std::uint64_t keptBytes = 0;
+};
+
+class LayerReader {
+  public:
+    LayerReader(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,
+                std::vector<std::string>& warnings);
+
+    // Reads the whole blob. `blobDigest` ("sha256:…", may be empty) names the layer in messages
+    // and is checked against the sha256 of the bytes read. Throws signet::Error: TooLarge past a
+    // limit, Registry for a stream that is not a tar or whose digest does not match.
+    LayerDiff read(std::istream& blob, const std::string& blobDigest, std::size_t layerIndex);
+
+  private:
+    const std::vector<FileRule>& rules_;
+    const ScanLimits& limits_;
+    ScanBudget& budget_;
+    std::vector<std::string>& warnings_;
+};
+
+}  // namespace signet::sbom

@@ -1,0 +1,115 @@
+#include "sbom/layer/SquashedFilesystem.h"
+
+#include <deque>
+
+#include "sbom/layer/LayerPath.h"
+
+namespace signet::sbom {
+
+void SquashedFilesystem::removeSubtree(const std::string& path, bool includeSelf) {
+    if (includeSelf) {
+        nodes_.erase(path);
+        kept_.erase(path);
+    }
+    std::string prefix = path == "/" ? "/" : path + "/";
+    auto begin = nodes_.lower_bound(prefix);
+    auto end = begin;
+    while (end != nodes_.end() && end->first.compare(0, prefix.size(), prefix) == 0) {
+        kept_.erase(end->first);
+        ++end;
+    }
+    nodes_.erase(begin, end);
+}
+
+void SquashedFilesystem::applyLayer(LayerDiff diff) {
+    for (const auto& dir : diff.opaqueDirs) removeSubtree(dir, false);
+    for (const auto& path : diff.whiteouts) removeSubtree(path, true);
+    for (auto& entry : diff.entries) {
+        // A non-directory hides whatever lower tree lived under its path (with or without
+        // an explicit directory entry for it).
+        if (entry.node.kind != NodeKind::Directory) removeSubtree(entry.path, false);
+        if (entry.node.content) {
+            kept_.insert(entry.path);
+        } else {
+            kept_.erase(entry.path);
+        }
+        nodes_[entry.path] = std::move(entry.node);
+    }
+}
+
+const FileNode* SquashedFilesystem::node(const std::string& path) const {
+    auto it = nodes_.find(path);
+    return it == nodes_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> SquashedFilesystem::realPath(const std::string& path) const {
+    std::deque<std::string> pending;
+    for (auto& part : splitPath(path)) pending.push_back(std::move(part));
+    std::vector<std::string> resolved;
+    int hops = 0;
+    while (!pending.empty()) {
+        std::string part = std::move(pending.front());
+        pending.pop_front();
+        if (part == ".") continue;
+        if (part == "..") {
+            if (!resolved.empty()) resolved.pop_back();
+            continue;
+        }
+        std::string candidate;
+        for (const auto& p : resolved) candidate += "/" + p;
+        candidate += "/" + part;
+        const FileNode* found = node(candidate);
+        if (found == nullptr || found->kind != NodeKind::Symlink) {
+            resolved.push_back(std::move(part));
+            continue;
+        }
+        if (++hops > maxSymlinkHops_) return std::nullopt;
+        const std::string& target = found->linkTarget;
+        if (!target.empty() && target[0] == '/') resolved.clear();
+        auto targetParts = splitPath(target);
+        pending.insert(pending.begin(), targetParts.begin(), targetParts.end());
+    }
+    std::string out;
+    for (const auto& p : resolved) out += "/" + p;
+    return out.empty() ? "/" : out;
+}
+
+const FileNode* SquashedFilesystem::lookup(const std::string& path) const {
+    auto real = realPath(path);
+    return real ? node(*real) : nullptr;
+}
+
+const std::string* SquashedFilesystem::content(const std::string& path) const {
+    const FileNode* found = lookup(path);
+    return found && found->content ? found->content.get() : nullptr;
+}
+
+std::vector<std::string> SquashedFilesystem::keptFiles(const PathGlob& glob) const {
+    std::vector<std::string> out;
+    for (const auto& path : kept_) {
+        if (glob.matches(path)) out.push_back(path);
+    }
+    return out;
+}
+
+std::vector<std::string> SquashedFilesystem::keptFilesTagged(const std::string& tag) const {
+    std::vector<std::string> out;
+    for (const auto& path : kept_) {
+        if (nodes_.at(path).tag == tag) out.push_back(path);
+    }
+    return out;
+}
+
+std::vector<std::string> SquashedFilesystem::children(const std::string& dir) const {
+    std::vector<std::string> out;
+    std::string prefix = dir == "/" ? "/" : dir + "/";
+    for (auto it = nodes_.lower_bound(prefix);
+         it != nodes_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        if (it->first.find('/', prefix.size()) == std::string::npos) {
+            out.push_back(it->first.substr(prefix.size()));
+        }
+    }
+    return out;
+}
+
+}  // namespace signet::sbom

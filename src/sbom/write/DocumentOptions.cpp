@@ -1,0 +1,50 @@
+#include "sbom/write/DocumentOptions.h"
+
+#include <openssl/rand.h>
+
+#include <cstdio>
+
+#include "crypto/Encoding.h"
+#include "error/Error.h"
+
+namespace signet::sbom {
+
+std::string rfc3339Utc(std::time_t when) {
+    std::tm parts{};
+    gmtime_r(&when, &parts);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return buffer;
+}
+
+std::string randomUuid() {
+    unsigned char bytes[16];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) {
+        throw Error(ErrorKind::Internal, "OpenSSL could not produce random bytes for a UUID");
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);
+    std::string hex = crypto::hexEncode(std::string_view(reinterpret_cast<char*>(bytes), 16));
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+           hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
+DocumentOptions DocumentOptions::fromEnvironment(const Environment& env) {
+    DocumentOptions options;
+    options.uuid = randomUuid();
+    options.created = std::time(nullptr);
+    auto epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch && !epoch->empty()) {
+        bool digits =
+            epoch->size() <= 12 && epoch->find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) {
+            throw Error(ErrorKind::Config, "SOURCE_DATE_EPOCH='" + *epoch +
+                                               "' is not a Unix time in seconds; set it to an "
+                                               "integer like 1700000000 or unset it");
+        }
+        options.created = static_cast<std::time_t>(std::stoll(*epoch));
+    }
+    return options;
+}
+
+}  // namespace signet::sbom

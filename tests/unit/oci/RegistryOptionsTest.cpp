@@ -1,0 +1,99 @@
+#include "oci/RegistryOptions.h"
+
+#include <gtest/gtest.h>
+
+#include "error/Error.h"
+#include "oci/SignatureRepository.h"
+
+namespace signet::oci {
+namespace {
+
+using Vars = std::map<std::string, std::string>;
+
+TEST(RegistryOptions, Defaults) {
+    RegistryOptions options = registryOptionsFromEnvironment(Environment());
+    EXPECT_TRUE(options.insecureHosts.empty());
+    EXPECT_EQ(options.caFile, "");
+    EXPECT_EQ(options.retries, 3);
+    EXPECT_FALSE(options.credentials.has_value());
+    EXPECT_EQ(options.userAgent, std::string("signet/") + SIGNET_VERSION);
+}
+
+TEST(RegistryOptions, FromEnvironment) {
+    Environment env(Vars{{"SIGNET_INSECURE_REGISTRIES", "127.0.0.1:5000, localhost:5001,docker.io"},
+                         {"SIGNET_REGISTRY_CA", "/etc/hostname"},
+                         {"SIGNET_RETRIES", "5"},
+                         {"SIGNET_REQUEST_TIMEOUT", "7"},
+                         {"SIGNET_REGISTRY_USERNAME", "u"},
+                         {"SIGNET_REGISTRY_PASSWORD", "p"},
+                         {"SIGNET_REGISTRY", "ghcr.io"}});
+    RegistryOptions options = registryOptionsFromEnvironment(env);
+    EXPECT_EQ(options.insecureHosts,
+              (std::set<std::string>{"127.0.0.1:5000", "localhost:5001", "index.docker.io"}));
+    EXPECT_EQ(options.caFile, "/etc/hostname");
+    EXPECT_EQ(options.retries, 5);
+    EXPECT_EQ(options.timeout.count(), 7);
+    ASSERT_TRUE(options.credentials.has_value());
+    EXPECT_EQ(options.credentials->credentials.username, "u");
+    EXPECT_EQ(options.credentials->credentials.password, "p");
+    EXPECT_TRUE(options.credentials->appliesTo("ghcr.io"));
+    EXPECT_FALSE(options.credentials->appliesTo("quay.io"));
+}
+
+TEST(RegistryOptions, CosignAliasesAndToken) {
+    Environment env(Vars{{"COSIGN_REGISTRY_TOKEN", "tok"}});
+    RegistryOptions options = registryOptionsFromEnvironment(env);
+    ASSERT_TRUE(options.credentials.has_value());
+    EXPECT_EQ(options.credentials->credentials.registryToken, "tok");
+    EXPECT_TRUE(options.credentials->appliesTo("anything.io"));
+}
+
+TEST(RegistryOptions, BadValuesNameTheVariable) {
+    struct Case {
+        std::map<std::string, std::string> vars;
+        std::string fragment;
+    };
+    for (const Case& c : std::vector<Case>{
+             {{{"SIGNET_RETRIES", "many"}}, "SIGNET_RETRIES"},
+             {{{"SIGNET_RETRIES", "-1"}}, "SIGNET_RETRIES"},
+             {{{"SIGNET_RETRIES", "999"}}, "SIGNET_RETRIES"},
+             {{{"SIGNET_REQUEST_TIMEOUT", "0"}}, "SIGNET_REQUEST_TIMEOUT"},
+             {{{"SIGNET_REGISTRY_CA", "/nonexistent/ca.pem"}}, "SIGNET_REGISTRY_CA"},
+             {{{"SIGNET_REGISTRY_USERNAME", "u"}}, "SIGNET_REGISTRY_PASSWORD"},
+         }) {
+        try {
+            registryOptionsFromEnvironment(Environment(c.vars));
+            ADD_FAILURE() << c.fragment;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Config);
+            EXPECT_NE(std::string(e.what()).find(c.fragment), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(SignatureRepository, CosignRepositoryReplacesTheWholeRepository) {
+    Repository image = Reference::parse("ghcr.io/org/app").repository;
+    EXPECT_EQ(signatureRepository(image, Environment()), image);
+    Environment env(Vars{{"COSIGN_REPOSITORY", "registry.example.com/sigs"}});
+    Repository target = signatureRepository(image, env);
+    EXPECT_EQ(target.registry, "registry.example.com");
+    EXPECT_EQ(target.path, "sigs");  // nothing of "org/app" is appended
+    EXPECT_EQ(signatureRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", "sigs"}})).name(),
+              "index.docker.io/library/sigs");
+}
+
+TEST(SignatureRepository, RejectsTagsDigestsAndJunk) {
+    Repository image = Reference::parse("ghcr.io/org/app").repository;
+    for (const char* bad : {"r.io/sigs:v1", "Bad Repo", "r.io/x@sha256:abc"}) {
+        try {
+            signatureRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", bad}}));
+            ADD_FAILURE() << bad;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Config) << bad;
+            EXPECT_NE(std::string(e.what()).find("COSIGN_REPOSITORY"), std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+}  // namespace signet::oci
