@@ -95,7 +95,10 @@ std::string ArgumentParser::usage(const std::string& positional) const {
     out << "usage: signet " << command_ << " [flags] " << positional << "\n\nflags:\n";
     for (const auto& spec : specs_) {
         std::string names;
-        for (const auto& name : spec.names) names += (names.empty() ? "" : ", ") + name;
+        for (const auto& name : spec.names) {
+            if (!names.empty()) names += ", ";
+            names += name;
+        }
         if (spec.kind != Kind::Flag) names += " VALUE";
         out << "  " << names;
         if (names.size() < 30) out << std::string(30 - names.size(), ' ');

@@ -24,7 +24,10 @@ void printHeader(const oci::Reference& ref, bool annotations) {
 
 std::string joined(const std::vector<std::string>& reasons) {
     std::string out;
-    for (const auto& reason : reasons) out += (out.empty() ? "" : "; ") + reason;
+    for (const auto& reason : reasons) {
+        if (!out.empty()) out += "; ";
+        out += reason;
+    }
     return out;
 }
 
@@ -86,11 +89,12 @@ int runVerify(const Arguments& args, const Environment& env) {
             std::cout << cosign::remarshalForOutput(payload) << "\n";
         }
     } else {
-        std::string array = "[";
+        std::string array;
         for (const auto& payload : outcome.accepted) {
-            array += (array.size() > 1 ? "," : "") + cosign::remarshalForOutput(payload);
+            if (!array.empty()) array += ',';
+            array += cosign::remarshalForOutput(payload);
         }
-        std::cout << "\n" << array << "]\n";
+        std::cout << "\n[" << array << "]\n";
     }
     return exit_code::kOk;
 }

@@ -60,7 +60,7 @@ std::string originOf(const TaskSpec& spec, std::string_view key) {
     const SettingDef* def = findSetting(key);
     if (def == nullptr) return std::string(key);
     std::string ways;
-    auto add = [&ways](const std::string& way) { ways += (ways.empty() ? "" : ", ") + way; };
+    auto add = [&ways](const std::string& way) { if (!ways.empty()) ways += ", "; ways += way; };
     if (!def->env.empty()) add(def->env.front());
     if (!def->flags.empty()) add(def->flags.front());
     if (def->inYaml) add("'" + def->key + "' in the task YAML");
@@ -80,7 +80,10 @@ std::string optionalText(const std::optional<T>& value) {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+    for (const auto& item : items) {
+        if (!out.empty()) out += ",";
+        out += item;
+    }
     return out.empty() ? "-" : out;
 }
 

@@ -16,7 +16,10 @@ constexpr int kDelimiterDraws = 8;
 
 std::string joinLines(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : "\n") + item;
+    for (const auto& item : items) {
+        if (!out.empty()) out += "\n";
+        out += item;
+    }
     return out;
 }
 

@@ -16,7 +16,8 @@ std::string sbomCell(const Report& report, const RefResult& result) {
     for (const auto& sbom : report.sboms) {
         const auto at = sbom.subject.rfind('@');
         if (at == std::string::npos || sbom.subject.substr(at + 1) != result.digest) continue;
-        cell += (cell.empty() ? "" : "\n") + sbom.location;
+        if (!cell.empty()) cell += "\n";
+        cell += sbom.location;
     }
     return cell;
 }
