@@ -18,15 +18,16 @@ namespace {
 
 Sbom sample() {
     test::InMemoryImage image;
-    image.add(test::LayerBuilder()
-                  .file("etc/os-release", "ID=debian\nVERSION_ID=12\nPRETTY_NAME=\"Debian 12\"\n")
-                  .file("var/lib/dpkg/status",
-                        "Package: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n"
-                        "Description: GNU shell\n\nPackage: tzdata\nVersion: 2024a\n")
-                  .file("usr/share/doc/bash/copyright",
-                        "Format: x\n\nLicense: GPL-3+\nLicense: Odd License\n")
-                  .file("app/node_modules/ms/package.json",
-                        R"({"name":"ms","version":"2.1.3","license":"MIT"})"));
+    image.add(
+        test::LayerBuilder()
+            .file("etc/os-release", "ID=debian\nVERSION_ID=12\nPRETTY_NAME=\"Debian 12\"\n")
+            .file("var/lib/dpkg/status",
+                  "Package: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n"
+                  "Description: GNU shell\nDepends: tzdata\n\nPackage: tzdata\nVersion: 2024a\n")
+            .file("usr/share/doc/bash/copyright",
+                  "Format: x\n\nLicense: GPL-3+\nLicense: Odd License\n")
+            .file("app/node_modules/ms/package.json",
+                  R"({"name":"ms","version":"2.1.3","license":"MIT"})"));
     return SbomGenerator::withDefaultCatalogers().generate(image.input("registry.test/app", "v2"));
 }
 
@@ -107,6 +108,11 @@ TEST(CycloneDxWriter, ComponentsMirrorThePackages) {
     EXPECT_EQ(libraries, static_cast<int>(sbom.packages.size()));
     EXPECT_EQ(systems, 1);
     for (const auto& p : sbom.packages) EXPECT_TRUE(purls.count(p.purl)) << p.purl;
+    ASSERT_EQ(bom["dependencies"].size(), 1u);
+    EXPECT_EQ(bom["dependencies"][0]["ref"],
+              "pkg:deb/debian/bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12");
+    EXPECT_EQ(bom["dependencies"][0]["dependsOn"][0],
+              "pkg:deb/debian/tzdata@2024a?distro=debian-12");
     for (const auto& c : bom["components"]) {
         if (c["name"] == "ms") {
             EXPECT_EQ(c["licenses"][0]["license"]["id"], "MIT");
