@@ -66,7 +66,7 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
             std::unique_ptr<std::istream> blob = input.openLayer(layer);
             if (!blob)
                 throw Error(ErrorKind::Registry, "layer " + layer.digest + " could not be opened");
-            fs.applyLayer(reader.read(*blob, layer.digest, i));
+            fs.applyLayer(reader.read(*blob, layer.digest, layer.diffId, i));
         }
         sbom.distro = identifyRelease(fs);
         CatalogContext context{fs, sbom.distro, sbom.image.diffIds, sbom.warnings};

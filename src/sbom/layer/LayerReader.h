@@ -27,6 +27,9 @@ class LayerReader {
     // and is checked against the sha256 of the bytes read. Throws signet::Error: TooLarge past a
     // limit, Registry for a stream that is not a tar or whose digest does not match.
     LayerDiff read(std::istream& blob, const std::string& blobDigest, std::size_t layerIndex);
+    // Also checks the sha256 of the uncompressed tar against `diffId` (may be empty).
+    LayerDiff read(std::istream& blob, const std::string& blobDigest, const std::string& diffId,
+                   std::size_t layerIndex);
 
   private:
     const std::vector<FileRule>& rules_;

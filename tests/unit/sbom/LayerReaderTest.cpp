@@ -208,6 +208,28 @@ TEST(LayerReader, DigestMismatchIsAnError) {
     }
 }
 
+TEST(LayerReader, DiffIdOfTheUncompressedTarIsVerified) {
+    LayerBuilder layer;
+    layer.file("etc/a", "1");
+    std::string diffId = crypto::sha256Digest(layer.build(Compression::None));
+    for (Compression c : {Compression::None, Compression::Gzip, Compression::Zstd}) {
+        Scan scan;
+        std::string blob = layer.build(c);
+        std::istringstream good(blob);
+        LayerReader reader(scan.rules, scan.limits, scan.budget, scan.warnings);
+        EXPECT_NO_THROW(reader.read(good, crypto::sha256Digest(blob), diffId, 0));
+        std::istringstream bad(blob);
+        try {
+            reader.read(bad, crypto::sha256Digest(blob), crypto::sha256Digest("other"), 0);
+            FAIL() << "expected a diff_id mismatch";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Registry);
+            EXPECT_NE(std::string(e.what()).find("uncompresses to " + diffId), std::string::npos)
+                << e.what();
+        }
+    }
+}
+
 TEST(LayerReader, GarbageAndTruncatedStreamsAreRegistryErrors) {
     Scan scan;
     EXPECT_THROW(scan.apply(std::string(5000, '\x42')), Error);
