@@ -206,8 +206,14 @@ class LayerScan {
         return text ? text : "unknown libarchive error";
     }
 
+    // Records at most kMaxWarnings per image: a hostile layer must not grow the list unbounded.
     void warn(const std::string& message) {
-        warnings_.push_back("layer " + layerName_ + ": " + message);
+        ++budget_.warnings;
+        if (budget_.warnings < kMaxWarnings) {
+            warnings_.push_back("layer " + layerName_ + ": " + message);
+        } else if (budget_.warnings == kMaxWarnings) {
+            warnings_.push_back("further warnings about this image's layers are not recorded");
+        }
     }
 
     void checkLayerBytes() {

@@ -16,7 +16,10 @@ namespace signet::sbom {
 struct ScanBudget {
     std::uint64_t entries = 0;
     std::uint64_t keptBytes = 0;
+    std::uint64_t warnings = 0;  // only the first kMaxWarnings are recorded
 };
+
+inline constexpr std::uint64_t kMaxWarnings = 200;
 
 class LayerReader {
   public:

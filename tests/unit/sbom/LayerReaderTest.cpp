@@ -164,6 +164,16 @@ TEST(LayerReader, GzipBombIsRefusedPastTheLayerLimit) {
     }
 }
 
+TEST(LayerReader, WarningsAreCappedPerImage) {
+    Scan scan;
+    LayerBuilder layer;
+    for (int i = 0; i < 1000; ++i) layer.file("../x" + std::to_string(i), "");
+    scan.apply(layer.build(Compression::Gzip));
+    EXPECT_EQ(scan.warnings.size(), kMaxWarnings);
+    EXPECT_EQ(scan.budget.warnings, 1000u);
+    EXPECT_NE(scan.warnings.back().find("not recorded"), std::string::npos);
+}
+
 TEST(LayerReader, OversizedKeptFileIsSkippedWithAWarning) {
     Scan scan;
     scan.rules = keepEtcRules(1024);
