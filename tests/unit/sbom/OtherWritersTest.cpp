@@ -10,6 +10,7 @@
 #include "sbom/write/CycloneDxWriter.h"
 #include "sbom/write/SpdxJsonWriter.h"
 #include "sbom/write/SpdxTagValueWriter.h"
+#include "sbom/write/Utf8Text.h"
 #include "support/HostTools.h"
 #include "support/TestImage.h"
 
@@ -122,6 +123,35 @@ TEST(CycloneDxWriter, ComponentsMirrorThePackages) {
                       "GPL-3.0-or-later AND LicenseRef-Odd-License");
         }
     }
+}
+
+}  // namespace
+}  // namespace signet::sbom
+
+namespace signet::sbom {
+namespace {
+
+TEST(Utf8Text, ReplacesIllFormedSequencesOnly) {
+    EXPECT_EQ(validUtf8("plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"),
+              "plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+    EXPECT_EQ(validUtf8("latin1 \xE9!"), "latin1 \xEF\xBF\xBD!");
+    EXPECT_EQ(validUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD") << "overlong";
+    EXPECT_EQ(validUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") << "surrogate";
+    EXPECT_EQ(validUtf8("\xF4\x90\x80\x80").substr(0, 3), "\xEF\xBF\xBD") << "past U+10FFFF";
+    EXPECT_EQ(validUtf8("cut \xE2\x82"), "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST(SpdxTagValueWriter, Latin1MaintainerBecomesValidUtf8) {
+    test::InMemoryImage image;
+    image.add(test::LayerBuilder().file(
+        "var/lib/dpkg/status", "Package: x\nVersion: 1\nMaintainer: Ren\xE9 <r@example.org>\n"));
+    Sbom sbom = SbomGenerator::withDefaultCatalogers().generate(image.input());
+    std::string text = writeSpdxTagValue(sbom, options());
+    EXPECT_EQ(validUtf8(text), text);
+    EXPECT_NE(text.find("PackageOriginator: Person: Ren\xEF\xBF\xBD (r@example.org)"),
+              std::string::npos);
+    auto json = nlohmann::json::parse(writeSpdxJson(sbom, options()));  // throws if not UTF-8
+    EXPECT_EQ(test::spdxSchemaErrors(json.dump()), "");
 }
 
 }  // namespace
