@@ -54,7 +54,9 @@ TEST(OciRobustness, RetryAfterNeverThrowsAndIsCapped) {
 TEST(OciRobustness, RegistryErrorsAreOneLineForAnyBody) {
     std::mt19937 rng(12);
     const std::string seed = R"({"errors":[{"code":"DENIED","message":"no","detail":{}}]})";
-    const std::string alphabet = "{}[]\":,\\ \n\r\t\x01\xff" "az09errorscodemessage";
+    const std::string alphabet =
+        "{}[]\":,\\ \n\r\t\x01\xff"
+        "az09errorscodemessage";
     for (int i = 0; i < 20000; ++i) {
         HttpResponse response;
         response.status = 400 + static_cast<int>(rng() % 200);
