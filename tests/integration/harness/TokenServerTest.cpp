@@ -200,7 +200,7 @@ TEST(TokenServerTest, RandomInputsNeverCrashParserOrServer) {
     }
     Credentials account = randomCredentials();
     TokenServer server(optionsFor(account));
-    for (int i = 0; i < 150; ++i) {
+    for (int i = 0; i < 60; ++i) {
         std::string encoded;
         Poco::URI::encode(randomText(30), "&=+?#", encoded);
         std::string query = "/token?scope=" + encoded;
