@@ -93,7 +93,10 @@ bool pumpPipes(pid_t pid, const std::string& stdinData, Pipe& in, Pipe& out, Pip
             return false;
         }
         pollfd fds[3] = {{out.read, POLLIN, 0}, {err.read, POLLIN, 0}, {in.write, POLLOUT, 0}};
-        if (::poll(fds, 3, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+        if (::poll(fds, 3, static_cast<int>(left.count())) < 0 && errno != EINTR) {
+            ::kill(pid, SIGKILL);  // cannot watch it any more: do not wait on it forever
+            return false;
+        }
         char buffer[65536];
         Pipe* readers[2] = {&out, &err};
         std::string* sinks[2] = {&result.out, &result.err};
@@ -138,7 +141,10 @@ std::vector<std::string> childEnvironment(const std::map<std::string, std::strin
 
 std::string commandLine(const std::vector<std::string>& argv) {
     std::string line;
-    for (const auto& arg : argv) {
+    bool previousTakesCredentials = false;
+    for (std::string arg : argv) {
+        if (previousTakesCredentials) arg = arg.substr(0, arg.find(':')) + ":***";
+        previousTakesCredentials = arg.size() >= 5 && arg.compare(arg.size() - 5, 5, "creds") == 0;
         if (!line.empty()) line += ' ';
         bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`") == std::string::npos;
         line += plain ? arg : "'" + arg + "'";
