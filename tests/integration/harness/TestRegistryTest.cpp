@@ -52,6 +52,20 @@ TEST(TestRegistryTest, PlainRegistryServesAPushedImage) {
     EXPECT_EQ(image.repository, registry.host() + "/team/app");
     EXPECT_EQ(image.ref(), registry.host() + "/team/app:v1@" + image.digest);
     expectServes(registry, image);
+    // Storage lives in the registry's own temporary directory.
+    EXPECT_TRUE(std::filesystem::is_directory(registry.workDir() +
+                                              "/storage/docker/registry/v2/repositories/team/app"));
+}
+
+TEST(TestRegistryTest, DeleteIsEnabled) {
+    TestRegistry registry;
+    PushedImage image = pushSmallImage(registry, "deletable", "v1", "gone soon");
+    std::vector<std::string> argv = {"skopeo", "delete"};
+    for (const auto& arg : registry.skopeoArgs()) argv.push_back(arg);
+    argv.push_back("docker://" + image.repository + "@" + image.digest);
+    CommandResult deleted = runCommandForResult(argv);
+    EXPECT_EQ(deleted.exitCode, 0) << deleted.err;
+    EXPECT_NE(inspectWith(registry, "deletable:v1", {"--tls-verify=false"}).exitCode, 0);
 }
 
 TEST(TestRegistryTest, ContentDecidesTheDigest) {
