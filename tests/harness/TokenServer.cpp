@@ -92,6 +92,18 @@ class TokenHandler : public Poco::Net::HTTPRequestHandler {
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
         ++issuer_.requests;
+        try {
+            handle(request, response);
+        } catch (const std::exception&) {  // bad URI encoding, non-UTF-8 scope, ...
+            if (!response.sent()) {
+                answer(response, HTTPResponse::HTTP_BAD_REQUEST,
+                       error("BAD_REQUEST", "unreadable request"));
+            }
+        }
+    }
+
+  private:
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
         Poco::URI uri(request.getURI());
         if (uri.getPath() != "/token" || request.getMethod() != "GET") {
             return answer(response, HTTPResponse::HTTP_NOT_FOUND,
@@ -126,7 +138,6 @@ class TokenHandler : public Poco::Net::HTTPRequestHandler {
         answer(response, HTTPResponse::HTTP_OK, body);
     }
 
-  private:
     bool credentialsMatch(Poco::Net::HTTPServerRequest& request) const {
         try {
             Poco::Net::HTTPBasicCredentials basic(request);
