@@ -23,7 +23,7 @@ struct ManifestResponse {
 // signet::Error with kind Auth (401/403), NotFound, RateLimit, Network, Registry, TooLarge.
 // Transient failures (429, 5xx, resets, timeouts) are retried inside, with backoff.
 class RegistryClient {
-  public:
+public:
     virtual ~RegistryClient() = default;
 
     // `reference` is a tag or a digest. nullopt on 404.
