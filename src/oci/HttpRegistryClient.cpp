@@ -165,6 +165,10 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
                 return full;
             }
         }
+        if (isValidDigest(reference) && reported != reference) {
+            throw Error(ErrorKind::Registry, what + ": the registry reports digest " + reported +
+                                                 " for it; refusing it");
+        }
         manifest.digest = reported;
         manifest.size = contentLength(response);
         return manifest;

@@ -72,8 +72,8 @@ Error registryError(const std::string& operation, const HttpResponse& response,
         if (!detail.code.empty()) line += " " + detail.code;
         if (!detail.message.empty()) line += ": " + bodyExcerpt(detail.message, 200);
     } else if (!response.body.empty()) {
-        line += " " + response.reason + ": registry answered with a non-JSON body: \"" +
-                bodyExcerpt(response.body) + "\"";
+        line += " " + response.reason + ": the registry answered \"" + bodyExcerpt(response.body) +
+                "\"";
     } else if (!response.reason.empty()) {
         line += " " + response.reason;
     }

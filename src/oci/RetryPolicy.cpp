@@ -45,10 +45,12 @@ std::optional<std::chrono::milliseconds> parseHttpDate(std::string_view text,
         }
     }
     if (!target || *target == static_cast<std::time_t>(-1)) return std::nullopt;
-    auto when = std::chrono::system_clock::from_time_t(*target);
-    if (when <= now) return std::chrono::milliseconds(0);
-    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(when - now);
-    return std::min(wait, cap);
+    // Whole seconds in time_t: dates far from now must not overflow a chrono conversion.
+    std::time_t nowSeconds = std::chrono::system_clock::to_time_t(now);
+    if (*target <= nowSeconds) return std::chrono::milliseconds(0);
+    auto capSeconds = std::chrono::duration_cast<std::chrono::seconds>(cap).count();
+    if (*target - nowSeconds >= capSeconds) return cap;
+    return std::chrono::milliseconds(static_cast<long long>(*target - nowSeconds) * 1000);
 }
 
 }  // namespace

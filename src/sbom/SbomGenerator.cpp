@@ -12,6 +12,7 @@
 #include "sbom/catalog/rpm/RpmCataloger.h"
 #include "sbom/image/ImageLayout.h"
 #include "sbom/layer/LayerReader.h"
+#include "sbom/model/DependencyResolver.h"
 #include "sbom/os/OsRelease.h"
 
 namespace signet::sbom {
@@ -65,7 +66,7 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
             std::unique_ptr<std::istream> blob = input.openLayer(layer);
             if (!blob)
                 throw Error(ErrorKind::Registry, "layer " + layer.digest + " could not be opened");
-            fs.applyLayer(reader.read(*blob, layer.digest, i));
+            fs.applyLayer(reader.read(*blob, layer.digest, layer.diffId, i));
         }
         sbom.distro = identifyRelease(fs);
         CatalogContext context{fs, sbom.distro, sbom.image.diffIds, sbom.warnings};
@@ -73,7 +74,8 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
             for (auto& pkg : cataloger->catalog(context)) sbom.packages.push_back(std::move(pkg));
         }
         applyCompliance(sbom.packages);
-        std::sort(sbom.packages.begin(), sbom.packages.end(), packageLess);
+        std::stable_sort(sbom.packages.begin(), sbom.packages.end(), packageLess);
+        sbom.dependencies = resolveDependencies(sbom.packages);
         return sbom;
     } catch (const Error& e) {
         throw e.withContext("SBOM for " + label);

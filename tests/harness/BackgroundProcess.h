@@ -13,7 +13,9 @@ namespace signet::testing {
 class BackgroundProcess {
   public:
     // Starts argv with stdin from /dev/null and stdout+stderr appended to `logFile`. The child gets
-    // SIGKILL if this process dies without stopping it (so a crashed test leaks nothing).
+    // SIGKILL if this process dies without stopping it (so a crashed test leaks no process; its
+    // temporary files stay). Linux ties that signal to the creating *thread*: create it on a
+    // thread that outlives it (a test's main thread does).
     // Variables whose names start with one of `dropEnvPrefixes` are removed from its environment.
     BackgroundProcess(const std::vector<std::string>& argv, const std::string& logFile,
                       const std::map<std::string, std::string>& extraEnv = {},

@@ -77,8 +77,29 @@ int exitCodeOf(int status) {
     return -1;
 }
 
+// Appends what `pipe` has to `sink`; closes the read end at end of file or on an error.
+void drainReadable(const pollfd& polled, Pipe& pipe, std::string& sink) {
+    if (polled.fd < 0 || !(polled.revents & (POLLIN | POLLHUP | POLLERR))) return;
+    char buffer[65536];
+    ssize_t n = ::read(polled.fd, buffer, sizeof buffer);
+    if (n > 0) {
+        sink.append(buffer, static_cast<size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+        pipe.closeRead();
+    }
+}
+
+// Writes the next piece of stdin (the pipe is non-blocking); closes it when all is written or
+// the child stopped reading.
+void feedWritable(const pollfd& polled, Pipe& pipe, const std::string& data, size_t& written) {
+    if (polled.fd < 0 || !(polled.revents & (POLLOUT | POLLERR | POLLHUP))) return;
+    ssize_t n = ::write(pipe.write, data.data() + written, data.size() - written);
+    if (n > 0) written += static_cast<size_t>(n);
+    if ((n < 0 && errno != EINTR && errno != EAGAIN) || written == data.size()) pipe.closeWrite();
+}
+
 // Feeds stdin and drains stdout/stderr together so no pipe fills up; kills the child at the
-// deadline. Returns false when the deadline passed.
+// deadline. Returns false when the deadline passed (or poll failed).
 bool pumpPipes(pid_t pid, const std::string& stdinData, Pipe& in, Pipe& out, Pipe& err,
                CommandResult& result, std::chrono::steady_clock::time_point deadline) {
     size_t written = 0;
@@ -88,30 +109,15 @@ bool pumpPipes(pid_t pid, const std::string& stdinData, Pipe& in, Pipe& out, Pip
     while (out.read >= 0 || err.read >= 0) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        pollfd fds[3] = {{out.read, POLLIN, 0}, {err.read, POLLIN, 0}, {in.write, POLLOUT, 0}};
+        if (left.count() <= 0 ||
+            (::poll(fds, 3, static_cast<int>(left.count())) < 0 && errno != EINTR)) {
             ::kill(pid, SIGKILL);
             return false;
         }
-        pollfd fds[3] = {{out.read, POLLIN, 0}, {err.read, POLLIN, 0}, {in.write, POLLOUT, 0}};
-        if (::poll(fds, 3, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
-        char buffer[65536];
-        Pipe* readers[2] = {&out, &err};
-        std::string* sinks[2] = {&result.out, &result.err};
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-            ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-            if (n > 0) {
-                sinks[i]->append(buffer, static_cast<size_t>(n));
-            } else if (n == 0 || errno != EINTR) {
-                readers[i]->closeRead();
-            }
-        }
-        if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t n = ::write(in.write, stdinData.data() + written, stdinData.size() - written);
-            if (n > 0) written += static_cast<size_t>(n);
-            if (n < 0 && errno != EINTR && errno != EAGAIN) in.closeWrite();
-            if (written == stdinData.size()) in.closeWrite();
-        }
+        drainReadable(fds[0], out, result.out);
+        drainReadable(fds[1], err, result.err);
+        feedWritable(fds[2], in, stdinData, written);
     }
     return true;
 }
@@ -138,7 +144,10 @@ std::vector<std::string> childEnvironment(const std::map<std::string, std::strin
 
 std::string commandLine(const std::vector<std::string>& argv) {
     std::string line;
-    for (const auto& arg : argv) {
+    bool previousTakesCredentials = false;
+    for (std::string arg : argv) {
+        if (previousTakesCredentials) arg = arg.substr(0, arg.find(':')) + ":***";
+        previousTakesCredentials = arg.size() >= 5 && arg.compare(arg.size() - 5, 5, "creds") == 0;
         if (!line.empty()) line += ' ';
         bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`") == std::string::npos;
         line += plain ? arg : "'" + arg + "'";

@@ -30,7 +30,8 @@ CommandResult runCommandForResult(const std::vector<std::string>& argv,
 std::string runCommand(const std::vector<std::string>& argv, const std::string& stdinData = "",
                        const std::map<std::string, std::string>& extraEnv = {});
 
-// The command line as one readable string, each argument quoted when it needs it.
+// The command line as one readable string, each argument quoted when it needs it; the value after
+// an option ending in "creds" (skopeo --creds/--dest-creds/--src-creds) shows as "user:***".
 std::string commandLine(const std::vector<std::string>& argv);
 
 // `environ` with `extra` added or replacing, minus every variable whose name starts with one of

@@ -35,7 +35,7 @@ nlohmann::ordered_json OciDescriptor::toJson() const {
 OciLayoutWriter::OciLayoutWriter(std::string dir) : dir_(std::move(dir)) {
     std::filesystem::create_directories(dir_ + "/blobs/sha256");
     writeFile(dir_ + "/oci-layout", R"({"imageLayoutVersion":"1.0.0"})");
-    tag({}, "");  // an empty index.json until something is tagged
+    writeIndexJson();  // an empty index.json until something is tagged
 }
 
 OciDescriptor OciLayoutWriter::writeBlob(const std::string& bytes, const std::string& mediaType) {
@@ -67,12 +67,14 @@ OciDescriptor OciLayoutWriter::writeIndex(const std::vector<OciDescriptor>& mani
 }
 
 void OciLayoutWriter::tag(const OciDescriptor& descriptor, const std::string& tag) {
-    if (!tag.empty()) {
-        nlohmann::ordered_json entry = descriptor.toJson();
-        entry.erase("platform");
-        entry["annotations"] = {{"org.opencontainers.image.ref.name", tag}};
-        tagged_.push_back(entry);
-    }
+    nlohmann::ordered_json entry = descriptor.toJson();
+    entry.erase("platform");
+    entry["annotations"] = {{"org.opencontainers.image.ref.name", tag}};
+    tagged_.push_back(entry);
+    writeIndexJson();
+}
+
+void OciLayoutWriter::writeIndexJson() const {
     nlohmann::ordered_json index = {{"schemaVersion", 2}, {"manifests", tagged_}};
     writeFile(dir_ + "/index.json", index.dump());
 }

@@ -44,6 +44,8 @@ class OciLayoutWriter {
     void tag(const OciDescriptor& descriptor, const std::string& tag);
 
   private:
+    void writeIndexJson() const;
+
     std::string dir_;
     nlohmann::ordered_json tagged_ = nlohmann::ordered_json::array();
 };

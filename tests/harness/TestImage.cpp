@@ -1,5 +1,6 @@
 #include "harness/TestImage.h"
 
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "harness/Paths.h"
@@ -14,16 +15,36 @@ std::string trimmed(std::string text) {
     return text;
 }
 
+std::vector<std::string> skopeoCopyCommand(const std::string& digestFile, ManifestFormat format) {
+    std::vector<std::string> argv = {"skopeo",        "copy", "--insecure-policy", "--all",
+                                     "--retry-times", "2",    "--digestfile",      digestFile};
+    if (format == ManifestFormat::Oci) argv.push_back("--preserve-digests");
+    if (format == ManifestFormat::DockerV2S2) argv.insert(argv.end(), {"--format", "v2s2"});
+    return argv;
+}
+
+// The platform entries of the index the registry now serves for name:tag.
+std::vector<PushedPlatformImage> platformsOf(const TestRegistry& registry,
+                                             const std::string& nameAndTag) {
+    auto index = nlohmann::json::parse(fetchRawManifest(registry, nameAndTag));
+    std::vector<PushedPlatformImage> platforms;
+    for (const auto& entry : index.at("manifests")) {
+        const auto& platform = entry.at("platform");
+        platforms.push_back(
+            {{platform.at("os"), platform.at("architecture"), platform.value("variant", "")},
+             entry.at("digest")});
+    }
+    return platforms;
+}
+
 }  // namespace
 
 PushedImage pushOciLayout(const TestRegistry& registry, const std::string& layoutDir,
                           const std::string& layoutTag, const std::string& name,
-                          const std::string& tag) {
+                          const std::string& tag, ManifestFormat format) {
     TempDir scratch;
     std::string digestFile = scratch.path() + "/digest";
-    std::vector<std::string> argv = {
-        "skopeo",        "copy", "--insecure-policy", "--all",   "--preserve-digests",
-        "--retry-times", "2",    "--digestfile",      digestFile};
+    std::vector<std::string> argv = skopeoCopyCommand(digestFile, format);
     for (const auto& arg : registry.skopeoDestArgs()) argv.push_back(arg);
     argv.push_back("oci:" + layoutDir + ":" + layoutTag);
     argv.push_back("docker://" + registry.host() + "/" + name + ":" + tag);
@@ -37,15 +58,17 @@ PushedImage pushOciLayout(const TestRegistry& registry, const std::string& layou
 }
 
 PushedImage pushSmallImage(const TestRegistry& registry, const std::string& name,
-                           const std::string& tag, const std::string& content) {
+                           const std::string& tag, const std::string& content,
+                           ManifestFormat format) {
     TempDir scratch;
     OciLayoutWriter layout(scratch.path() + "/layout");
     layout.tag(layout.writeImage({{"content.txt", content}}), tag);
-    return pushOciLayout(registry, layout.dir(), tag, name, tag);
+    return pushOciLayout(registry, layout.dir(), tag, name, tag, format);
 }
 
 PushedIndex pushMultiPlatformImage(const TestRegistry& registry, const std::string& name,
-                                   const std::string& tag, const std::string& content) {
+                                   const std::string& tag, const std::string& content,
+                                   ManifestFormat format) {
     TempDir scratch;
     OciLayoutWriter layout(scratch.path() + "/layout");
     std::vector<OciDescriptor> manifests;
@@ -56,11 +79,8 @@ PushedIndex pushMultiPlatformImage(const TestRegistry& registry, const std::stri
             {{"content.txt", content}, {"platform.txt", label + "\n"}}, platform));
     }
     layout.tag(layout.writeIndex(manifests), tag);
-    PushedIndex pushed{pushOciLayout(registry, layout.dir(), tag, name, tag), {}};
-    for (const auto& manifest : manifests) {
-        pushed.platforms.push_back({*manifest.platform, manifest.digest});
-    }
-    return pushed;
+    PushedImage index = pushOciLayout(registry, layout.dir(), tag, name, tag, format);
+    return {index, platformsOf(registry, name + "@" + index.digest)};
 }
 
 std::string fetchRawManifest(const TestRegistry& registry, const std::string& nameAndReference) {

@@ -38,7 +38,7 @@ enum class StartOutcome { Ready, PortTaken };
 
 struct TestRegistry::State {
     TestRegistryOptions options;
-    TempDir dir;  // declared first: removed last, after the process and the token server
+    TempDir dir;  // declared before them: removed after the process and the token server stop
     Credentials credentials = randomCredentials();
     RegistryConfig config;
     std::string caFile;

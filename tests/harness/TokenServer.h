@@ -22,7 +22,7 @@ struct ScopeRequest {
     std::vector<std::string> actions;
 };
 
-// nullopt-free parse: type up to the first ':', actions after the last ':', name in between.
+// Type up to the first ':', actions after the last ':', name in between.
 // Throws std::invalid_argument for a scope with fewer than two ':'.
 ScopeRequest parseScope(const std::string& scope);
 

@@ -65,6 +65,89 @@ la_ssize_t readBlob(struct archive* archive, void* client, const void** buffer) 
 
 using ArchivePtr = std::unique_ptr<struct archive, decltype(&archive_read_free)>;
 
+std::string hexDigest(EVP_MD_CTX* hash) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(hash, digest, &length);
+    return "sha256:" + crypto::hexEncode(std::string_view(reinterpret_cast<char*>(digest), length));
+}
+
+// Stage one: gzip/zstd/plain blob → uncompressed tar bytes (libarchive's "raw" format).
+// `empty` is set for a zero-byte blob (nothing to decompress).
+ArchivePtr openDecompressor(BlobSource& source, const std::string& name, bool& empty) {
+    ArchivePtr archive(archive_read_new(), archive_read_free);
+    if (!archive) throw Error(ErrorKind::Internal, "libarchive could not allocate a reader");
+    archive_read_support_filter_gzip(archive.get());
+    archive_read_support_filter_zstd(archive.get());
+    archive_read_support_format_raw(archive.get());
+    archive_read_support_format_empty(archive.get());
+    int status = archive_read_open(archive.get(), &source, nullptr, readBlob, nullptr);
+    struct archive_entry* entry = nullptr;
+    if (status == ARCHIVE_OK) status = archive_read_next_header(archive.get(), &entry);
+    empty = status == ARCHIVE_EOF;
+    if (status < ARCHIVE_WARN) {
+        if (source.failure) std::rethrow_exception(source.failure);
+        const char* text = archive_error_string(archive.get());
+        throw Error(ErrorKind::Registry, "layer " + name + " cannot be decompressed: " +
+                                             (text ? text : "unknown libarchive error"));
+    }
+    return archive;
+}
+
+// Stage two's input: the uncompressed bytes, hashed (diffID) and bounded as they pass.
+struct TarSource {
+    struct archive* decompressor;
+    std::uint64_t limit;
+    std::string name;
+    std::array<char, 64 * 1024> buffer{};
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash{EVP_MD_CTX_new(), EVP_MD_CTX_free};
+    std::uint64_t total = 0;
+    bool ended = false;
+    std::exception_ptr failure;
+
+    TarSource(struct archive* d, std::uint64_t max, std::string layerName)
+        : decompressor(d), limit(max), name(std::move(layerName)) {
+        EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
+    }
+
+    la_ssize_t pull() {
+        if (ended || failure) return failure ? -1 : 0;
+        la_ssize_t n = archive_read_data(decompressor, buffer.data(), buffer.size());
+        if (n < 0) {
+            const char* text = archive_error_string(decompressor);
+            failure = std::make_exception_ptr(
+                Error(ErrorKind::Registry, "layer " + name + " cannot be decompressed: " +
+                                               (text ? text : "unknown libarchive error")));
+            return -1;
+        }
+        if (n == 0) ended = true;
+        total += static_cast<std::uint64_t>(n);
+        if (total > limit) {
+            failure = std::make_exception_ptr(Error(
+                ErrorKind::TooLarge, "layer " + name + " decompresses to more than " +
+                                         std::to_string(limit) +
+                                         " bytes (a compression bomb?); refusing to scan it"));
+            return -1;
+        }
+        EVP_DigestUpdate(hash.get(), buffer.data(), static_cast<std::size_t>(n));
+        return n;
+    }
+
+    // Hashes what the tar reader left (padding after the end marker) and returns the diffID.
+    std::string finishDigest() {
+        while (pull() > 0) {
+        }
+        return hexDigest(hash.get());
+    }
+};
+
+la_ssize_t readTar(struct archive*, void* client, const void** buffer) {
+    auto* source = static_cast<TarSource*>(client);
+    la_ssize_t n = source->pull();
+    *buffer = source->buffer.data();
+    return n;
+}
+
 bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
@@ -123,8 +206,14 @@ class LayerScan {
         return text ? text : "unknown libarchive error";
     }
 
+    // Records at most kMaxWarnings per image: a hostile layer must not grow the list unbounded.
     void warn(const std::string& message) {
-        warnings_.push_back("layer " + layerName_ + ": " + message);
+        ++budget_.warnings;
+        if (budget_.warnings < kMaxWarnings) {
+            warnings_.push_back("layer " + layerName_ + ": " + message);
+        } else if (budget_.warnings == kMaxWarnings) {
+            warnings_.push_back("further warnings about this image's layers are not recorded");
+        }
     }
 
     void checkLayerBytes() {
@@ -343,30 +432,49 @@ LayerReader::LayerReader(const std::vector<FileRule>& rules, const ScanLimits& l
 
 LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
                             std::size_t layerIndex) {
+    return read(blob, blobDigest, "", layerIndex);
+}
+
+LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
+                            const std::string& diffId, std::size_t layerIndex) {
     std::string name = blobDigest.empty() ? "#" + std::to_string(layerIndex + 1) : blobDigest;
     BlobSource source(blob);
-    ArchivePtr archive(archive_read_new(), archive_read_free);
-    if (!archive) throw Error(ErrorKind::Internal, "libarchive could not allocate a reader");
-    archive_read_support_filter_gzip(archive.get());
-    archive_read_support_filter_zstd(archive.get());
-    archive_read_support_format_tar(archive.get());
-    archive_read_support_format_empty(archive.get());
+    bool empty = false;
+    ArchivePtr decompressor = openDecompressor(source, name, empty);
+    TarSource tarBytes(decompressor.get(), limits_.maxLayerBytes, name);
+    tarBytes.ended = empty;
+    ArchivePtr tar(archive_read_new(), archive_read_free);
+    if (!tar) throw Error(ErrorKind::Internal, "libarchive could not allocate a reader");
+    archive_read_support_format_tar(tar.get());
+    archive_read_support_format_empty(tar.get());
     LayerScan scan(rules_, limits_, budget_, warnings_, name, layerIndex);
     LayerDiff diff;
+    auto rethrowStreamFailure = [&] {
+        if (source.failure) std::rethrow_exception(source.failure);
+        if (tarBytes.failure) std::rethrow_exception(tarBytes.failure);
+    };
     try {
-        if (archive_read_open(archive.get(), &source, nullptr, readBlob, nullptr) != ARCHIVE_OK) {
-            const char* text = archive_error_string(archive.get());
+        if (archive_read_open(tar.get(), &tarBytes, nullptr, readTar, nullptr) != ARCHIVE_OK) {
+            const char* text = archive_error_string(tar.get());
             throw Error(ErrorKind::Registry, "layer " + name + " cannot be opened: " +
                                                  (text ? text : "unknown libarchive error"));
         }
-        diff = scan.run(archive.get());
+        diff = scan.run(tar.get());
+        tar.reset();
     } catch (const Error&) {
-        if (source.failure) std::rethrow_exception(source.failure);
+        rethrowStreamFailure();
         throw;
     }
-    if (source.failure) std::rethrow_exception(source.failure);
+    std::string actualDiffId = tarBytes.finishDigest();
+    rethrowStreamFailure();
+    if (!diffId.empty() && diffId.rfind("sha256:", 0) == 0 && actualDiffId != diffId) {
+        throw Error(ErrorKind::Registry, "layer " + name + " uncompresses to " + actualDiffId +
+                                             " but the image config says diff_id " + diffId +
+                                             ": the layer or the config is corrupt");
+    }
+    decompressor.reset();
     std::string actual = source.finishDigest();
-    if (source.failure) std::rethrow_exception(source.failure);
+    rethrowStreamFailure();
     if (!blobDigest.empty() && blobDigest.rfind("sha256:", 0) == 0 && actual != blobDigest) {
         throw Error(ErrorKind::Registry,
                     "layer " + blobDigest + " has digest " + actual +

@@ -16,7 +16,10 @@ namespace signet::sbom {
 struct ScanBudget {
     std::uint64_t entries = 0;
     std::uint64_t keptBytes = 0;
+    std::uint64_t warnings = 0;  // only the first kMaxWarnings are recorded
 };
+
+inline constexpr std::uint64_t kMaxWarnings = 200;
 
 class LayerReader {
   public:
@@ -27,6 +30,9 @@ class LayerReader {
     // and is checked against the sha256 of the bytes read. Throws signet::Error: TooLarge past a
     // limit, Registry for a stream that is not a tar or whose digest does not match.
     LayerDiff read(std::istream& blob, const std::string& blobDigest, std::size_t layerIndex);
+    // Also checks the sha256 of the uncompressed tar against `diffId` (may be empty).
+    LayerDiff read(std::istream& blob, const std::string& blobDigest, const std::string& diffId,
+                   std::size_t layerIndex);
 
   private:
     const std::vector<FileRule>& rules_;

@@ -43,6 +43,11 @@ struct Package {
     std::vector<FileLocation> locations;  // primary evidence first
     std::vector<Checksum> checksums;
     std::string foundBy;  // the cataloger's name
+    // Names this package answers to for dependency resolution (its own name is implied), and
+    // the names it depends on (alternatives and version constraints already stripped). Edges
+    // are resolved among packages of the same type found in the same evidence file.
+    std::vector<std::string> provides;
+    std::vector<std::string> dependsOn;
 };
 
 // True when a sorts before b in syft's catalog order: name, version, type, then paths.

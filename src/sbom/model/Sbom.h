@@ -21,11 +21,19 @@ struct ImageIdentity {
     std::vector<std::string> diffIds;  // rootfs.diff_ids, one per layer in order
 };
 
+// `dependency` DEPENDENCY_OF `dependant`, as indices into Sbom::packages.
+struct DependencyEdge {
+    std::size_t dependency;
+    std::size_t dependant;
+    bool operator==(const DependencyEdge&) const = default;
+};
+
 struct Sbom {
     ImageIdentity image;
     std::optional<LinuxRelease> distro;
-    std::vector<Package> packages;      // sorted with packageLess
-    std::vector<std::string> warnings;  // skipped files, unreadable metadata: never secrets
+    std::vector<Package> packages;             // sorted with packageLess
+    std::vector<DependencyEdge> dependencies;  // sorted, no duplicates or self-edges
+    std::vector<std::string> warnings;         // skipped files, unreadable metadata: never secrets
 };
 
 }  // namespace signet::sbom

@@ -111,10 +111,12 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
     bom["metadata"] = metadata;
 
     Ordered components = Ordered::array();
+    std::vector<std::string> refs;
     for (const auto& pkg : sbom.packages) {
         std::string base =
             pkg.purl.empty() ? pkg.type + ":" + pkg.name + "@" + pkg.version : pkg.purl;
-        components.push_back(component(pkg, uniqueRef(base, used)));
+        refs.push_back(uniqueRef(base, used));
+        components.push_back(component(pkg, refs.back()));
     }
     if (sbom.distro) {
         Ordered os;
@@ -126,6 +128,22 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
         components.push_back(os);
     }
     bom["components"] = components;
+    std::map<std::size_t, std::vector<std::string>> dependsOn;
+    for (const auto& edge : sbom.dependencies) {
+        if (edge.dependency < refs.size() && edge.dependant < refs.size()) {
+            dependsOn[edge.dependant].push_back(refs[edge.dependency]);
+        }
+    }
+    if (!dependsOn.empty()) {
+        Ordered dependencies = Ordered::array();
+        for (const auto& [dependant, deps] : dependsOn) {
+            Ordered entry;
+            entry["ref"] = refs[dependant];
+            entry["dependsOn"] = deps;
+            dependencies.push_back(entry);
+        }
+        bom["dependencies"] = dependencies;
+    }
     return bom.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

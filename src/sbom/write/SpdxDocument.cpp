@@ -138,6 +138,12 @@ SpdxDocument buildSpdxDocument(const Sbom& sbom, const DocumentOptions& options)
         doc.packages.push_back(toSpdxPackage(pkg, used, extracted));
     }
     for (const auto& pkg : doc.packages) doc.relationships.push_back({root.id, "CONTAINS", pkg.id});
+    for (const auto& edge : sbom.dependencies) {
+        if (edge.dependency < doc.packages.size() && edge.dependant < doc.packages.size()) {
+            doc.relationships.push_back({doc.packages[edge.dependency].id, "DEPENDENCY_OF",
+                                         doc.packages[edge.dependant].id});
+        }
+    }
     doc.relationships.push_back({"SPDXRef-DOCUMENT", "DESCRIBES", root.id});
     doc.packages.push_back(std::move(root));
     for (const auto& [id, name] : extracted)

@@ -4,12 +4,14 @@
 #include <sstream>
 
 #include "sbom/write/SpdxDocument.h"
+#include "sbom/write/Utf8Text.h"
 
 namespace signet::sbom {
 namespace {
 
 // Single-line values as they are; anything with a line break (or markup) inside <text>.
-std::string value(const std::string& text) {
+std::string value(const std::string& raw) {
+    std::string text = validUtf8(raw);
     if (text.find_first_of("\r\n") == std::string::npos &&
         text.find("<text>") == std::string::npos) {
         return text;

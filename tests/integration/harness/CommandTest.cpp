@@ -33,6 +33,17 @@ TEST(CommandTest, NonZeroExitThrowsWithCommandLineAndStderr) {
     }
 }
 
+TEST(CommandTest, CommandLineHidesPasswordsAfterCredsOptions) {
+    EXPECT_EQ(commandLine({"skopeo", "--dest-creds", "alice:s3cret", "--creds", "bob:pw", "x:y"}),
+              "skopeo --dest-creds alice:*** --creds bob:*** x:y");
+    try {
+        runCommand({"sh", "-c", "exit 1", "--creds", "carol:hunter2"});
+        FAIL() << "expected an exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_EQ(std::string(e.what()).find("hunter2"), std::string::npos) << e.what();
+    }
+}
+
 TEST(CommandTest, ResultCarriesExitCodeAndBothStreams) {
     CommandResult result = runCommandForResult({"sh", "-c", "echo out; echo err >&2; exit 7"});
     EXPECT_EQ(result.exitCode, 7);

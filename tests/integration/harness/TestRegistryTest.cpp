@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/Encoding.h"
+#include "harness/DockerConfigFile.h"
+#include "harness/Paths.h"
 #include "harness/RegistryProbe.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
@@ -37,7 +39,9 @@ void expectServes(const TestRegistry& registry, const PushedImage& image) {
     EXPECT_EQ(crypto::sha256Digest(byTag), image.digest);
     EXPECT_EQ(fetchRawManifest(registry, name + "@" + image.digest), byTag);
     auto manifest = nlohmann::json::parse(byTag);
-    EXPECT_EQ(manifest.at("mediaType"), "application/vnd.oci.image.manifest.v1+json");
+    // An OCI manifest may omit mediaType (umoci 0.4 does); it must not name another type.
+    std::string oci = "application/vnd.oci.image.manifest.v1+json";
+    EXPECT_EQ(manifest.value("mediaType", oci), oci);
     EXPECT_EQ(manifest.at("layers").size(), 1u);
 }
 
@@ -48,6 +52,20 @@ TEST(TestRegistryTest, PlainRegistryServesAPushedImage) {
     EXPECT_EQ(image.repository, registry.host() + "/team/app");
     EXPECT_EQ(image.ref(), registry.host() + "/team/app:v1@" + image.digest);
     expectServes(registry, image);
+    // Storage lives in the registry's own temporary directory.
+    EXPECT_TRUE(std::filesystem::is_directory(registry.workDir() +
+                                              "/storage/docker/registry/v2/repositories/team/app"));
+}
+
+TEST(TestRegistryTest, DeleteIsEnabled) {
+    TestRegistry registry;
+    PushedImage image = pushSmallImage(registry, "deletable", "v1", "gone soon");
+    std::vector<std::string> argv = {"skopeo", "delete"};
+    for (const auto& arg : registry.skopeoArgs()) argv.push_back(arg);
+    argv.push_back("docker://" + image.repository + "@" + image.digest);
+    CommandResult deleted = runCommandForResult(argv);
+    EXPECT_EQ(deleted.exitCode, 0) << deleted.err;
+    EXPECT_NE(inspectWith(registry, "deletable:v1", {"--tls-verify=false"}).exitCode, 0);
 }
 
 TEST(TestRegistryTest, ContentDecidesTheDigest) {
@@ -150,25 +168,79 @@ TEST(TestRegistryTest, TokenAuthOverTls) {
     expectServes(registry, image);
 }
 
+void expectIndexOfTwoPlatforms(const TestRegistry& registry, const PushedIndex& pushed,
+                               const std::string& indexType, const std::string& childType) {
+    std::string name = pushed.index.repository.substr(registry.host().size() + 1);
+    std::string raw = fetchRawManifest(registry, name + ":" + pushed.index.tag);
+    EXPECT_EQ(crypto::sha256Digest(raw), pushed.index.digest);
+    auto index = nlohmann::json::parse(raw);
+    EXPECT_EQ(index.at("mediaType"), indexType);
+    ASSERT_EQ(index.at("manifests").size(), 2u);
+    ASSERT_EQ(pushed.platforms.size(), 2u);
+    EXPECT_EQ(pushed.platforms[0].platform.architecture, "amd64");
+    EXPECT_EQ(pushed.platforms[1].platform.architecture, "arm64");
+    EXPECT_EQ(pushed.platforms[1].platform.variant, "v8");
+    EXPECT_NE(pushed.platforms[0].digest, pushed.platforms[1].digest);
+    for (const auto& platform : pushed.platforms) {
+        std::string child = fetchRawManifest(registry, name + "@" + platform.digest);
+        EXPECT_EQ(crypto::sha256Digest(child), platform.digest);
+        EXPECT_EQ(nlohmann::json::parse(child).at("mediaType"), childType);
+    }
+}
+
 TEST(TestRegistryTest, MultiPlatformIndexIsPushedWhole) {
     TestRegistry registry;
     PushedIndex pushed = pushMultiPlatformImage(registry, "multi", "v1", "same app");
-    std::string raw = fetchRawManifest(registry, "multi:v1");
-    EXPECT_EQ(crypto::sha256Digest(raw), pushed.index.digest);
-    auto index = nlohmann::json::parse(raw);
-    EXPECT_EQ(index.at("mediaType"), "application/vnd.oci.image.index.v1+json");
-    ASSERT_EQ(index.at("manifests").size(), 2u);
-    ASSERT_EQ(pushed.platforms.size(), 2u);
-    std::vector<std::string> architectures;
-    for (size_t i = 0; i < 2; ++i) {
-        const auto& entry = index.at("manifests")[i];
-        EXPECT_EQ(entry.at("digest"), pushed.platforms[i].digest);
-        architectures.push_back(entry.at("platform").at("architecture"));
-        std::string child = fetchRawManifest(registry, "multi@" + pushed.platforms[i].digest);
-        EXPECT_EQ(crypto::sha256Digest(child), pushed.platforms[i].digest);
-    }
-    EXPECT_EQ(architectures, (std::vector<std::string>{"amd64", "arm64"}));
-    EXPECT_NE(pushed.platforms[0].digest, pushed.platforms[1].digest);
+    expectIndexOfTwoPlatforms(registry, pushed, "application/vnd.oci.image.index.v1+json",
+                              "application/vnd.oci.image.manifest.v1+json");
+}
+
+TEST(TestRegistryTest, DockerFormatGivesDockerMediaTypesAndOtherDigests) {
+    TestRegistry registry;
+    PushedImage oci = pushSmallImage(registry, "fmt", "oci", "same");
+    PushedImage docker =
+        pushSmallImage(registry, "fmt", "docker", "same", ManifestFormat::DockerV2S2);
+    EXPECT_NE(oci.digest, docker.digest);
+    std::string raw = fetchRawManifest(registry, "fmt:docker");
+    EXPECT_EQ(crypto::sha256Digest(raw), docker.digest);
+    EXPECT_EQ(nlohmann::json::parse(raw).at("mediaType"),
+              "application/vnd.docker.distribution.manifest.v2+json");
+
+    PushedIndex list =
+        pushMultiPlatformImage(registry, "fmt-multi", "v1", "same", ManifestFormat::DockerV2S2);
+    expectIndexOfTwoPlatforms(registry, list,
+                              "application/vnd.docker.distribution.manifest.list.v2+json",
+                              "application/vnd.docker.distribution.manifest.v2+json");
+}
+
+TEST(TestRegistryTest, PushesALayoutBuiltByUmoci) {
+    TestRegistry registry;
+    TempDir dir;
+    std::string layout = dir.path() + "/oci";
+    std::filesystem::create_directories(dir.path() + "/src");
+    writeFile(dir.path() + "/src/hello.txt", "built by umoci\n");
+    runCommand({"umoci", "init", "--layout", layout});
+    runCommand({"umoci", "new", "--image", layout + ":base"});
+    runCommand({"umoci", "insert", "--rootless", "--image", layout + ":base", dir.path() + "/src",
+                "/opt/app"});
+    PushedImage image = pushOciLayout(registry, layout, "base", "umoci/app", "v1");
+    expectServes(registry, image);
+    // --preserve-digests: the registry holds exactly the manifest umoci wrote.
+    std::string local = runCommand({"skopeo", "inspect", "--raw", "oci:" + layout + ":base"});
+    EXPECT_EQ(crypto::sha256Digest(local), image.digest);
+}
+
+TEST(TestRegistryTest, DockerConfigFileCarriesTheCredentials) {
+    TestRegistry registry({RegistryAuth::Htpasswd, false});
+    pushSmallImage(registry, "cfg", "v1", "x");
+    TempDir dir;
+    std::string config = writeDockerConfig(registry, dir.path() + "/docker");
+    CommandResult withFile =
+        inspectWith(registry, "cfg:v1", {"--tls-verify=false", "--authfile", config});
+    EXPECT_EQ(withFile.exitCode, 0) << withFile.err;
+    TestRegistry plain;
+    EXPECT_EQ(nlohmann::json::parse(dockerConfigJson(plain)),
+              nlohmann::json::parse(R"({"auths":{}})"));
 }
 
 }  // namespace

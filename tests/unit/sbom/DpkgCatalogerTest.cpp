@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "sbom/SbomGenerator.h"
 #include "sbom/catalog/dpkg/Dep5Copyright.h"
@@ -221,6 +224,50 @@ TEST(DpkgCataloger, ThisMachinesRealDpkgDatabaseMatchesDpkgQuery) {
     if (copyrights > 20) {
         EXPECT_GT(withLicenses, 0u) << "some real copyright files are DEP-5";
     }
+}
+
+}  // namespace
+}  // namespace signet::sbom
+
+namespace signet::sbom {
+namespace {
+
+TEST(DpkgCataloger, DependsPreDependsAndProvidesBecomeDependencyEdges) {
+    test::InMemoryImage image;
+    image.add(test::LayerBuilder().file(
+        "var/lib/dpkg/status",
+        "Package: app\nVersion: 1\nDepends: libc6 (>= 2.34), mail-transport-agent | sendmail,\n"
+        " missing-pkg\nPre-Depends: dpkg (>= 1.15)\n\n"
+        "Package: libc6\nVersion: 2.36\n\n"
+        "Package: exim4\nVersion: 4.96\nProvides: mail-transport-agent, mta (= 1)\nDepends: "
+        "libc6\n\n"
+        "Package: dpkg\nVersion: 1.21\nDepends: dpkg\n"));
+    Sbom sbom = SbomGenerator(dpkgOnly()).generate(image.input());
+    ASSERT_EQ(sbom.packages.size(), 4u);  // app, dpkg, exim4, libc6
+    auto index = [&](const std::string& name) {
+        for (std::size_t i = 0; i < sbom.packages.size(); ++i) {
+            if (sbom.packages[i].name == name) return i;
+        }
+        return sbom.packages.size();
+    };
+    std::vector<DependencyEdge> expected = {
+        {index("dpkg"), index("app")},
+        {index("exim4"), index("app")},
+        {index("libc6"), index("app")},
+        {index("libc6"), index("exim4")},
+    };
+    std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.dependency, a.dependant) < std::tie(b.dependency, b.dependant);
+    });
+    EXPECT_EQ(sbom.dependencies, expected) << "no self edge for dpkg, nothing for missing-pkg";
+
+    auto doc =
+        nlohmann::json::parse(writeSpdxJson(sbom, DocumentOptions::fromEnvironment(Environment())));
+    int dependencyOf = 0;
+    for (const auto& r : doc["relationships"])
+        dependencyOf += r["relationshipType"] == "DEPENDENCY_OF";
+    EXPECT_EQ(dependencyOf, 4);
+    EXPECT_EQ(test::spdxSchemaErrors(doc.dump()), "");
 }
 
 }  // namespace

@@ -217,6 +217,9 @@ TEST(GoBuildInfo, PointerFormOfOldGoVersions) {
     const Package& text = sbom.packages[3];
     EXPECT_EQ(text.name, "golang.org/x/text");
     EXPECT_EQ(text.purl, "pkg:golang/golang.org/x/text@v0.3.7");
+    EXPECT_EQ(sbom.dependencies.size(), 4u)
+        << "three deps and stdlib DEPENDENCY_OF the main module";
+    for (const auto& edge : sbom.dependencies) EXPECT_EQ(edge.dependant, 0u);
     ASSERT_EQ(text.checksums.size(), 1u);
     EXPECT_EQ(text.checksums[0].hex,
               "a25a70bcfd8a69c5b5656bec47bb90868c9362f280ba97d0ad118114cdf9d869");

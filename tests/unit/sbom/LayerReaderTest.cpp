@@ -164,6 +164,16 @@ TEST(LayerReader, GzipBombIsRefusedPastTheLayerLimit) {
     }
 }
 
+TEST(LayerReader, WarningsAreCappedPerImage) {
+    Scan scan;
+    LayerBuilder layer;
+    for (int i = 0; i < 1000; ++i) layer.file("../x" + std::to_string(i), "");
+    scan.apply(layer.build(Compression::Gzip));
+    EXPECT_EQ(scan.warnings.size(), kMaxWarnings);
+    EXPECT_EQ(scan.budget.warnings, 1000u);
+    EXPECT_NE(scan.warnings.back().find("not recorded"), std::string::npos);
+}
+
 TEST(LayerReader, OversizedKeptFileIsSkippedWithAWarning) {
     Scan scan;
     scan.rules = keepEtcRules(1024);
@@ -205,6 +215,28 @@ TEST(LayerReader, DigestMismatchIsAnError) {
         EXPECT_EQ(e.kind(), ErrorKind::Registry);
         EXPECT_NE(std::string(e.what()).find("has digest " + crypto::sha256Digest(blob)),
                   std::string::npos);
+    }
+}
+
+TEST(LayerReader, DiffIdOfTheUncompressedTarIsVerified) {
+    LayerBuilder layer;
+    layer.file("etc/a", "1");
+    std::string diffId = crypto::sha256Digest(layer.build(Compression::None));
+    for (Compression c : {Compression::None, Compression::Gzip, Compression::Zstd}) {
+        Scan scan;
+        std::string blob = layer.build(c);
+        std::istringstream good(blob);
+        LayerReader reader(scan.rules, scan.limits, scan.budget, scan.warnings);
+        EXPECT_NO_THROW(reader.read(good, crypto::sha256Digest(blob), diffId, 0));
+        std::istringstream bad(blob);
+        try {
+            reader.read(bad, crypto::sha256Digest(blob), crypto::sha256Digest("other"), 0);
+            FAIL() << "expected a diff_id mismatch";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Registry);
+            EXPECT_NE(std::string(e.what()).find("uncompresses to " + diffId), std::string::npos)
+                << e.what();
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 #include "sbom/write/CycloneDxWriter.h"
 #include "sbom/write/SpdxJsonWriter.h"
 #include "sbom/write/SpdxTagValueWriter.h"
+#include "sbom/write/Utf8Text.h"
 #include "support/HostTools.h"
 #include "support/TestImage.h"
 
@@ -18,15 +19,16 @@ namespace {
 
 Sbom sample() {
     test::InMemoryImage image;
-    image.add(test::LayerBuilder()
-                  .file("etc/os-release", "ID=debian\nVERSION_ID=12\nPRETTY_NAME=\"Debian 12\"\n")
-                  .file("var/lib/dpkg/status",
-                        "Package: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n"
-                        "Description: GNU shell\n\nPackage: tzdata\nVersion: 2024a\n")
-                  .file("usr/share/doc/bash/copyright",
-                        "Format: x\n\nLicense: GPL-3+\nLicense: Odd License\n")
-                  .file("app/node_modules/ms/package.json",
-                        R"({"name":"ms","version":"2.1.3","license":"MIT"})"));
+    image.add(
+        test::LayerBuilder()
+            .file("etc/os-release", "ID=debian\nVERSION_ID=12\nPRETTY_NAME=\"Debian 12\"\n")
+            .file("var/lib/dpkg/status",
+                  "Package: bash\nVersion: 5.2.15-2+b2\nArchitecture: amd64\n"
+                  "Description: GNU shell\nDepends: tzdata\n\nPackage: tzdata\nVersion: 2024a\n")
+            .file("usr/share/doc/bash/copyright",
+                  "Format: x\n\nLicense: GPL-3+\nLicense: Odd License\n")
+            .file("app/node_modules/ms/package.json",
+                  R"({"name":"ms","version":"2.1.3","license":"MIT"})"));
     return SbomGenerator::withDefaultCatalogers().generate(image.input("registry.test/app", "v2"));
 }
 
@@ -107,6 +109,11 @@ TEST(CycloneDxWriter, ComponentsMirrorThePackages) {
     EXPECT_EQ(libraries, static_cast<int>(sbom.packages.size()));
     EXPECT_EQ(systems, 1);
     for (const auto& p : sbom.packages) EXPECT_TRUE(purls.count(p.purl)) << p.purl;
+    ASSERT_EQ(bom["dependencies"].size(), 1u);
+    EXPECT_EQ(bom["dependencies"][0]["ref"],
+              "pkg:deb/debian/bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12");
+    EXPECT_EQ(bom["dependencies"][0]["dependsOn"][0],
+              "pkg:deb/debian/tzdata@2024a?distro=debian-12");
     for (const auto& c : bom["components"]) {
         if (c["name"] == "ms") {
             EXPECT_EQ(c["licenses"][0]["license"]["id"], "MIT");
@@ -116,6 +123,35 @@ TEST(CycloneDxWriter, ComponentsMirrorThePackages) {
                       "GPL-3.0-or-later AND LicenseRef-Odd-License");
         }
     }
+}
+
+}  // namespace
+}  // namespace signet::sbom
+
+namespace signet::sbom {
+namespace {
+
+TEST(Utf8Text, ReplacesIllFormedSequencesOnly) {
+    EXPECT_EQ(validUtf8("plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"),
+              "plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+    EXPECT_EQ(validUtf8("latin1 \xE9!"), "latin1 \xEF\xBF\xBD!");
+    EXPECT_EQ(validUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD") << "overlong";
+    EXPECT_EQ(validUtf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") << "surrogate";
+    EXPECT_EQ(validUtf8("\xF4\x90\x80\x80").substr(0, 3), "\xEF\xBF\xBD") << "past U+10FFFF";
+    EXPECT_EQ(validUtf8("cut \xE2\x82"), "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST(SpdxTagValueWriter, Latin1MaintainerBecomesValidUtf8) {
+    test::InMemoryImage image;
+    image.add(test::LayerBuilder().file(
+        "var/lib/dpkg/status", "Package: x\nVersion: 1\nMaintainer: Ren\xE9 <r@example.org>\n"));
+    Sbom sbom = SbomGenerator::withDefaultCatalogers().generate(image.input());
+    std::string text = writeSpdxTagValue(sbom, options());
+    EXPECT_EQ(validUtf8(text), text);
+    EXPECT_NE(text.find("PackageOriginator: Person: Ren\xEF\xBF\xBD (r@example.org)"),
+              std::string::npos);
+    auto json = nlohmann::json::parse(writeSpdxJson(sbom, options()));  // throws if not UTF-8
+    EXPECT_EQ(test::spdxSchemaErrors(json.dump()), "");
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ std::vector<ApkEntry> parseInstalled(const std::string& text) {
         }
         if (line.size() < 3 || line[1] != ':') continue;
         char key = line[0];
-        if (std::string("PVAomLUT").find(key) == std::string::npos) continue;
+        if (std::string("PVAomLUTDp").find(key) == std::string::npos) continue;
         current.emplace(key, line.substr(2));
     }
     if (!current.empty()) entries.push_back(std::move(current));
@@ -51,6 +51,19 @@ std::vector<std::string> apkLicenses(const std::string& value) {
     std::istringstream in(value);
     std::vector<std::string> out;
     for (std::string word; in >> word;) out.push_back(word);
+    return out;
+}
+
+// "so:libc.musl-x86_64.so.1=1 cmd:sh=1.36" → {"so:libc.musl-x86_64.so.1", "cmd:sh"};
+// dependency entries may also carry "<", ">", "~" constraints and a "!" conflict marker.
+std::vector<std::string> apkNames(const std::string& value, bool dependencies) {
+    std::istringstream in(value);
+    std::vector<std::string> out;
+    for (std::string word; in >> word;) {
+        if (dependencies && word[0] == '!') continue;
+        std::string name = word.substr(0, word.find_first_of("=<>~"));
+        if (!name.empty()) out.push_back(name);
+    }
     return out;
 }
 
@@ -83,6 +96,8 @@ std::vector<Package> ApkCataloger::catalog(const CatalogContext& ctx) const {
             pkg.downloadLocation = field(entry, 'U');
             pkg.description = field(entry, 'T');
             pkg.locations.push_back(ctx.locate(db));
+            pkg.provides = apkNames(field(entry, 'p'), false);
+            pkg.dependsOn = apkNames(field(entry, 'D'), true);
             if (ctx.distro && !pkg.name.empty()) {
                 std::string origin = field(entry, 'o');
                 PackageUrl purl{"apk",

@@ -58,6 +58,27 @@ std::string debPurl(const ControlParagraph& p, const std::optional<LinuxRelease>
     return purl.toString();
 }
 
+// "libc6 (>= 2.34), foo | bar:any, baz [amd64]" → {"libc6", "foo", "bar:any", "baz"}.
+std::vector<std::string> relationNames(const std::string& field) {
+    std::vector<std::string> names;
+    std::string current;
+    auto flush = [&] {
+        auto cut = current.find_first_of("([<>= \t\n");
+        std::string name = current.substr(0, cut);
+        if (!name.empty()) names.push_back(name);
+        current.clear();
+    };
+    for (char c : field) {
+        if (c == ',' || c == '|') {
+            flush();
+        } else if (!(current.empty() && (c == ' ' || c == '\n' || c == '\t'))) {
+            current += c;
+        }
+    }
+    flush();
+    return names;
+}
+
 Package toPackage(const ControlParagraph& p, const std::string& dbPath, const CatalogContext& ctx) {
     Package pkg;
     pkg.name = p.get("Package");
@@ -68,6 +89,9 @@ Package toPackage(const ControlParagraph& p, const std::string& dbPath, const Ca
     pkg.originator = personOriginator(p.get("Maintainer"));
     pkg.description = lines(p.get("Description")).empty() ? "" : lines(p.get("Description"))[0];
     pkg.locations.push_back(ctx.locate(dbPath));
+    pkg.provides = relationNames(p.get("Provides"));
+    pkg.dependsOn = relationNames(p.get("Depends"));
+    for (auto& name : relationNames(p.get("Pre-Depends"))) pkg.dependsOn.push_back(std::move(name));
     std::string copyright = "/usr/share/doc/" + pkg.name + "/copyright";
     if (const std::string* licenses = ctx.fs.content(copyright)) {
         pkg.licenses = lines(*licenses);

@@ -132,7 +132,12 @@ std::vector<Package> GoCataloger::catalog(const CatalogContext& ctx) const {
             main.version = goMainVersion(mod.setting("-ldflags"), mod.setting("vcs.revision"),
                                          mod.setting("vcs.time"));
         }
-        if (!main.path.empty()) out.push_back(modulePackage(main, where));
+        if (!main.path.empty()) {
+            Package mainPackage = modulePackage(main, where);
+            for (const auto& dep : mod.deps) mainPackage.dependsOn.push_back(dep.path);
+            mainPackage.dependsOn.push_back("stdlib");
+            out.push_back(std::move(mainPackage));
+        }
         for (const auto& dep : mod.deps) out.push_back(modulePackage(dep, where));
         out.push_back(stdlibPackage(goVersion, where));
     }

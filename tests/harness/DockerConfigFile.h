@@ -1,0 +1,18 @@
+// DockerConfigFile: a docker config.json holding a test registry's credentials, as `docker login`
+// would write it (for code that reads DOCKER_CONFIG / REGISTRY_AUTH_FILE).
+#pragma once
+
+#include <string>
+
+#include "harness/TestRegistry.h"
+
+namespace signet::testing {
+
+// {"auths":{"127.0.0.1:PORT":{"auth":"<base64 user:password>"}}}; "{"auths":{}}" for a registry
+// without auth.
+std::string dockerConfigJson(const TestRegistry& registry);
+
+// Writes dockerConfigJson() to `directory`/config.json (mode 0600) and returns that path.
+std::string writeDockerConfig(const TestRegistry& registry, const std::string& directory);
+
+}  // namespace signet::testing
