@@ -12,6 +12,9 @@ using Arguments = std::vector<std::string>;
 
 // Each subcommand: its arguments after the command name, and the process environment.
 int runRun(const Arguments& args, const Environment& env);
+int runAttest(const Arguments& args, const Environment& env);
+int runVerifyAttestation(const Arguments& args, const Environment& env);
+int runAttach(const Arguments& args, const Environment& env);
 int runSign(const Arguments& args, const Environment& env);
 int runVerify(const Arguments& args, const Environment& env);
 int runTriangulate(const Arguments& args, const Environment& env);

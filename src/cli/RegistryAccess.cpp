@@ -11,4 +11,11 @@ std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env) {
         oci::registryOptionsFromEnvironment(env), std::make_shared<oci::DockerConfigKeychain>(env));
 }
 
+cosign::SignOptions lookupOnly() {
+    cosign::SignOptions options;
+    options.allowTagOnly = true;
+    options.verifyTags = false;
+    return options;
+}
+
 }  // namespace signet::cli

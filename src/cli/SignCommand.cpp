@@ -5,9 +5,9 @@
 #include "cli/Commands.h"
 #include "error/Error.h"
 #include "cli/RegistryAccess.h"
+#include "cli/SigningKey.h"
 #include "cosign/Annotations.h"
 #include "cosign/ImageSigner.h"
-#include "crypto/KeyLoader.h"
 #include "error/ExitStatus.h"
 
 namespace signet::cli {
@@ -66,8 +66,7 @@ int runSign(const Arguments& args, const Environment& env) {
         }
     }
 
-    if (key.empty()) key = env.getOr("SIGNET_KEY", env.getOr("COSIGN_KEY", ""));
-    auto signer = crypto::loadSigner(key, env);
+    auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
     bool dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
     cosign::SignatureStore store(*client, dockerMediaTypes, writeSettle(env));

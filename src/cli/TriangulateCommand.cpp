@@ -6,6 +6,7 @@
 #include "error/Error.h"
 #include "cli/RegistryAccess.h"
 #include "cosign/AttachmentTag.h"
+#include "cosign/ImageSigner.h"
 
 namespace signet::cli {
 
@@ -28,13 +29,9 @@ int runTriangulate(const Arguments& args, const Environment& env) {
                     "--type must be signature, attestation, sbom or digest, got '" + type + "'");
     }
     oci::Reference ref = oci::Reference::parse(refs[0]);
+    // Like cosign, a digest is used as given; a tag is resolved.
     std::string digest = ref.digest;
-    if (!ref.hasDigest()) {
-        auto client = connectRegistry(env);
-        auto head = client->headManifest(ref.repository, ref.hasTag() ? ref.tag : "latest");
-        if (!head) throw Error(ErrorKind::NotFound, "image " + ref.name() + " not found");
-        digest = head->digest;
-    }
+    if (!ref.hasDigest()) digest = cosign::resolveDigest(*connectRegistry(env), ref, lookupOnly());
     if (type == "digest") {
         std::cout << ref.repository.name() << "@" << digest << "\n";
         return exit_code::kOk;

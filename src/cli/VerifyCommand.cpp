@@ -7,6 +7,7 @@
 #include "cli/RegistryAccess.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
+#include "cosign/ImageSigner.h"
 #include "cosign/SignatureStore.h"
 #include "cosign/SignatureVerification.h"
 #include "crypto/KeyLoader.h"
@@ -59,13 +60,14 @@ int runVerify(const Arguments& args, const Environment& env) {
     policy.annotations = cosign::parseAnnotations(annotations);
 
     auto client = connectRegistry(env);
-    auto head = client->headManifest(ref.repository, ref.hasDigest() ? ref.digest
-                                                     : (ref.hasTag() ? ref.tag : "latest"));
-    if (!head) {
+    std::string digest;
+    try {
+        digest = cosign::resolveDigest(*client, ref, lookupOnly());
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::NotFound) throw;
         std::cerr << "signet verify: image tag not found: " << ref.name() << "\n";
         return exit_code::kImageNotFound;
     }
-    std::string digest = ref.hasDigest() ? ref.digest : head->digest;
     cosign::SignatureStore store(*client, false);
     auto layers = store.readLayers(
         cosign::attachmentRepository(ref.repository, env),

@@ -17,19 +17,20 @@ ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
                          const crypto::Signer& signer, const Environment& env)
     : client_(client), store_(store), signer_(signer), verifier_(signer.verifier()), env_(env) {}
 
-std::string ImageSigner::resolveDigest(const oci::Reference& ref, const SignOptions& options) {
+std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
+                          const SignOptions& options) {
     if (!ref.hasDigest()) {
         if (!options.allowTagOnly) {
             throw Error(ErrorKind::Usage,
                         "refusing to sign a tag without a digest (tags can move): give " +
                             ref.str() + "@sha256:<digest>, or allow it with --allow-tag-only");
         }
-        auto head = client_.headManifest(ref.repository, ref.hasTag() ? ref.tag : "latest");
+        auto head = client.headManifest(ref.repository, ref.hasTag() ? ref.tag : "latest");
         if (!head) throw Error(ErrorKind::NotFound, "image " + ref.name() + " not found");
         return head->digest;
     }
     if (ref.hasTag() && options.verifyTags) {
-        auto head = client_.headManifest(ref.repository, ref.tag);
+        auto head = client.headManifest(ref.repository, ref.tag);
         if (!head) {
             throw Error(ErrorKind::TagMoved, "tag " + ref.tagName() +
                                                  " does not exist (expected it at " + ref.digest +
@@ -42,14 +43,14 @@ std::string ImageSigner::resolveDigest(const oci::Reference& ref, const SignOpti
         }
         return ref.digest;
     }
-    if (!client_.headManifest(ref.repository, ref.digest)) {
+    if (!client.headManifest(ref.repository, ref.digest)) {
         throw Error(ErrorKind::NotFound, "image " + ref.digestName() + " not found");
     }
     return ref.digest;
 }
 
 SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
-    std::string digest = resolveDigest(ref, options);
+    std::string digest = resolveDigest(client_, ref, options);
     SignedImage signed_ = signDigest(ref.repository, digest, identityFor(ref, options.identity),
                                      options.annotations);
     signed_.resolvedFromTag = !ref.hasDigest();

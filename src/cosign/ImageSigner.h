@@ -39,10 +39,6 @@ public:
     ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
                 const Environment& env);
 
-    // The digest to sign for `ref`, applying the tag-only and verify-tags rules.
-    // Throws Usage (bare tag without allowTagOnly), TagMoved, NotFound.
-    std::string resolveDigest(const oci::Reference& ref, const SignOptions& options);
-
     // Resolves and signs `ref`.
     SignedImage sign(const oci::Reference& ref, const SignOptions& options);
 
@@ -58,6 +54,12 @@ private:
     std::unique_ptr<crypto::Verifier> verifier_;
     const Environment& env_;
 };
+
+// The digest `ref` names, applying the tag-only and verify-tags rules of `options` (a bare tag
+// resolves to what it points at now; "latest" when neither tag nor digest is given).
+// Throws Error: Usage (bare tag without allowTagOnly), TagMoved, NotFound.
+std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
+                          const SignOptions& options);
 
 // The docker-reference for `ref` under `mode` (a bare digest reference always uses the repository).
 std::string identityFor(const oci::Reference& ref, IdentityMode mode);

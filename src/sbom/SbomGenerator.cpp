@@ -62,11 +62,10 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
         for (std::size_t i = 0; i < layout.layers.size(); ++i) {
             const LayerDescriptor& layer = layout.layers[i];
             sbom.image.diffIds.push_back(layer.diffId);
-            if (!input.openLayer) throw Error(ErrorKind::Internal, "no layer opener was given");
-            std::unique_ptr<std::istream> blob = input.openLayer(layer);
-            if (!blob)
-                throw Error(ErrorKind::Registry, "layer " + layer.digest + " could not be opened");
-            fs.applyLayer(reader.read(*blob, layer.digest, layer.diffId, i));
+            if (!input.readLayer) throw Error(ErrorKind::Internal, "no layer streamer was given");
+            input.readLayer(layer, [&](std::istream& blob) {
+                fs.applyLayer(reader.read(blob, layer.digest, layer.diffId, i));
+            });
         }
         sbom.distro = identifyRelease(fs);
         CatalogContext context{fs, sbom.distro, sbom.image.diffIds, sbom.warnings};

@@ -20,7 +20,7 @@ class SbomGenerator {
     // Every cataloger signet has (dpkg, apk, rpm, python, npm, Go binaries, Java archives).
     static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
 
-    // Reads the manifest/config, opens each layer in order through input.openLayer, and
+    // Reads the manifest/config, streams each layer in order through input.readLayer, and
     // returns the sorted catalogue. Throws signet::Error (Registry for unreadable layers or
     // manifests, TooLarge past a ScanLimits bound); the message names the image.
     Sbom generate(const ImageInput& input) const;

@@ -18,16 +18,18 @@ struct LayerDescriptor {
     std::string diffId;  // config rootfs.diff_ids entry, "sha256:…" of the uncompressed tar
 };
 
-// Opens a layer blob (compressed as its media type says). Never returns null: throws
-// signet::Error when the blob cannot be had.
-using LayerOpener = std::function<std::unique_ptr<std::istream>(const LayerDescriptor&)>;
+// Streams a layer blob (compressed as its media type says) to `consume`; the stream is valid only
+// during that call, so a registry connection can feed it without the layer touching the disk.
+// Throws signet::Error when the blob cannot be had.
+using LayerStreamer = std::function<void(const LayerDescriptor& layer,
+                                          const std::function<void(std::istream&)>& consume)>;
 
 struct ImageInput {
     std::string manifestJson;  // exact bytes: their sha256 is the manifest digest
     std::string configJson;
     std::string name;  // repository without tag/digest, e.g. "127.0.0.1:5000/team/app"
     std::string tag;   // may be empty
-    LayerOpener openLayer;
+    LayerStreamer readLayer;
 };
 
 }  // namespace signet::sbom

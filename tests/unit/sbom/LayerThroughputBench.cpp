@@ -38,8 +38,9 @@ TEST(LayerThroughputBench, DISABLED_HostUsrAsOneGzipLayer) {
         digest + R"(","size":0}]})";
     input.configJson = R"({"rootfs":{"diff_ids":[")" + diffId + R"("]}})";
     input.name = "bench";
-    input.openLayer = [&](const LayerDescriptor&) -> std::unique_ptr<std::istream> {
-        return std::make_unique<std::ifstream>(blob, std::ios::binary);
+    input.readLayer = [&](const LayerDescriptor&, const std::function<void(std::istream&)>& consume) {
+        std::ifstream stream(blob, std::ios::binary);
+        consume(stream);
     };
     Sbom sbom;
     try {

@@ -77,10 +77,12 @@ ImageInput InMemoryImage::input(const std::string& name, const std::string& tag)
     in.configJson = configJson();
     in.name = name;
     in.tag = tag;
-    in.openLayer = [byDigest](const LayerDescriptor& layer) -> std::unique_ptr<std::istream> {
+    in.readLayer = [byDigest](const LayerDescriptor& layer,
+                              const std::function<void(std::istream&)>& consume) {
         auto it = byDigest->find(layer.digest);
         if (it == byDigest->end()) throw Error(ErrorKind::NotFound, "no blob " + layer.digest);
-        return std::make_unique<std::istringstream>(it->second);
+        std::istringstream stream(it->second);
+        consume(stream);
     };
     return in;
 }

@@ -1,0 +1,13 @@
+#include "cli/SigningKey.h"
+
+#include "crypto/KeyLoader.h"
+
+namespace signet::cli {
+
+std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env) {
+    std::string key = keyFlag;
+    if (key.empty()) key = env.getOr("SIGNET_KEY", env.getOr("COSIGN_KEY", ""));
+    return crypto::loadSigner(key, env);
+}
+
+}  // namespace signet::cli

@@ -1,0 +1,15 @@
+// SigningKey: the key reference a signing command uses: --key, else SIGNET_KEY, else COSIGN_KEY,
+// else (empty) the key directory in SIGNET_KEY_DIR.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "config/Environment.h"
+#include "crypto/Signer.h"
+
+namespace signet::cli {
+
+std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env);
+
+}  // namespace signet::cli

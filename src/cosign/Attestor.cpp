@@ -1,0 +1,87 @@
+#include "cosign/Attestor.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cosign/AttachmentTag.h"
+#include "cosign/Dsse.h"
+#include "cosign/InTotoStatement.h"
+#include "error/Error.h"
+#include "oci/MediaTypes.h"
+
+namespace signet::cosign {
+namespace {
+
+bool namesDigest(const nlohmann::json& statement, const std::string& imageDigest) {
+    auto colon = imageDigest.find(':');
+    std::string algorithm = imageDigest.substr(0, colon), hex = imageDigest.substr(colon + 1);
+    auto subjects = statement.find("subject");
+    if (subjects == statement.end() || !subjects->is_array()) return false;
+    for (const auto& subject : *subjects) {
+        if (!subject.is_object() || !subject.contains("digest") || !subject["digest"].is_object()) {
+            continue;
+        }
+        auto value = subject["digest"].find(algorithm);
+        if (value != subject["digest"].end() && *value == hex) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
+                   const oci::Repository& repo, const std::string& digest,
+                   const std::string& type, const std::string& predicate) {
+    std::string statement = makeStatement(repo, digest, type, predicate);
+    std::string predicateType = predicateTypeFor(type);
+    AttachmentLayer layer{oci::media_type::kDsseEnvelope,
+                          signEnvelope(signer, kInTotoPayloadType, statement),
+                          {{"dev.cosignproject.cosign/signature", ""},
+                           {"predicateType", predicateType}}};
+    AppendResult stored = store.append(attachmentRepository(repo, env),
+                                       attachmentTag(digest, AttachmentKind::Attestation), layer,
+                                       nullptr);
+    return {stored.location, predicateType, stored.manifestDigest};
+}
+
+AttestationCheck verifyAttestations(const std::vector<StoredLayer>& layers,
+                                    const crypto::Verifier& key, const std::string& imageDigest,
+                                    const std::string& type) {
+    const std::string wanted = predicateTypeFor(type);
+    AttestationCheck check;
+    for (const auto& layer : layers) {
+        if (layer.descriptor.mediaType != oci::media_type::kDsseEnvelope) {
+            check.rejections.push_back("not a DSSE envelope (" + layer.descriptor.mediaType + ")");
+            continue;
+        }
+        DsseEnvelope envelope;
+        try {
+            envelope = parseEnvelope(layer.payload);
+        } catch (const Error& e) {
+            check.rejections.push_back(e.what());
+            continue;
+        }
+        if (!verifyEnvelope(envelope, key)) {
+            check.rejections.push_back("envelope signature does not verify with the key");
+            continue;
+        }
+        nlohmann::json statement = nlohmann::json::parse(envelope.payload, nullptr, false);
+        if (statement.is_discarded() || !statement.is_object()) {
+            check.rejections.push_back("statement is not a JSON object");
+            continue;
+        }
+        if (!namesDigest(statement, imageDigest)) {
+            check.rejections.push_back("no subject names " + imageDigest);
+            continue;
+        }
+        std::string found = statement.value("predicateType", "");
+        check.foundTypes.push_back(found);
+        if (found != wanted) {
+            check.rejections.push_back("predicate type " + found + " is not " + wanted);
+            continue;
+        }
+        check.accepted.push_back({layer.payload, envelope.payload});
+    }
+    return check;
+}
+
+}  // namespace signet::cosign

@@ -1,0 +1,43 @@
+// Attestor: `cosign attest` — an in-toto statement in a DSSE envelope appended to the .att tag,
+// and `cosign verify-attestation`'s checks over what is stored there.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/Environment.h"
+#include "cosign/SignatureStore.h"
+#include "crypto/Signer.h"
+
+namespace signet::cosign {
+
+struct Attestation {
+    std::string location;        // "registry/repo:sha256-<hex>.att"
+    std::string predicateType;
+    std::string manifestDigest;  // of the .att manifest after the write
+};
+
+// Signs a statement about repo@digest (predicate file bytes, cosign --type word or URI) and
+// appends it to the image's .att tag like cosign (attestations are never de-duplicated).
+Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
+                   const oci::Repository& repo, const std::string& digest,
+                   const std::string& type, const std::string& predicate);
+
+struct VerifiedAttestation {
+    std::string envelope;   // the DSSE envelope JSON as stored
+    std::string statement;  // its decoded payload
+};
+
+struct AttestationCheck {
+    std::vector<VerifiedAttestation> accepted;
+    std::vector<std::string> rejections;   // why each other layer was not accepted
+    std::vector<std::string> foundTypes;   // predicate types of signature-valid statements
+};
+
+// cosign verify-attestation: each DSSE layer must verify with the key, name the image digest in
+// a subject, and have the predicate type `type` maps to.
+AttestationCheck verifyAttestations(const std::vector<StoredLayer>& layers,
+                                    const crypto::Verifier& key, const std::string& imageDigest,
+                                    const std::string& type);
+
+}  // namespace signet::cosign

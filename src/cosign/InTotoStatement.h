@@ -1,0 +1,24 @@
+// InTotoStatement: the in-toto Statement cosign attest wraps in DSSE, with cosign's predicate types.
+#pragma once
+
+#include <string>
+
+#include "oci/Reference.h"
+
+namespace signet::cosign {
+
+inline constexpr const char* kInTotoStatementType = "https://in-toto.io/Statement/v0.1";
+
+// cosign's --type words → predicateType URIs (spdx, spdxjson, cyclonedx, slsaprovenance,
+// slsaprovenance02, slsaprovenance1, link, vuln, openvex, custom); any other value must itself
+// be a URI ("scheme://…") and is used as given. Throws Error(Usage) otherwise.
+std::string predicateTypeFor(const std::string& type);
+
+// The statement bytes (compact Go JSON): _type, predicateType, subject [{name: repository,
+// digest: {sha256: hex}}], predicate. For `spdxjson`/`cyclonedx` and other JSON types the predicate
+// file is parsed and re-marshalled with sorted keys like cosign; for `spdx` (tag-value) it is one
+// JSON string. Throws Error(Usage) when a JSON predicate does not parse.
+std::string makeStatement(const oci::Repository& repository, const std::string& digest,
+                          const std::string& type, const std::string& predicate);
+
+}  // namespace signet::cosign
