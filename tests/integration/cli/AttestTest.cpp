@@ -16,13 +16,14 @@ namespace signet::testing {
 namespace {
 
 class Attest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         env_ = {{"HOME", home_.path()},
                 {"SIGNET_INSECURE_REGISTRIES", registry_.host()},
                 {"COSIGN_PASSWORD", "attest-pw"}};
         ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", home_.path() + "/k"}, env_)
-                      .exitCode, 0);
+                      .exitCode,
+                  0);
     }
     std::string key() const { return home_.path() + "/k.key"; }
     std::string pub() const { return home_.path() + "/k.pub"; }
@@ -39,19 +40,21 @@ protected:
 TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
     auto image = pushSmallImage(registry_, "att/app", "1", "attest");
     std::string predicate = fixture("interop/cosign-testdata/bom-go-mod.spdx.json");
-    auto attested = runSignet({"attest", "--key", key(), "--type", "spdxjson", "--predicate",
-                               predicate, image.ref()}, env_);
+    auto attested = runSignet(
+        {"attest", "--key", key(), "--type", "spdxjson", "--predicate", predicate, image.ref()},
+        env_);
     ASSERT_EQ(attested.exitCode, 0) << attested.err;
     auto manifest = oci::parseManifest(
-        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"), "att");
+        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"),
+        "att");
     ASSERT_EQ(manifest.layers.size(), 1u);
     const auto& layer = manifest.layers[0];
     EXPECT_EQ(layer.mediaType, "application/vnd.dsse.envelope.v1+json");
     EXPECT_EQ(layer.annotations.at("dev.cosignproject.cosign/signature"), "");  // I6
     EXPECT_EQ(layer.annotations.at("predicateType"), "https://spdx.dev/Document");
 
-    auto verified = runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", image.ref()},
-                              env_);
+    auto verified =
+        runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", image.ref()}, env_);
     ASSERT_EQ(verified.exitCode, 0) << verified.err;
     auto envelope = cosign::parseEnvelope(verified.out.substr(0, verified.out.find('\n')));
     EXPECT_EQ(envelope.payloadType, "application/vnd.in-toto+json");
@@ -62,17 +65,22 @@ TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
     EXPECT_EQ(statement["predicate"], nlohmann::json::parse(readFile(predicate)));
     EXPECT_EQ(envelope.payload.find("\"_type\""), 1u) << "statement keys in in-toto order";
 
-    EXPECT_EQ(runSignet({"verify-attestation", "--key", pub(), "--type", "cyclonedx", image.ref()},
-                        env_).exitCode, 12);
+    EXPECT_EQ(
+        runSignet({"verify-attestation", "--key", pub(), "--type", "cyclonedx", image.ref()}, env_)
+            .exitCode,
+        12);
     auto other = pushSmallImage(registry_, "att/other", "1", "other");
-    EXPECT_EQ(runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", other.ref()},
-                        env_).exitCode, 10);
+    EXPECT_EQ(
+        runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", other.ref()}, env_)
+            .exitCode,
+        10);
 }
 
 TEST_F(Attest, AttachSbomOverwritesTheSbomTagAndSignsIt) {
     auto image = pushSmallImage(registry_, "attach/app", "1", "attach");
     std::string sbom = fixture("interop/cosign-testdata/bom-go-mod.spdx");
-    auto attached = runSignet({"attach", "sbom", "--key", key(), "--sbom", sbom, image.ref()}, env_);
+    auto attached =
+        runSignet({"attach", "sbom", "--key", key(), "--sbom", sbom, image.ref()}, env_);
     ASSERT_EQ(attached.exitCode, 0) << attached.err;
     std::string tag = repoPath(image) + ":sha256-" + hex(image.digest) + ".sbom";
     std::string raw = fetchRawManifest(registry_, tag);
@@ -118,7 +126,10 @@ TEST_F(Attest, RunGeneratesOneSbomPerDigestAndPlatform) {
         auto document = nlohmann::json::parse(readFile(copy));
         EXPECT_EQ(document["spdxVersion"], "SPDX-2.3");
         EXPECT_EQ(runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson",
-                             index.index.repository + "@" + platform.digest}, env_).exitCode, 0);
+                             index.index.repository + "@" + platform.digest},
+                            env_)
+                      .exitCode,
+                  0);
     }
     auto refs = nlohmann::json::parse(readFile(out.path() + "/SBOM_REFS"));
     EXPECT_EQ(refs.size(), index.platforms.size());
