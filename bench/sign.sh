@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Signing throughput: `signet run` signing N fresh tag@digest references against the request floor
-# (the same HTTP requests a cosign-style .sig signature needs, issued by one keep-alive node client)
-# and against process startup. Everything runs on a throw-away docker-registry on 127.0.0.1.
+# Signing throughput: `signet run` (and the sequential `signet sign`) signing N fresh tag@digest
+# references, against the request floor — the same HTTP requests a cosign-style .sig signature
+# needs, issued by one keep-alive node client — and against process startup. Everything runs on a
+# throw-away docker-registry on 127.0.0.1.
 # usage: bash bench/sign.sh            (BENCH_IMAGES=N images per measurement, default 50)
 set -euo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=/dev/null
 source "$bench_dir/lib/common.sh"
+# shellcheck source=/dev/null
 source "$bench_dir/lib/registry.sh"
 find_signet
 N="${BENCH_IMAGES:-50}"
@@ -23,55 +26,79 @@ export SIGNET_INSECURE_REGISTRIES="$REGISTRY_HOST"
 export COSIGN_PASSWORD="bench-password-not-secret"
 "$SIGNET" generate-key-pair --output-key-prefix "$work/cosign" >/dev/null 2>&1
 
-push() { node "$bench_dir/lib/push-images.js" "$REGISTRY_HOST" "$1" "$N" "$work/layer.tar.gz" >"$2"; }
+# push NAME -> N fresh images in bench/NAME, their references in $work/NAME.refs
+push() { node "$bench_dir/lib/push-images.js" "$REGISTRY_HOST" "bench/$1" "$N" "$work/layer.tar.gz" >"$work/$1.refs"; }
+per_sig() { awk -v r="$1" -v n="$2" 'BEGIN { printf "%.1f", r / n }'; }
 
 echo "signet sign benchmark: $N images per measurement, registry $REGISTRY_HOST, $(nproc) cores"
 
 # Floor: the minimal request sequence per image, keep-alive, in one process.
 declare -A floor_rate
-for c in 1 4; do
-    push "bench/floor-c$c" "$work/floor-c$c.refs"
+measure_floor() {
+    local c="$1" before count seconds
+    push "floor-c$c"
     before="$(registry_request_count)"
-    seconds="$(node "$bench_dir/lib/cosign-request-floor.js" "$c" "$work/floor-c$c.refs")"
-    after="$(registry_request_count)"
-    floor_rate[$c]="$(rate "$N" "$seconds")"
-    printf 'floor     concurrency %s: %s sig/s (%s s, %s requests/sig)\n' \
-        "$c" "${floor_rate[$c]}" "$seconds" "$(awk -v r=$((after - before)) -v n="$N" 'BEGIN{printf "%.1f", r/n}')"
-done
+    read -r count seconds < <(node "$bench_dir/lib/cosign-request-floor.js" "$c" "$work/floor-c$c.refs")
+    floor_rate[$c]="$(rate "$count" "$seconds")"
+    printf '%-40s %8s sig/s  (%s images in %s s; %s requests/sig incl. warm-up)\n' \
+        "request floor, concurrency $c" "${floor_rate[$c]}" "$count" "$seconds" \
+        "$(per_sig $(($(registry_request_count) - before)) "$N")"
+}
 
-# signet run: each measurement signs N images nobody has signed yet.
+# measure LABEL NAME COMMAND… : time COMMAND signing the N images of bench/NAME; sets last_rate
+measure() {
+    local label="$1" name="$2" before start seconds
+    shift 2
+    push "$name"
+    before="$(registry_request_count)"
+    start="$(now)"
+    "$@" </dev/null >"$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; exit 1; }
+    seconds="$(elapsed "$start" "$(now)")"
+    last_rate="$(rate "$N" "$seconds")"
+    printf '%-40s %8s sig/s  (%s images in %s s; %s requests/sig)\n' "$label" "$last_rate" "$N" \
+        "$seconds" "$(per_sig $(($(registry_request_count) - before)) "$N")"
+}
+
+run_signet() {  # run_signet CONCURRENCY SETTLE NAME
+    local settle_env=()
+    [ "$2" = default ] || settle_env=(SIGNET_WRITE_SETTLE_MS="$2")
+    env "${settle_env[@]}" SIGNET_KEY="$work/cosign.key" SIGNET_IMAGES_FILE="$work/$3.refs" \
+        SIGNET_CONCURRENCY="$1" SIGNET_REPORT="$work/$3.report.json" \
+        SIGNET_RESULTS_DIR="$work/results" "$SIGNET" run
+    local signed
+    signed="$(jq '.summary.signed' "$work/$3.report.json")"
+    [ "$signed" = "$N" ] || { echo "bench: signet run signed $signed of $N images" >&2; return 1; }
+}
+
+sign_signet() {  # sign_signet SETTLE NAME  (signet sign: one process, references in sequence)
+    local settle_env=()
+    [ "$1" = default ] || settle_env=(SIGNET_WRITE_SETTLE_MS="$1")
+    mapfile -t refs <"$work/$2.refs"
+    env "${settle_env[@]}" "$SIGNET" sign --key "$work/cosign.key" "${refs[@]}" >"$work/$2.out"
+    [ "$(grep -c ' sha256:' "$work/$2.out")" = "$N" ]
+}
+
+measure_floor 1
+measure_floor 4
 summary=()
 for settle in 0 default; do
     for c in 1 4; do
-        name="sign-c$c-settle-$settle"
-        push "bench/$name" "$work/$name.refs"
-        settle_env=()
-        [ "$settle" = default ] || settle_env=(SIGNET_WRITE_SETTLE_MS="$settle")
-        before="$(registry_request_count)"
-        start="$(now)"
-        env "${settle_env[@]}" SIGNET_KEY="$work/cosign.key" SIGNET_IMAGES_FILE="$work/$name.refs" \
-            SIGNET_CONCURRENCY="$c" SIGNET_REPORT="$work/report.json" SIGNET_RESULTS_DIR="$work/results" \
-            "$SIGNET" run </dev/null >"$work/run.log" 2>&1 || { cat "$work/run.log" >&2; exit 1; }
-        end="$(now)"
-        after="$(registry_request_count)"
-        signed="$(jq '.summary.signed' "$work/report.json")"
-        [ "$signed" = "$N" ] || { echo "bench: signet signed $signed of $N images" >&2; exit 1; }
-        seconds="$(elapsed "$start" "$end")"
-        signet_rate="$(rate "$N" "$seconds")"
-        printf 'signet run concurrency %s settle %-7s: %s sig/s (%s s, %s requests/sig, %s signed)\n' \
-            "$c" "$settle" "$signet_rate" "$seconds" \
-            "$(awk -v r=$((after - before)) -v n="$N" 'BEGIN{printf "%.1f", r/n}')" "$signed"
-        summary+=("concurrency $c, settle $settle: signet: $signet_rate sig/s; raw request floor: ${floor_rate[$c]} sig/s; ratio $(ratio "$signet_rate" "${floor_rate[$c]}")")
+        name="run-c$c-settle-$settle"
+        measure "signet run, concurrency $c, settle $settle" "$name" run_signet "$c" "$settle" "$name"
+        summary+=("signet run  c=$c settle=$settle: signet: $last_rate sig/s; raw request floor: ${floor_rate[$c]} sig/s; ratio $(ratio "$last_rate" "${floor_rate[$c]}")")
     done
+done
+for settle in 0 default; do
+    measure "signet sign (sequential), settle $settle" "sign-settle-$settle" sign_signet "$settle" "sign-settle-$settle"
+    summary+=("signet sign c=1 settle=$settle: signet: $last_rate sig/s; raw request floor: ${floor_rate[1]} sig/s; ratio $(ratio "$last_rate" "${floor_rate[1]}")")
 done
 
 # Startup floor: 100 processes that do nothing but print the version.
 start="$(now)"
 for _ in $(seq 100); do "$SIGNET" version >/dev/null; done
-end="$(now)"
-startup_ms="$(awk -v s="$(elapsed "$start" "$end")" 'BEGIN { printf "%.2f", s * 10 }')"
+startup_ms="$(awk -v s="$(elapsed "$start" "$(now)")" 'BEGIN { printf "%.2f", s * 10 }')"
 
 echo
-echo "== results"
+echo "== results ($N images each)"
 printf '%s\n' "${summary[@]}"
 echo "process startup floor: $startup_ms ms per signet process (signet version x100)"

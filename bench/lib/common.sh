@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmarks: locating the Release build, timing and arithmetic.
 
 bench_repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }

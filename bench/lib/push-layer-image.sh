@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmarks: push a one-layer image whose layer is a (big) gzip file, with curl.
 # push_layer_image HOST REPO TAG LAYER.tar.gz DIFF_ID -> prints HOST/REPO:TAG@sha256:…
 

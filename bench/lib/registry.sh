@@ -1,4 +1,6 @@
+# shellcheck shell=bash
 # Sourced by the benchmarks: a throw-away docker-registry on a free 127.0.0.1 port.
+# shellcheck disable=SC2034  # REGISTRY_HOST is read by the scripts that source this file
 # start_registry DIR  -> sets REGISTRY_HOST (127.0.0.1:PORT), REGISTRY_PID, REGISTRY_LOG
 # stop_registry       -> stops the registry started here (by its pid only)
 
@@ -7,10 +9,10 @@ free_port() {
 }
 
 start_registry() {
-    local dir="$1" port attempt
+    local dir="$1" port
     mkdir -p "$dir/storage"
     REGISTRY_LOG="$dir/registry.log"
-    for attempt in 1 2 3 4 5; do
+    for _ in 1 2 3 4 5; do
         port="$(free_port)"
         cat >"$dir/registry.yml" <<YAML
 version: 0.1
