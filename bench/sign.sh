@@ -32,16 +32,22 @@ per_sig() { awk -v r="$1" -v n="$2" 'BEGIN { printf "%.1f", r / n }'; }
 
 echo "signet sign benchmark: $N images per measurement, registry $REGISTRY_HOST, $(nproc) cores"
 
-# Floor: the minimal request sequence per image, keep-alive, in one process.
+# Floor: the minimal request sequence per image, keep-alive, in one process. A floor is the best
+# the machine can do, so it is the best of TRIALS runs (each on fresh images).
+TRIALS="${BENCH_TRIALS:-3}"
 declare -A floor_rate
 measure_floor() {
-    local c="$1" before count seconds
-    push "floor-c$c"
-    before="$(registry_request_count)"
-    read -r count seconds < <(node "$bench_dir/lib/cosign-request-floor.js" "$c" "$work/floor-c$c.refs")
-    floor_rate[$c]="$(rate "$count" "$seconds")"
-    printf '%-40s %8s sig/s  (%s images in %s s; %s requests/sig incl. warm-up)\n' \
-        "request floor, concurrency $c" "${floor_rate[$c]}" "$count" "$seconds" \
+    local c="$1" trial before count seconds best=0 rates=()
+    for trial in $(seq "$TRIALS"); do
+        push "floor-c$c-$trial"
+        before="$(registry_request_count)"
+        read -r count seconds < <(node "$bench_dir/lib/cosign-request-floor.js" "$c" "$work/floor-c$c-$trial.refs")
+        rates+=("$(rate "$count" "$seconds")")
+        best="$(awk -v a="$best" -v b="${rates[-1]}" 'BEGIN { print (b > a) ? b : a }')"
+    done
+    floor_rate[$c]="$best"
+    printf '%-40s %8s sig/s  (best of %s trials: %s; %s images each; %s requests/sig)\n' \
+        "request floor, concurrency $c" "$best" "$TRIALS" "${rates[*]}" "$count" \
         "$(per_sig $(($(registry_request_count) - before)) "$N")"
 }
 
@@ -96,8 +102,14 @@ for settle in 0 default; do
         summary+=("signet run  c=$c settle=$settle: signet: $last_rate sig/s; raw request floor: ${floor_rate[$c]} sig/s; ratio $(ratio "$last_rate" "${floor_rate[$c]}")  [without the fixed cost: $(steady "$last_rate") sig/s, ratio $(ratio "$(steady "$last_rate")" "${floor_rate[$c]}")]")
     done
 done
-# signet sign honours SIGNET_WRITE_SETTLE_MS; with the default it is as slow as signet run c=1.
-measure "signet sign (sequential), settle 0" "sign-settle-0" sign_signet "0" "sign-settle-0"
+# signet sign honours SIGNET_WRITE_SETTLE_MS (with the default it is as slow as signet run c=1).
+# It only waits on the registry, like the floor, so it gets the same best-of-TRIALS treatment.
+best_sign=0
+for trial in $(seq "$TRIALS"); do
+    measure "signet sign (sequential), settle 0 #$trial" "sign-settle-0-$trial" sign_signet 0 "sign-settle-0-$trial"
+    best_sign="$(awk -v a="$best_sign" -v b="$last_rate" 'BEGIN { print (b > a) ? b : a }')"
+done
+last_rate="$best_sign"
 summary+=("signet sign c=1 settle=0: signet: $last_rate sig/s; raw request floor: ${floor_rate[1]} sig/s; ratio $(ratio "$last_rate" "${floor_rate[1]}")  [without the fixed cost: $(steady "$last_rate") sig/s, ratio $(ratio "$(steady "$last_rate")" "${floor_rate[1]}")]")
 
 # Startup floor: 100 processes that do nothing but print the version.
