@@ -92,3 +92,4 @@ echo "signet sbom: $signet_s s ($(mib "$uncompressed_bytes" "$signet_s") MiB/s),
 echo "trivy:       $trivy_s s ($(mib "$uncompressed_bytes" "$trivy_s") MiB/s), $trivy_pkgs packages ($(cat "$work/trivy.types"))"
 echo "ratio signet/floor (time): $(ratio "$signet_s" "$floor_s") vs gzip -dc, $(ratio "$signet_s" "$zlib_s") vs zlib  (1.0 = as fast as just fetching and gunzipping)"
 echo "ratio signet/trivy (time): $(ratio "$signet_s" "$trivy_s")  (< 1.0 = signet faster)"
+echo "(finished in ${SECONDS} s)"
