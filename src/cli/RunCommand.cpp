@@ -111,7 +111,9 @@ int stopEarly(RunContext& run, const TaskSpec& spec, const std::vector<std::stri
 int signAll(RunContext& run, const TaskSpec& spec) {
     std::vector<std::string> refs;
     std::vector<pipeline::SigningJob> jobs;
+    std::chrono::milliseconds settle{0};
     try {
+        settle = cosign::writeSettle(run.env);
         if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
             throw Error(ErrorKind::Config,
                         "signature_format referrers is not supported yet; use legacy-tag");
@@ -134,7 +136,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         pipeline::BatchRunner::onRetry(line);
     });
     bool dockerMediaTypes = run.env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
-    cosign::SignatureStore store(client, dockerMediaTypes);
+    cosign::SignatureStore store(client, dockerMediaTypes, settle);
     cosign::ImageSigner imageSigner(client, store, *signer, run.env);
     pipeline::BatchRunner runner(client, imageSigner, run.logger);
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,

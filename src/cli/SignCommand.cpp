@@ -19,17 +19,6 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
     throw Error(ErrorKind::Usage, "--identity must be tag or repo, got '" + text + "'");
 }
 
-// SIGNET_WRITE_SETTLE_MS: how long to wait before checking a written signature survived
-// concurrent writers in other processes (0 when signet is known to be the only writer).
-std::chrono::milliseconds writeSettle(const Environment& env) {
-    auto text = env.get("SIGNET_WRITE_SETTLE_MS");
-    if (!text || text->empty()) return cosign::SignatureStore::kDefaultSettle;
-    if (text->size() > 6 || text->find_first_not_of("0123456789") != std::string::npos) {
-        throw Error(ErrorKind::Config,
-                    "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
-    }
-    return std::chrono::milliseconds(std::stol(*text));
-}
 
 }  // namespace
 
@@ -69,7 +58,7 @@ int runSign(const Arguments& args, const Environment& env) {
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
     bool dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
-    cosign::SignatureStore store(*client, dockerMediaTypes, writeSettle(env));
+    cosign::SignatureStore store(*client, dockerMediaTypes, cosign::writeSettle(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);
 
     std::vector<std::optional<ErrorKind>> outcomes;

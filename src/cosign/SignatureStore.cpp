@@ -149,4 +149,14 @@ AppendResult SignatureStore::replace(const oci::Repository& repo, const std::str
     return result;
 }
 
+std::chrono::milliseconds writeSettle(const Environment& env) {
+    auto text = env.get("SIGNET_WRITE_SETTLE_MS");
+    if (!text || text->empty()) return SignatureStore::kDefaultSettle;
+    if (text->size() > 6 || text->find_first_not_of("0123456789") != std::string::npos) {
+        throw Error(ErrorKind::Config,
+                    "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
+    }
+    return std::chrono::milliseconds(std::stol(*text));
+}
+
 }  // namespace signet::cosign

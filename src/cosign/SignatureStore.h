@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "config/Environment.h"
 #include "cosign/AttachmentImage.h"
 #include "crypto/Verifier.h"
 #include "oci/RegistryClient.h"
@@ -34,7 +35,7 @@ class SignatureStore {
     static constexpr std::size_t kMaxPayloadBytes = 128u << 20;
     // Read-modify-write rounds before giving up when other writers keep overwriting the tag.
     static constexpr int kMaxWriteRounds = 10;
-    static constexpr std::chrono::milliseconds kDefaultSettle{250};
+    static constexpr std::chrono::milliseconds kDefaultSettle{50};
 
     // `settle`: how long to wait after a write before checking that no other process replaced
     // the tag; twice our own read-to-write time and a random extra of up to `settle` are added,
@@ -72,5 +73,10 @@ class SignatureStore {
     std::mutex locksMutex_;
     std::map<std::string, std::unique_ptr<std::mutex>> locks_;
 };
+
+// SIGNET_WRITE_SETTLE_MS (default kDefaultSettle): the base wait before checking that a written
+// signature survived concurrent writers in other processes; 0 when signet is the only writer.
+// Throws Error(Config) naming the variable for a bad value.
+std::chrono::milliseconds writeSettle(const Environment& env);
 
 }  // namespace signet::cosign
