@@ -110,6 +110,7 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
                             const std::vector<RefResult>& results, Report& report) {
     if (settings.mode == config::SbomMode::Off) return;
     std::set<std::string> done;  // one SBOM per image digest, however many tags it has
+    std::vector<RefResult> failures;  // appended after the loop: `results` may be report.results
     for (const auto& result : results) {
         if (!result.ok() || result.platform || result.digest.empty()) continue;
         Subject subject{oci::Reference::parse(result.ref), result.digest};
@@ -125,9 +126,10 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
             failed.attempts = 1;
             failed.failure = RefFailure{e.kind(), e.what()};
             logger_.refResult(failed);
-            report.results.push_back(std::move(failed));
+            failures.push_back(std::move(failed));
         }
     }
+    report.results.insert(report.results.end(), failures.begin(), failures.end());
 }
 
 }  // namespace signet::pipeline
