@@ -24,7 +24,7 @@ import tarfile
 import textwrap
 
 ROOTFS_VERSION = "bookworm-minbase-1"
-IMAGES_VERSION = "8"
+IMAGES_VERSION = "9"
 MIRROR = "http://deb.debian.org/debian"
 
 
@@ -428,14 +428,16 @@ def build_rpm_image(layout, scratch):
     run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-i", "--nodeps", "--noscripts",
          *rpms])
     out = run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-qa", "--qf",
-               "%{NAME}\t%{EPOCHNUM}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n"])
+               "%{NAME}\t%{EPOCH}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n"])
     truth = []
     for line in out.splitlines():
         name, epoch, version, release, arch = line.split("\t")
+        epoch = "" if epoch == "(none)" else epoch
         truth.append({"name": name, "epoch": epoch, "version": version, "release": release,
                       "arch": arch})
     write(os.path.join(root, "etc/os-release"), 'NAME="Fedora Linux"\nID=fedora\n'
           'VERSION_ID=40\nPRETTY_NAME="Fedora Linux 40"\n')
+    write(os.path.join(root, "etc/fedora-release"), "Fedora release 40 (Forty)\n")
     scratch_image(layout, "rpm", root, scratch)
     # The same content labelled arm64, for the two-platform index.
     umoci("config", "--image", f"{layout}:rpm", "--architecture", "arm64", "--tag", "rpm-arm64")
