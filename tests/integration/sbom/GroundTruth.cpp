@@ -23,14 +23,16 @@ std::string mainModuleVersion(const nlohmann::json& modules, const std::string& 
 std::multiset<PackageKey> debKeys(const nlohmann::json& truth) {
     std::multiset<PackageKey> keys;
     for (const auto& row : truth.at("deb")) {
-        if (row.at("status") == "installed") keys.insert({"deb", row.at("name"), row.at("version")});
+        if (row.at("status") == "installed")
+            keys.insert({"deb", row.at("name"), row.at("version")});
     }
     return keys;
 }
 
 std::multiset<PackageKey> pythonKeys(const nlohmann::json& truth) {
     std::multiset<PackageKey> keys;
-    for (const auto& row : truth.at("python")) keys.insert({"pypi", row.at("name"), row.at("version")});
+    for (const auto& row : truth.at("python"))
+        keys.insert({"pypi", row.at("name"), row.at("version")});
     return keys;
 }
 

@@ -41,7 +41,8 @@ std::string spdxSchemaErrors(const std::string& file) {
     }
     // ajv-cli resolves `-c ajv-formats` from the working directory's node_modules.
     CommandResult result = runCommandForResult(
-        {"sh", "-c", "cd \"$0\" && exec \"$1\" validate --spec=draft7 -c ajv-formats -s \"$2\" -d \"$3\"",
+        {"sh", "-c",
+         "cd \"$0\" && exec \"$1\" validate --spec=draft7 -c ajv-formats -s \"$2\" -d \"$3\"",
          sourceDir(), ajv, sharedDir() + "/schemas/spdx-2.3.schema.json", file});
     return result.exitCode == 0 ? "" : result.out + result.err;
 }

@@ -14,8 +14,7 @@ std::string buildFixtures() {
     CommandOptions options;
     options.timeout = std::chrono::seconds(900);  // debootstrap through the mirror, first run only
     CommandResult result = runCommandForResult(
-        {sourceDir() + "/tests/fixtures-build/build_sbom_fixtures.py", cache.string()},
-        options);
+        {sourceDir() + "/tests/fixtures-build/build_sbom_fixtures.py", cache.string()}, options);
     if (result.exitCode != 0) {
         throw std::runtime_error("building the SBOM fixture images failed (exit " +
                                  std::to_string(result.exitCode) + "):\n" + result.out +

@@ -15,10 +15,11 @@ TEST(SbomFormatsTest, SpdxJsonTagValueAndCycloneDxListTheSamePackages) {
     TestRegistry registry;
     TempDir scratch;
     std::string ref = images.push(registry, "node").ref();
-    auto json = spdxJsonPackages(nlohmann::json::parse(generateSbom(registry, ref, "spdx-json", scratch)));
+    auto json =
+        spdxJsonPackages(nlohmann::json::parse(generateSbom(registry, ref, "spdx-json", scratch)));
     auto tagValue = spdxTagValuePackages(generateSbom(registry, ref, "spdx-tag", scratch));
-    auto cycloneDx =
-        cycloneDxPackages(nlohmann::json::parse(generateSbom(registry, ref, "cyclonedx-json", scratch)));
+    auto cycloneDx = cycloneDxPackages(
+        nlohmann::json::parse(generateSbom(registry, ref, "cyclonedx-json", scratch)));
     ASSERT_FALSE(keysOfType(json, "npm").empty());
     ASSERT_FALSE(keysOfType(json, "deb").empty());
     EXPECT_EQ(purlsOf(tagValue), purlsOf(json));
