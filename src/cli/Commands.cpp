@@ -19,6 +19,7 @@ const Command kCommands[] = {
      runRun},
     {"sign", "sign tag@digest references as cosign does", runSign},
     {"verify", "verify an image's cosign signatures with a public key", runVerify},
+    {"sbom", "catalogue an image's layers into an SPDX or CycloneDX SBOM", runSbom},
     {"attest", "attach a signed in-toto attestation (e.g. an SPDX SBOM) as cosign attest does",
      runAttest},
     {"verify-attestation", "verify an image's attestations with a public key",

@@ -15,6 +15,7 @@ int runRun(const Arguments& args, const Environment& env);
 int runAttest(const Arguments& args, const Environment& env);
 int runVerifyAttestation(const Arguments& args, const Environment& env);
 int runAttach(const Arguments& args, const Environment& env);
+int runSbom(const Arguments& args, const Environment& env);
 int runSign(const Arguments& args, const Environment& env);
 int runVerify(const Arguments& args, const Environment& env);
 int runTriangulate(const Arguments& args, const Environment& env);

@@ -16,6 +16,7 @@
 #include "pipeline/BatchRunner.h"
 #include "pipeline/JobPlanner.h"
 #include "pipeline/OutputPublisher.h"
+#include "pipeline/SbomPublisher.h"
 
 namespace signet::cli {
 namespace {
@@ -141,6 +142,12 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");
     run.report.results = runner.run(jobs, options);
     run.logger.endGroup();
+    if (spec.sbom.mode != config::SbomMode::Off) {
+        run.logger.beginGroup("signet: SBOMs");
+        pipeline::SbomPublisher sboms(client, store, imageSigner, *signer, run.env, run.logger);
+        sboms.publish(spec.sbom, run.report.results, run.report);
+        run.logger.endGroup();
+    }
 
     std::vector<std::optional<ErrorKind>> outcomes;
     for (const auto& result : run.report.results) {

@@ -1,0 +1,93 @@
+// `signet sbom`: catalogue an image's layers, straight from the registry, into an SBOM document.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/ArgumentParser.h"
+#include "cli/Commands.h"
+#include "cli/RegistryAccess.h"
+#include "error/Error.h"
+#include "oci/ImageManifest.h"
+#include "sbom/SbomGenerator.h"
+#include "sbom/image/LayerProgress.h"
+#include "sbom/image/RegistryImage.h"
+#include "sbom/write/DocumentFormat.h"
+
+namespace signet::cli {
+namespace {
+
+std::string platformFileName(const std::string& platform, const std::string& extension) {
+    std::string name = platform.empty() ? "image" : platform;
+    for (char& c : name) {
+        if (c == '/') c = '-';
+    }
+    return name + extension;
+}
+
+void writeOutput(const std::string& path, const std::string& document) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << document)) throw Error(ErrorKind::Usage, "cannot write SBOM to " + path);
+}
+
+}  // namespace
+
+int runSbom(const Arguments& args, const Environment& env) {
+    std::string format = "spdx-json", platform, output;
+    bool help = false;
+    ArgumentParser parser("sbom");
+    parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
+    parser.option("--platform", &platform, "os/arch[/variant] to pick from an index");
+    parser.option("--output,-o", &output, "file to write (a directory for several platforms); "
+                                          "default standard output");
+    parser.flag("--help,-h", &help, "show this help");
+    auto refs = parser.parse(args);
+    if (help) {
+        std::cout << parser.usage("REF");
+        return exit_code::kOk;
+    }
+    if (refs.size() != 1) throw Error(ErrorKind::Usage, "sbom takes exactly one image reference");
+    sbom::DocumentFormat documentFormat = sbom::parseDocumentFormat(format);
+    const auto& traits = sbom::traitsOf(documentFormat);
+    oci::Reference ref = oci::Reference::parse(refs[0]);
+    auto options = sbom::DocumentOptions::fromEnvironment(env);
+
+    auto client = connectRegistry(env);
+    std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
+    std::vector<std::string> platforms;
+    if (!platform.empty()) platforms.push_back(platform);
+    auto images = sbom::platformImages(*client, ref, digest, platforms);
+    bool many = images.size() > 1;
+    if (many && output.empty()) {
+        throw Error(ErrorKind::Usage, refs[0] + " is an index of " + std::to_string(images.size()) +
+                                          " platforms: pick one with --platform, or give -o DIR");
+    }
+    if (many) std::filesystem::create_directories(output);
+    auto generator = sbom::SbomGenerator::withDefaultCatalogers();
+    std::ostream* terminal = isatty(STDERR_FILENO) ? &std::cerr : nullptr;
+    for (auto& image : images) {
+        auto totals = std::make_shared<sbom::LayerTotals>();
+        int layers = static_cast<int>(oci::parseManifest(image.input.manifestJson, refs[0]).layers.size());
+        sbom::Sbom result = generator.generate(
+            sbom::withLayerProgress(std::move(image.input), layers, totals, terminal));
+        std::string document = sbom::writeDocument(result, documentFormat, options);
+        if (output.empty()) {
+            std::cout << document;
+        } else {
+            writeOutput(many ? output + "/" + platformFileName(image.platform, traits.extension)
+                             : output,
+                        document);
+        }
+        auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - totals->start);
+        std::cerr << "signet sbom: " << ref.repository.name() << "@" << image.digest
+                  << (image.platform.empty() ? "" : " (" + image.platform + ")") << ": "
+                  << result.packages.size() << " packages from " << totals->layers << " layers, "
+                  << totals->bytes << " bytes in " << static_cast<int>(seconds.count() * 1000)
+                  << " ms" << (result.warnings.empty() ? "" : ", " + std::to_string(result.warnings.size()) + " warnings") << "\n";
+        for (const auto& warning : result.warnings) std::cerr << "signet sbom: warning: " << warning << "\n";
+    }
+    return exit_code::kOk;
+}
+
+}  // namespace signet::cli

@@ -1,0 +1,49 @@
+// SbomPublisher: the SBOM half of `signet run` — one SBOM per signed image digest and platform,
+// generated from the registry (or taken from a file), written to the SBOM directory, and attested
+// and/or attached in the registry, signed with the run's key.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/TaskSpec.h"
+#include "cosign/ImageSigner.h"
+#include "pipeline/Logger.h"
+#include "pipeline/Report.h"
+
+namespace signet::pipeline {
+
+class SbomPublisher {
+public:
+    SbomPublisher(oci::RegistryClient& client, cosign::SignatureStore& store,
+                  cosign::ImageSigner& imageSigner, const crypto::Signer& signer,
+                  const Environment& env, Logger& logger)
+        : client_(client), store_(store), imageSigner_(imageSigner), signer_(signer), env_(env),
+          logger_(logger) {}
+
+    // For every distinct image digest among the successful, non-child `results`: SBOM entries
+    // for what was stored, and a failed RefResult ("sbom <repo@digest>") for what could not be.
+    void publish(const config::SbomSettings& settings, const std::vector<RefResult>& results,
+                 Report& report);
+
+private:
+    struct Subject {
+        oci::Reference reference;  // repository, tag (for naming) and the signed digest
+        std::string digest;
+    };
+    std::vector<SbomEntry> publishSubject(const config::SbomSettings& settings,
+                                          const Subject& subject);
+    std::vector<SbomEntry> store(const config::SbomSettings& settings, const Subject& subject,
+                                 const std::string& digest, const std::optional<std::string>& platform,
+                                 const std::string& document);
+
+    oci::RegistryClient& client_;
+    cosign::SignatureStore& store_;
+    cosign::ImageSigner& imageSigner_;
+    const crypto::Signer& signer_;
+    const Environment& env_;
+    Logger& logger_;
+};
+
+}  // namespace signet::pipeline
