@@ -63,7 +63,9 @@ TEST_F(SbomGroundTruthTest, RootPackageIsTheImageAndContainsEveryPackageOnce) {
     for (const auto& package : document_.at("packages")) {
         std::string id = package.at("SPDXID");
         EXPECT_TRUE(std::regex_match(id, idSyntax)) << id;
-        if (id != root.at("SPDXID")) EXPECT_EQ(contained[id], 1) << id;
+        if (id != root.at("SPDXID")) {
+            EXPECT_EQ(contained[id], 1) << id;
+        }
     }
     EXPECT_EQ(document_.at("packages").size(), packages.size() + 1);
 }

@@ -74,7 +74,9 @@ TEST_F(SbomHostileLayersTest, AbsoluteSymlinksAndSymlinkLoopsTerminate) {
         auto packages = spdxJsonPackages(
             nlohmann::json::parse(readFile(scratch_.path() + "/hostile-symlinks")));
         for (const auto& package : packages) {
-            if (package.type == "deb") EXPECT_EQ(package.name, "hostile-pkg");
+            if (package.type == "deb") {
+                EXPECT_EQ(package.name, "hostile-pkg");
+            }
         }
     }
 }

@@ -62,13 +62,13 @@ TEST_F(SbomIndexTest, WithoutPlatformWritesOneDocumentPerPlatform) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         files.push_back(entry.path().filename().string());
     }
-    ASSERT_EQ(files.size(), expected_.size()) << testing::PrintToString(files);
+    ASSERT_EQ(files.size(), expected_.size()) << ::testing::PrintToString(files);
     for (const auto& platform : expected_) {
         auto match = std::find_if(files.begin(), files.end(), [&](const std::string& name) {
             return name.rfind(platform.fileStem + ".", 0) == 0;
         });
         ASSERT_NE(match, files.end())
-            << "no " << platform.fileStem << ".* in " << testing::PrintToString(files);
+            << "no " << platform.fileStem << ".* in " << ::testing::PrintToString(files);
         expectDocumentFor(platform, dir + "/" + *match);
     }
 }
