@@ -1,5 +1,7 @@
 #include "GroundTruth.h"
 
+#include <cctype>
+
 namespace signet::testing {
 namespace {
 
@@ -18,6 +20,20 @@ std::string mainModuleVersion(const nlohmann::json& modules, const std::string& 
     return "UNKNOWN";
 }
 
+// PEP 503: lower case, every run of '-', '_', '.' becomes one '-' (what syft reports).
+std::string normalizedPythonName(const std::string& name) {
+    std::string normalized;
+    for (char c : name) {
+        bool separator = c == '-' || c == '_' || c == '.';
+        if (!separator) {
+            normalized += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else if (normalized.empty() || normalized.back() != '-') {
+            normalized += '-';
+        }
+    }
+    return normalized;
+}
+
 }  // namespace
 
 std::multiset<PackageKey> debKeys(const nlohmann::json& truth) {
@@ -31,8 +47,9 @@ std::multiset<PackageKey> debKeys(const nlohmann::json& truth) {
 
 std::multiset<PackageKey> pythonKeys(const nlohmann::json& truth) {
     std::multiset<PackageKey> keys;
-    for (const auto& row : truth.at("python"))
-        keys.insert({"pypi", row.at("name"), row.at("version")});
+    for (const auto& row : truth.at("python")) {
+        keys.insert({"pypi", normalizedPythonName(row.at("name")), row.at("version")});
+    }
     return keys;
 }
 

@@ -10,7 +10,8 @@ namespace signet::testing {
 
 // deb packages dpkg-query reports as installed ("deb", Package, Version incl. epoch).
 std::multiset<PackageKey> debKeys(const nlohmann::json& truth);
-// dist-info/egg-info metadata the builder wrote or found ("pypi", Name, Version).
+// dist-info/egg-info metadata the builder wrote or found ("pypi", Name normalised as PEP 503
+// and syft do — reference/sbom.md §2.6 —, Version).
 std::multiset<PackageKey> pythonKeys(const nlohmann::json& truth);
 // package.json files with a name and a version ("npm", name, version).
 std::multiset<PackageKey> npmKeys(const nlohmann::json& truth);

@@ -9,6 +9,13 @@
 #include "integration/cli/SignetProcess.h"
 
 namespace signet::testing {
+namespace {
+
+std::string sbomFileName(const std::string& format) {
+    return format == "spdx-tag" ? "sbom.spdx" : "sbom-" + format + ".json";
+}
+
+}  // namespace
 
 CommandResult runSbom(const TestRegistry& registry, const std::vector<std::string>& args) {
     std::vector<std::string> argv{"sbom"};
@@ -18,7 +25,8 @@ CommandResult runSbom(const TestRegistry& registry, const std::vector<std::strin
 
 std::string generateSbom(const TestRegistry& registry, const std::string& ref,
                          const std::string& format, const TempDir& scratch) {
-    std::string file = scratch.path() + "/sbom." + format;
+    // ajv-cli picks its parser by the file extension, so JSON documents end in .json.
+    std::string file = scratch.path() + "/" + sbomFileName(format);
     CommandResult result = runSbom(registry, {"--format", format, "-o", file, ref});
     if (result.exitCode != 0) {
         throw std::runtime_error("signet sbom --format " + format + " " + ref + " exited " +
@@ -30,7 +38,7 @@ std::string generateSbom(const TestRegistry& registry, const std::string& ref,
 nlohmann::json generateValidSpdx(const TestRegistry& registry, const std::string& ref,
                                  const TempDir& scratch) {
     std::string text = generateSbom(registry, ref, "spdx-json", scratch);
-    EXPECT_EQ(spdxSchemaErrors(scratch.path() + "/sbom.spdx-json"), "") << ref;
+    EXPECT_EQ(spdxSchemaErrors(scratch.path() + "/" + sbomFileName("spdx-json")), "") << ref;
     return nlohmann::json::parse(text);
 }
 

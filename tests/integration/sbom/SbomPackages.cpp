@@ -16,10 +16,15 @@ SbomPackage makePackage(std::string name, std::string version, std::string purl)
     return {purlType(purl), std::move(name), std::move(version), std::move(purl)};
 }
 
+// The image itself carries a pkg:oci purl; it is the subject, not a catalogued package.
+bool isImagePurl(const std::string& purl) {
+    return purlType(purl) == "oci";
+}
+
 void collectComponents(const nlohmann::json& components, std::vector<SbomPackage>& packages) {
     for (const auto& component : components) {
         std::string purl = component.value("purl", "");
-        if (!purl.empty()) {
+        if (!purl.empty() && !isImagePurl(purl)) {
             std::string group = component.value("group", "");
             std::string name = component.value("name", "");
             packages.push_back(makePackage(group.empty() ? name : group + "/" + name,
@@ -35,7 +40,7 @@ std::vector<SbomPackage> spdxJsonPackages(const nlohmann::json& document) {
     std::vector<SbomPackage> packages;
     for (const auto& package : document.value("packages", nlohmann::json::array())) {
         std::string purl = purlOfSpdxPackage(package);
-        if (purl.empty()) continue;
+        if (purl.empty() || isImagePurl(purl)) continue;
         packages.push_back(
             makePackage(package.value("name", ""), package.value("versionInfo", ""), purl));
     }
@@ -48,7 +53,8 @@ std::vector<SbomPackage> spdxTagValuePackages(const std::string& text) {
     std::string line, name, version, purl;
     bool inPackage = false;
     auto flush = [&] {
-        if (inPackage && !purl.empty()) packages.push_back(makePackage(name, version, purl));
+        if (inPackage && !purl.empty() && !isImagePurl(purl))
+            packages.push_back(makePackage(name, version, purl));
         name.clear(), version.clear(), purl.clear();
     };
     const std::string purlPrefix = "ExternalRef: PACKAGE-MANAGER purl ";

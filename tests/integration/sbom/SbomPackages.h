@@ -21,11 +21,12 @@ struct SbomPackage {
 // (type, name, version) — the identity the ground truth is compared on.
 using PackageKey = std::tuple<std::string, std::string, std::string>;
 
-// Every package with a purl of an SPDX 2.3 JSON document (the root image package has none).
+// Every package with a purl of an SPDX 2.3 JSON document, except the image itself (pkg:oci).
 std::vector<SbomPackage> spdxJsonPackages(const nlohmann::json& document);
 // The same from SPDX tag-value text (PackageName / PackageVersion / ExternalRef purl lines).
 std::vector<SbomPackage> spdxTagValuePackages(const std::string& text);
-// The same from a CycloneDX JSON BOM (components, recursively; name includes the group).
+// The same from a CycloneDX JSON BOM (components, recursively; name includes the group; the
+// image is metadata.component, not a component).
 std::vector<SbomPackage> cycloneDxPackages(const nlohmann::json& bom);
 
 std::multiset<PackageKey> keysOf(const std::vector<SbomPackage>& packages);
