@@ -20,7 +20,8 @@ std::string mainModuleVersion(const nlohmann::json& modules, const std::string& 
     return "UNKNOWN";
 }
 
-// PEP 503: lower case, every run of '-', '_', '.' becomes one '-' (what syft reports).
+}  // namespace
+
 std::string normalizedPythonName(const std::string& name) {
     std::string normalized;
     for (char c : name) {
@@ -33,8 +34,6 @@ std::string normalizedPythonName(const std::string& name) {
     }
     return normalized;
 }
-
-}  // namespace
 
 std::multiset<PackageKey> debKeys(const nlohmann::json& truth) {
     std::multiset<PackageKey> keys;

@@ -8,6 +8,10 @@
 
 namespace signet::testing {
 
+// PEP 503 normalisation: lower case, each run of '-', '_', '.' becomes one '-' (what syft
+// reports as the package name, reference/sbom.md §2.6).
+std::string normalizedPythonName(const std::string& name);
+
 // deb packages dpkg-query reports as installed ("deb", Package, Version incl. epoch).
 std::multiset<PackageKey> debKeys(const nlohmann::json& truth);
 // dist-info/egg-info metadata the builder wrote or found ("pypi", Name normalised as PEP 503

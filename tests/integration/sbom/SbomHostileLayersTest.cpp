@@ -62,6 +62,9 @@ TEST_F(SbomHostileLayersTest, DotDotAndAbsolutePathsWriteNothingOutside) {
     auto outcome = scan("hostile-traversal");
     expectControlledEnd("hostile-traversal", outcome);
     EXPECT_FALSE(std::filesystem::exists(marker));
+    // Accepted or refused, the climbing entry is named on stderr (warning or error).
+    EXPECT_NE(outcome.result.err.find("signet-sbom-escape-marker"), std::string::npos)
+        << outcome.result.err;
     EXPECT_FALSE(std::filesystem::exists("/etc/absolute-entry"));
 }
 
@@ -90,6 +93,14 @@ TEST_F(SbomHostileLayersTest, GzipBombIsStreamedNotBuffered) {
 TEST_F(SbomHostileLayersTest, HugeMetadataFilesAreBounded) {
     auto outcome = scan("hostile-metadata");
     expectControlledEnd("hostile-metadata", outcome);
+    // Whatever signet does with a 256 MiB METADATA and a 64 MiB package.json (truncate, skip,
+    // refuse), it says so naming the file.
+    for (const char* path :
+         {"huge_metadata-1.0.dist-info/METADATA", "app/node_modules/huge/package.json"}) {
+        EXPECT_NE(outcome.result.err.find(path), std::string::npos)
+            << path << " is not mentioned:\n"
+            << outcome.result.err;
+    }
     EXPECT_LT(outcome.peakChildRssKiB, kMemoryBoundKiB);
 }
 

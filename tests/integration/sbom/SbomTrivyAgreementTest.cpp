@@ -73,7 +73,10 @@ class SbomTrivyAgreementTest : public ::testing::Test {
             std::string type = packageTypeOfTrivyResult(target.value("Type", ""));
             if (type.empty()) continue;
             for (const auto& package : target.value("Packages", nlohmann::json::array())) {
-                keys.insert({type, package.at("Name"), fullVersion(package)});
+                std::string name = package.at("Name");
+                // trivy keeps the METADATA spelling; syft and signet normalise (sbom.md §2.6).
+                if (type == "pypi") name = normalizedPythonName(name);
+                keys.insert({type, name, fullVersion(package)});
             }
         }
         return keys;
