@@ -10,11 +10,13 @@ ground truth each test compares with is written to .../truth/<tag>.json, derived
 itself (dpkg-query, rpm -qa, go version -m, the npm / apk / python metadata this script wrote).
 Concurrent callers (ctest runs test processes in parallel) serialise on CACHE_DIR/.lock; the
 result directory appears atomically (rename) only when complete. Prints the images directory.
+Bump IMAGES_VERSION (or ROOTFS_VERSION) whenever what an image contains changes.
 """
 
 import fcntl
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -195,7 +197,7 @@ def raw_gzip_image(layout, tag, fill_tar, scratch):
 def tar_add_bytes(tar, name, data, mode=0o644):
     info = tarfile.TarInfo(name)
     info.size, info.mode = len(data), mode
-    tar.addfile(info, __import__("io").BytesIO(data))
+    tar.addfile(info, io.BytesIO(data))
 
 
 def tar_add_symlink(tar, name, target):
