@@ -28,11 +28,19 @@ class SbomHostileLayersTest : public ::testing::Test {
     HostileOutcome scan(const std::string& tag) {
         PushedImage image = SbomFixtureImages::get().push(registry_, tag);
         auto start = std::chrono::steady_clock::now();
-        CommandResult result = runSbom(registry_, {"-o", scratch_.path() + "/" + tag, image.ref()});
+        CommandResult result = runSbom(registry_, {"-o", outputFile(tag), image.ref()});
         auto elapsed = std::chrono::steady_clock::now() - start;
         rusage usage{};
         getrusage(RUSAGE_CHILDREN, &usage);  // the largest child waited for so far
-        return {result, elapsed, usage.ru_maxrss};
+        HostileOutcome outcome{result, elapsed, usage.ru_maxrss};
+        if (result.exitCode == 0) {
+            EXPECT_EQ(spdxSchemaErrors(outputFile(tag)), "") << tag;
+        }
+        return outcome;
+    }
+
+    std::string outputFile(const std::string& tag) const {
+        return scratch_.path() + "/" + tag + ".spdx.json";
     }
 
     // Finished by itself, quickly, without a sanitizer report; a failure is one signet line.
@@ -74,8 +82,8 @@ TEST_F(SbomHostileLayersTest, AbsoluteSymlinksAndSymlinkLoopsTerminate) {
     if (outcome.result.exitCode == 0) {
         // var/lib/dpkg is an absolute symlink to /real inside the image: resolved within the
         // image it leads to real/status, so the one package there is the only deb.
-        auto packages = spdxJsonPackages(
-            nlohmann::json::parse(readFile(scratch_.path() + "/hostile-symlinks")));
+        auto packages =
+            spdxJsonPackages(nlohmann::json::parse(readFile(outputFile("hostile-symlinks"))));
         for (const auto& package : packages) {
             if (package.type == "deb") {
                 EXPECT_EQ(package.name, "hostile-pkg");
