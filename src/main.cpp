@@ -1,4 +1,8 @@
 // signet: argument dispatch only; each subcommand lives in src/cli/.
 #include "cli/Commands.h"
+#include "cli/ProcessHardening.h"
 
-int main(int argc, char** argv) { return signet::cli::dispatch(argc, argv); }
+int main(int argc, char** argv) {
+    signet::cli::hardenProcess();
+    return signet::cli::dispatch(argc, argv);
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's demo, on a fresh Debian machine: install what signet needs, build it, start a
 # registry on loopback, build the signet task image daemonless and push it there, generate a key,
-# run the CI entrypoint (`signet run`) on it, verify the signature, and show every output.
+# run the CI entrypoint (`signet run`) on it — sign tag@digest, generate its SPDX SBOM from the
+# layers and attest it — verify signature and attestation, and show every output.
 # Everything happens in a temporary directory on 127.0.0.1; the registry is stopped at the end.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,6 +59,7 @@ echo "== signet run (as a CI step would run it)"
 mkdir -p "$work/results"
 SIGNET_KEY="$work/cosign.key" \
 SIGNET_TAGS="demo" SIGNET_REPOSITORY="$host/signet/task" SIGNET_DIGEST="$digest" \
+SIGNET_SBOM=generate SIGNET_SBOM_DIR="$work/sboms" \
 SIGNET_RESULTS_DIR="$work/results" SIGNET_REPORT="$work/signet-report.json" \
     "$signet" run </dev/null
 
@@ -68,6 +70,10 @@ cat "$work/signet-report.json"; echo
 
 echo "== signet verify"
 "$signet" verify --key "$work/cosign.pub" "$host/signet/task:demo@$digest"
+echo "== signet verify-attestation (the SPDX SBOM, first 300 bytes of the envelope)"
+"$signet" verify-attestation --key "$work/cosign.pub" --type spdxjson "$host/signet/task:demo@$digest" | head -c 300; echo
+echo "== the SBOM itself ($(ls "$work/sboms"))"
+head -c 600 "$work/sboms/"*.spdx.json; echo
 echo "== signet triangulate"
 "$signet" triangulate "$host/signet/task:demo@$digest"
 echo "== demo finished: signed, verified, outputs shown"

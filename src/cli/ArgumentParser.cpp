@@ -53,6 +53,7 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
             positional.push_back(arg);
             continue;
         }
+        if (arg == "--help" || arg == "-h") throw HelpRequested{usage()};
         auto eq = arg.find('=');
         std::string name = arg.substr(0, eq);
         const Spec* spec = find(name);
@@ -90,9 +91,19 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
     return positional;
 }
 
-std::string ArgumentParser::usage(const std::string& positional) const {
+std::string ArgumentParser::parseOne(const std::vector<std::string>& args) const {
+    auto positional = parse(args);
+    if (positional.size() != 1) {
+        throw Error(ErrorKind::Usage, "signet " + command_ +
+                                          " takes exactly one image reference, got " +
+                                          std::to_string(positional.size()));
+    }
+    return positional[0];
+}
+
+std::string ArgumentParser::usage() const {
     std::ostringstream out;
-    out << "usage: signet " << command_ << " [flags] " << positional << "\n\nflags:\n";
+    out << "usage: signet " << command_ << " [flags] " << positional_ << "\n\nflags:\n";
     for (const auto& spec : specs_) {
         std::string names;
         for (const auto& name : spec.names) {

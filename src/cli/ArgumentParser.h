@@ -6,9 +6,16 @@
 
 namespace signet::cli {
 
+// Thrown by parse() when --help/-h is given; dispatch prints `usage` and exits 0.
+struct HelpRequested {
+    std::string usage;
+};
+
 class ArgumentParser {
-public:
-    explicit ArgumentParser(std::string command) : command_(std::move(command)) {}
+  public:
+    // `positional` names the arguments in the usage line, e.g. "REF" or "REF...".
+    ArgumentParser(std::string command, std::string positional)
+        : command_(std::move(command)), positional_(std::move(positional)) {}
 
     // A boolean switch: `--name` sets *target to true.
     void flag(const std::string& names, bool* target, const std::string& help);
@@ -18,13 +25,15 @@ public:
     void repeated(const std::string& names, std::vector<std::string>* target,
                   const std::string& help);
 
-    // Parses args; returns the positional arguments. Throws Error(Usage) naming the bad flag.
-    // `names` above is "--long" or "--long,-s".
+    // Parses args; returns the positional arguments. Throws Error(Usage) naming the bad flag,
+    // or HelpRequested for --help/-h. `names` above is "--long" or "--long,-s".
     std::vector<std::string> parse(const std::vector<std::string>& args) const;
+    // parse(), requiring exactly one positional argument (an image reference).
+    std::string parseOne(const std::vector<std::string>& args) const;
 
-    std::string usage(const std::string& positional) const;
+    std::string usage() const;
 
-private:
+  private:
     enum class Kind { Flag, Option, Repeated };
     struct Spec {
         std::vector<std::string> names;
@@ -35,6 +44,7 @@ private:
     const Spec* find(const std::string& name) const;
 
     std::string command_;
+    std::string positional_;
     std::vector<Spec> specs_;
 };
 

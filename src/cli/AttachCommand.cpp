@@ -13,28 +13,23 @@ namespace signet::cli {
 
 int runAttach(const Arguments& args, const Environment& env) {
     if (args.empty() || args[0] != "sbom") {
-        throw Error(ErrorKind::Usage, "usage: signet attach sbom --sbom FILE [--type spdx|cyclonedx|"
-                                      "syft] [--input-format json|text|xml] [--key K] REF");
+        throw Error(ErrorKind::Usage,
+                    "usage: signet attach sbom --sbom FILE [--type spdx|cyclonedx|"
+                    "syft] [--input-format json|text|xml] [--key K] REF");
     }
     std::string key, sbom, type = "spdx", inputFormat;
-    bool help = false;
-    ArgumentParser parser("attach sbom");
+    ArgumentParser parser("attach sbom", "REF");
     parser.option("--sbom", &sbom, "the SBOM file");
     parser.option("--type", &type, "spdx (default), cyclonedx or syft");
     parser.option("--input-format", &inputFormat, "json, text or xml (default: by file name)");
-    parser.option("--key", &key, "private key that signs the SBOM manifest (default SIGNET_KEY, "
-                                 "COSIGN_KEY, SIGNET_KEY_DIR)");
-    parser.flag("--help,-h", &help, "show this help");
-    auto refs = parser.parse(Arguments(args.begin() + 1, args.end()));
-    if (help) {
-        std::cout << parser.usage("REF");
-        return exit_code::kOk;
-    }
-    if (refs.size() != 1) throw Error(ErrorKind::Usage, "attach sbom takes exactly one image reference");
+    parser.option("--key", &key,
+                  "private key that signs the SBOM manifest (default SIGNET_KEY, "
+                  "COSIGN_KEY, SIGNET_KEY_DIR)");
+    std::string text = parser.parseOne(Arguments(args.begin() + 1, args.end()));
     if (sbom.empty()) throw Error(ErrorKind::Usage, "attach sbom needs --sbom FILE");
     bool json = inputFormat.empty() ? sbom.ends_with(".json") : inputFormat == "json";
     std::string mediaType = cosign::sbomMediaType(type, json);
-    oci::Reference ref = oci::Reference::parse(refs[0]);
+    oci::Reference ref = oci::Reference::parse(text);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
@@ -43,7 +38,7 @@ int runAttach(const Arguments& args, const Environment& env) {
     cosign::ImageSigner imageSigner(*client, store, *signer, env);
     auto attached = cosign::attachSbom(store, imageSigner, env, ref.repository, digest, document,
                                        mediaType, ref.repository.name());
-    std::cout << refs[0] << " " << digest << " " << attached.location << " "
+    std::cout << text << " " << digest << " " << attached.location << " "
               << attached.signature.location << "\n";
     return exit_code::kOk;
 }

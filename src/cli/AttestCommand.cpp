@@ -23,62 +23,43 @@ std::string readPredicate(const std::string& path) {
 
 int runAttest(const Arguments& args, const Environment& env) {
     std::string key, predicate, type = "custom";
-    bool help = false;
-    ArgumentParser parser("attest");
+    ArgumentParser parser("attest", "REF");
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--predicate", &predicate, "the predicate file (e.g. an SPDX JSON SBOM)");
-    parser.option("--type", &type, "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI");
-    parser.flag("--help,-h", &help, "show this help");
-    auto refs = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("REF");
-        return exit_code::kOk;
-    }
-    if (refs.size() != 1) throw Error(ErrorKind::Usage, "attest takes exactly one image reference");
+    parser.option("--type", &type,
+                  "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI");
+    std::string text = parser.parseOne(args);
     if (predicate.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     cosign::predicateTypeFor(type);
-    oci::Reference ref = oci::Reference::parse(refs[0]);
+    oci::Reference ref = oci::Reference::parse(text);
     std::string document = readPredicate(predicate);
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1");
     auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
-    std::cout << refs[0] << " " << digest << " " << attestation.location << "\n";
+    std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
 }
 
 int runVerifyAttestation(const Arguments& args, const Environment& env) {
     std::string key, type = "custom";
-    bool help = false;
-    ArgumentParser parser("verify-attestation");
+    ArgumentParser parser("verify-attestation", "REF");
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.option("--type", &type, "the predicate type to accept (cosign words or a URI)");
-    parser.flag("--help,-h", &help, "show this help");
-    auto refs = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("REF");
-        return exit_code::kOk;
-    }
-    if (refs.size() != 1) {
-        throw Error(ErrorKind::Usage, "verify-attestation takes exactly one image reference");
-    }
+    std::string text = parser.parseOne(args);
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     cosign::predicateTypeFor(type);
-    oci::Reference ref = oci::Reference::parse(refs[0]);
+    oci::Reference ref = oci::Reference::parse(text);
     auto verifier = crypto::loadVerifier(key, env);
     auto client = connectRegistry(env);
-    std::string digest;
-    try {
-        digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::NotFound) throw;
-        std::cerr << "signet verify-attestation: image tag not found: " << ref.name() << "\n";
-        return exit_code::kImageNotFound;
-    }
+    auto found = digestToVerify(*client, ref, "verify-attestation");
+    if (!found) return exit_code::kImageNotFound;
+    const std::string& digest = *found;
     cosign::SignatureStore store(*client, false);
-    auto layers = store.readLayers(cosign::attachmentRepository(ref.repository, env),
-                                   cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
+    auto layers =
+        store.readLayers(cosign::attachmentRepository(ref.repository, env),
+                         cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
     if (layers.empty()) {
         std::cerr << "signet verify-attestation: no attestations found for " << ref.name() << "\n";
         return exit_code::kNoSignatures;

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "cli/ArgumentParser.h"
 #include "error/Error.h"
 
 namespace signet::cli {
@@ -64,6 +65,9 @@ int dispatch(int argc, char** argv) {
         if (name != command.name) continue;
         try {
             return command.run(args, env);
+        } catch (const HelpRequested& help) {
+            std::cout << help.usage;
+            return exit_code::kOk;
         } catch (const Error& e) {
             std::cerr << "signet " << name << ": " << e.what() << "\n";
             return exitCodeFor(e.kind());

@@ -3,8 +3,8 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
-#include "error/Error.h"
 #include "crypto/KeyPairFiles.h"
+#include "error/Error.h"
 
 namespace signet::cli {
 namespace {
@@ -18,17 +18,10 @@ void printWritten(const crypto::KeyPairPaths& paths) {
 
 int runGenerateKeyPair(const Arguments& args, const Environment& env) {
     crypto::KeyPairOptions options{crypto::kGeneratedKeyPrefix, false};
-    bool help = false;
-    ArgumentParser parser("generate-key-pair");
+    ArgumentParser parser("generate-key-pair", "");
     parser.option("--output-key-prefix", &options.prefix, "write PREFIX.key and PREFIX.pub");
     parser.flag("--force", &options.overwrite, "overwrite existing files");
-    parser.flag("--help,-h", &help, "show this help");
     auto rest = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("") << "\nThe password comes from COSIGN_PASSWORD (may be set "
-                                         "but empty) or SIGNET_PASSWORD_FILE.\n";
-        return exit_code::kOk;
-    }
     if (!rest.empty()) throw Error(ErrorKind::Usage, "generate-key-pair takes no arguments");
     printWritten(crypto::generateKeyPair(options, env));
     return exit_code::kOk;
@@ -37,17 +30,11 @@ int runGenerateKeyPair(const Arguments& args, const Environment& env) {
 int runImportKeyPair(const Arguments& args, const Environment& env) {
     crypto::KeyPairOptions options{crypto::kImportedKeyPrefix, false};
     std::string key;
-    bool help = false;
-    ArgumentParser parser("import-key-pair");
+    ArgumentParser parser("import-key-pair", "");
     parser.option("--key,-k", &key, "PEM private key to import (RSA, EC or PKCS#8)");
     parser.option("--output-key-prefix,-o", &options.prefix, "write PREFIX.key and PREFIX.pub");
     parser.flag("--force", &options.overwrite, "overwrite existing files");
-    parser.flag("--help,-h", &help, "show this help");
     auto rest = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("");
-        return exit_code::kOk;
-    }
     if (!rest.empty()) throw Error(ErrorKind::Usage, "import-key-pair takes no arguments");
     if (key.empty()) throw Error(ErrorKind::Usage, "import-key-pair needs --key FILE");
     printWritten(crypto::importKeyPair(key, options, env));

@@ -1,14 +1,15 @@
 #include "cli/RegistryAccess.h"
 
-#include "oci/DockerConfigKeychain.h"
+#include <iostream>
+
+#include "error/Error.h"
+
 #include "oci/HttpRegistryClient.h"
-#include "oci/RegistryOptions.h"
 
 namespace signet::cli {
 
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env) {
-    return std::make_unique<oci::HttpRegistryClient>(
-        oci::registryOptionsFromEnvironment(env), std::make_shared<oci::DockerConfigKeychain>(env));
+    return oci::makeRegistryClient(env);
 }
 
 cosign::SignOptions lookupOnly() {
@@ -16,6 +17,17 @@ cosign::SignOptions lookupOnly() {
     options.allowTagOnly = true;
     options.verifyTags = false;
     return options;
+}
+
+std::optional<std::string> digestToVerify(oci::RegistryClient& client, const oci::Reference& ref,
+                                          const std::string& command) {
+    try {
+        return cosign::resolveDigest(client, ref, lookupOnly());
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::NotFound) throw;
+        std::cerr << "signet " << command << ": image tag not found: " << ref.name() << "\n";
+        return std::nullopt;
+    }
 }
 
 }  // namespace signet::cli

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "config/Environment.h"
 #include "cosign/ImageSigner.h"
@@ -15,5 +17,10 @@ std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env);
 // How read-only commands (verify, triangulate, attest) resolve what a reference names: tags are
 // resolved to their current digest; a digest is used as given (after checking it exists).
 cosign::SignOptions lookupOnly();
+
+// For the verify commands: the digest `ref` names, or nullopt after printing cosign's
+// "image tag not found" line for `command` (the caller exits 11).
+std::optional<std::string> digestToVerify(oci::RegistryClient& client, const oci::Reference& ref,
+                                          const std::string& command);
 
 }  // namespace signet::cli

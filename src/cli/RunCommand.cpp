@@ -59,7 +59,7 @@ oci::RegistryOptions registryOptions(const TaskSpec& spec, const Environment& en
 cosign::SignOptions signOptions(const TaskSpec& spec) {
     cosign::SignOptions options;
     options.identity = spec.identity == config::Identity::Tag ? cosign::IdentityMode::Tag
-                                                               : cosign::IdentityMode::Repo;
+                                                              : cosign::IdentityMode::Repo;
     options.annotations = spec.annotations;
     options.allowTagOnly = spec.allowTagOnly;
     options.verifyTags = spec.verifyTags;
@@ -154,8 +154,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         outcomes.push_back(result.ok() ? std::nullopt
                                        : std::optional<ErrorKind>(result.failure->kind));
     }
-    FailOn failOn = spec.failOn == config::FailOn::All ? FailOn::All : FailOn::Any;
-    return finish(run, spec, batchExitCode(outcomes, failOn));
+    return finish(run, spec, batchExitCode(outcomes, spec.failOn));
 }
 
 }  // namespace

@@ -35,22 +35,16 @@ void writeOutput(const std::string& path, const std::string& document) {
 
 int runSbom(const Arguments& args, const Environment& env) {
     std::string format = "spdx-json", platform, output;
-    bool help = false;
-    ArgumentParser parser("sbom");
+    ArgumentParser parser("sbom", "REF");
     parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
     parser.option("--platform", &platform, "os/arch[/variant] to pick from an index");
-    parser.option("--output,-o", &output, "file to write (a directory for several platforms); "
-                                          "default standard output");
-    parser.flag("--help,-h", &help, "show this help");
-    auto refs = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("REF");
-        return exit_code::kOk;
-    }
-    if (refs.size() != 1) throw Error(ErrorKind::Usage, "sbom takes exactly one image reference");
+    parser.option("--output,-o", &output,
+                  "file to write (a directory for several platforms); "
+                  "default standard output");
+    std::string text = parser.parseOne(args);
     sbom::DocumentFormat documentFormat = sbom::parseDocumentFormat(format);
     const auto& traits = sbom::traitsOf(documentFormat);
-    oci::Reference ref = oci::Reference::parse(refs[0]);
+    oci::Reference ref = oci::Reference::parse(text);
     auto options = sbom::DocumentOptions::fromEnvironment(env);
 
     auto client = connectRegistry(env);
@@ -60,7 +54,7 @@ int runSbom(const Arguments& args, const Environment& env) {
     auto images = sbom::platformImages(*client, ref, digest, platforms);
     bool many = images.size() > 1;
     if (many && output.empty()) {
-        throw Error(ErrorKind::Usage, refs[0] + " is an index of " + std::to_string(images.size()) +
+        throw Error(ErrorKind::Usage, text + " is an index of " + std::to_string(images.size()) +
                                           " platforms: pick one with --platform, or give -o DIR");
     }
     if (many) std::filesystem::create_directories(output);
@@ -68,24 +62,31 @@ int runSbom(const Arguments& args, const Environment& env) {
     std::ostream* terminal = isatty(STDERR_FILENO) ? &std::cerr : nullptr;
     for (auto& image : images) {
         auto totals = std::make_shared<sbom::LayerTotals>();
-        int layers = static_cast<int>(oci::parseManifest(image.input.manifestJson, refs[0]).layers.size());
+        int layers =
+            static_cast<int>(oci::parseManifest(image.input.manifestJson, text).layers.size());
         sbom::Sbom result = generator.generate(
             sbom::withLayerProgress(std::move(image.input), layers, totals, terminal));
         std::string document = sbom::writeDocument(result, documentFormat, options);
         if (output.empty()) {
             std::cout << document;
         } else {
-            writeOutput(many ? output + "/" + platformFileName(image.platform, traits.extension)
-                             : output,
-                        document);
+            writeOutput(
+                many ? output + "/" + platformFileName(image.platform, traits.extension) : output,
+                document);
         }
-        auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - totals->start);
+        auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - totals->start);
         std::cerr << "signet sbom: " << ref.repository.name() << "@" << image.digest
                   << (image.platform.empty() ? "" : " (" + image.platform + ")") << ": "
                   << result.packages.size() << " packages from " << totals->layers << " layers, "
                   << totals->bytes << " bytes in " << static_cast<int>(seconds.count() * 1000)
-                  << " ms" << (result.warnings.empty() ? "" : ", " + std::to_string(result.warnings.size()) + " warnings") << "\n";
-        for (const auto& warning : result.warnings) std::cerr << "signet sbom: warning: " << warning << "\n";
+                  << " ms"
+                  << (result.warnings.empty()
+                          ? ""
+                          : ", " + std::to_string(result.warnings.size()) + " warnings")
+                  << "\n";
+        for (const auto& warning : result.warnings)
+            std::cerr << "signet sbom: warning: " << warning << "\n";
     }
     return exit_code::kOk;
 }

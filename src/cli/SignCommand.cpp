@@ -3,11 +3,11 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
-#include "error/Error.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "cosign/Annotations.h"
 #include "cosign/ImageSigner.h"
+#include "error/Error.h"
 #include "error/ExitStatus.h"
 
 namespace signet::cli {
@@ -25,7 +25,8 @@ std::chrono::milliseconds writeSettle(const Environment& env) {
     auto text = env.get("SIGNET_WRITE_SETTLE_MS");
     if (!text || text->empty()) return cosign::SignatureStore::kDefaultSettle;
     if (text->size() > 6 || text->find_first_not_of("0123456789") != std::string::npos) {
-        throw Error(ErrorKind::Config, "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
+        throw Error(ErrorKind::Config,
+                    "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
     }
     return std::chrono::milliseconds(std::stol(*text));
 }
@@ -35,21 +36,19 @@ std::chrono::milliseconds writeSettle(const Environment& env) {
 int runSign(const Arguments& args, const Environment& env) {
     std::string key, identity = "tag";
     std::vector<std::string> annotations;
-    bool allowTagOnly = false, noVerifyTags = false, help = false;
-    ArgumentParser parser("sign");
-    parser.option("--key", &key, "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, "
-                                 "COSIGN_KEY, SIGNET_KEY_DIR)");
+    bool allowTagOnly = false, noVerifyTags = false;
+    ArgumentParser parser("sign", "REF...");
+    parser.option("--key", &key,
+                  "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, "
+                  "COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--identity", &identity, "tag: docker-reference is repo:tag; repo: cosign's");
     parser.repeated("--annotations,-a", &annotations, "key=value added to the payload");
     parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
-    parser.flag("--no-verify-tags", &noVerifyTags, "do not check the tag still points at the digest");
-    parser.flag("--help,-h", &help, "show this help");
+    parser.flag("--no-verify-tags", &noVerifyTags,
+                "do not check the tag still points at the digest");
     std::vector<std::string> refs = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("REF...");
-        return exit_code::kOk;
-    }
-    if (refs.empty()) throw Error(ErrorKind::Usage, "no image reference given\n" + parser.usage("REF..."));
+    if (refs.empty())
+        throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
 
     cosign::SignOptions options;
     options.identity = parseIdentity(identity);
@@ -60,9 +59,10 @@ int runSign(const Arguments& args, const Environment& env) {
     for (const auto& ref : refs) {
         parsed.push_back(oci::Reference::parse(ref));
         if (!parsed.back().hasDigest() && !allowTagOnly) {
-            throw Error(ErrorKind::Usage, ref + ": refusing to sign a tag without a digest (tags "
-                                                "can move): give REPO:TAG@sha256:<digest>, or "
-                                                "pass --allow-tag-only");
+            throw Error(ErrorKind::Usage, ref +
+                                              ": refusing to sign a tag without a digest (tags "
+                                              "can move): give REPO:TAG@sha256:<digest>, or "
+                                              "pass --allow-tag-only");
         }
     }
 

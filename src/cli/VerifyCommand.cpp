@@ -3,7 +3,6 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
-#include "error/Error.h"
 #include "cli/RegistryAccess.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
@@ -11,6 +10,7 @@
 #include "cosign/SignatureStore.h"
 #include "cosign/SignatureVerification.h"
 #include "crypto/KeyLoader.h"
+#include "error/Error.h"
 
 namespace signet::cli {
 namespace {
@@ -37,22 +37,15 @@ std::string joined(const std::vector<std::string>& reasons) {
 int runVerify(const Arguments& args, const Environment& env) {
     std::string key, output = "json";
     std::vector<std::string> annotations;
-    bool help = false;
-    ArgumentParser parser("verify");
+    ArgumentParser parser("verify", "REF");
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.repeated("--annotations,-a", &annotations, "key=value the payload must carry");
     parser.option("--output,-o", &output, "json (default) or text");
-    parser.flag("--help,-h", &help, "show this help");
-    std::vector<std::string> refs = parser.parse(args);
-    if (help) {
-        std::cout << parser.usage("REF");
-        return exit_code::kOk;
-    }
-    if (refs.size() != 1) throw Error(ErrorKind::Usage, "verify takes exactly one image reference");
+    std::string text = parser.parseOne(args);
     if (output != "json" && output != "text") {
         throw Error(ErrorKind::Usage, "--output must be json or text");
     }
-    oci::Reference ref = oci::Reference::parse(refs[0]);
+    oci::Reference ref = oci::Reference::parse(text);
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     auto verifier = crypto::loadVerifier(key, env);
     cosign::VerificationPolicy policy;
@@ -60,29 +53,26 @@ int runVerify(const Arguments& args, const Environment& env) {
     policy.annotations = cosign::parseAnnotations(annotations);
 
     auto client = connectRegistry(env);
-    std::string digest;
-    try {
-        digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::NotFound) throw;
-        std::cerr << "signet verify: image tag not found: " << ref.name() << "\n";
-        return exit_code::kImageNotFound;
-    }
+    auto found = digestToVerify(*client, ref, "verify");
+    if (!found) return exit_code::kImageNotFound;
+    const std::string& digest = *found;
     cosign::SignatureStore store(*client, false);
-    auto layers = store.readLayers(
-        cosign::attachmentRepository(ref.repository, env),
-        cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
+    auto layers =
+        store.readLayers(cosign::attachmentRepository(ref.repository, env),
+                         cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
     if (layers.empty()) {
         std::cerr << "signet verify: no signatures found for " << ref.name() << "\n";
         return exit_code::kNoSignatures;
     }
     std::vector<cosign::SignatureCandidate> candidates;
     for (const auto& layer : layers) {
-        candidates.push_back({layer.descriptor.mediaType, layer.payload, layer.descriptor.annotations});
+        candidates.push_back(
+            {layer.descriptor.mediaType, layer.payload, layer.descriptor.annotations});
     }
     auto outcome = cosign::verifySignatures(digest, candidates, policy);
     if (outcome.accepted.empty()) {
-        std::cerr << "signet verify: no matching signatures: " << joined(outcome.rejections) << "\n";
+        std::cerr << "signet verify: no matching signatures: " << joined(outcome.rejections)
+                  << "\n";
         return exit_code::kNoMatchingSignature;
     }
     printHeader(ref, !policy.annotations.empty());

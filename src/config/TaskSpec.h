@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "config/Secret.h"
+#include "error/ExitStatus.h"
 
 namespace signet::config {
 
 enum class Identity { Tag, Repo };
 enum class SignatureFormat { LegacyTag, Referrers };
-enum class FailOn { Any, All };
+using FailOn = signet::FailOn;  // error/ExitStatus.h: how failures map to the exit code
 enum class SbomMode { Off, Generate, File };
 enum class SbomFormat { SpdxJson, SpdxTag, CycloneDxJson };
 enum class SbomAttach { Attestation, Attach, Both };

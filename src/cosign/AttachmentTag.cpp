@@ -9,9 +9,12 @@ std::string attachmentTag(const std::string& digest, AttachmentKind kind) {
     auto colon = tag.find(':');
     if (colon != std::string::npos) tag[colon] = '-';
     switch (kind) {
-        case AttachmentKind::Signature: return tag + ".sig";
-        case AttachmentKind::Attestation: return tag + ".att";
-        case AttachmentKind::Sbom: return tag + ".sbom";
+        case AttachmentKind::Signature:
+            return tag + ".sig";
+        case AttachmentKind::Attestation:
+            return tag + ".att";
+        case AttachmentKind::Sbom:
+            return tag + ".sbom";
     }
     return tag;
 }

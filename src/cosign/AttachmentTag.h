@@ -1,4 +1,5 @@
-// AttachmentTag: where cosign stores a digest's signatures, attestations and SBOMs (sha256-<hex>.sig).
+// AttachmentTag: where cosign stores a digest's signatures, attestations and SBOMs
+// (sha256-<hex>.sig).
 #pragma once
 
 #include <string>

@@ -29,17 +29,17 @@ bool namesDigest(const nlohmann::json& statement, const std::string& imageDigest
 }  // namespace
 
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
-                   const oci::Repository& repo, const std::string& digest,
-                   const std::string& type, const std::string& predicate) {
+                   const oci::Repository& repo, const std::string& digest, const std::string& type,
+                   const std::string& predicate) {
     std::string statement = makeStatement(repo, digest, type, predicate);
     std::string predicateType = predicateTypeFor(type);
-    AttachmentLayer layer{oci::media_type::kDsseEnvelope,
-                          signEnvelope(signer, kInTotoPayloadType, statement),
-                          {{"dev.cosignproject.cosign/signature", ""},
-                           {"predicateType", predicateType}}};
-    AppendResult stored = store.append(attachmentRepository(repo, env),
-                                       attachmentTag(digest, AttachmentKind::Attestation), layer,
-                                       nullptr);
+    AttachmentLayer layer{
+        oci::media_type::kDsseEnvelope,
+        signEnvelope(signer, kInTotoPayloadType, statement),
+        {{"dev.cosignproject.cosign/signature", ""}, {"predicateType", predicateType}}};
+    AppendResult stored =
+        store.append(attachmentRepository(repo, env),
+                     attachmentTag(digest, AttachmentKind::Attestation), layer, nullptr);
     return {stored.location, predicateType, stored.manifestDigest};
 }
 

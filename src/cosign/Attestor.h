@@ -12,7 +12,7 @@
 namespace signet::cosign {
 
 struct Attestation {
-    std::string location;        // "registry/repo:sha256-<hex>.att"
+    std::string location;  // "registry/repo:sha256-<hex>.att"
     std::string predicateType;
     std::string manifestDigest;  // of the .att manifest after the write
 };
@@ -20,8 +20,8 @@ struct Attestation {
 // Signs a statement about repo@digest (predicate file bytes, cosign --type word or URI) and
 // appends it to the image's .att tag like cosign (attestations are never de-duplicated).
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
-                   const oci::Repository& repo, const std::string& digest,
-                   const std::string& type, const std::string& predicate);
+                   const oci::Repository& repo, const std::string& digest, const std::string& type,
+                   const std::string& predicate);
 
 struct VerifiedAttestation {
     std::string envelope;   // the DSSE envelope JSON as stored
@@ -30,8 +30,8 @@ struct VerifiedAttestation {
 
 struct AttestationCheck {
     std::vector<VerifiedAttestation> accepted;
-    std::vector<std::string> rejections;   // why each other layer was not accepted
-    std::vector<std::string> foundTypes;   // predicate types of signature-valid statements
+    std::vector<std::string> rejections;  // why each other layer was not accepted
+    std::vector<std::string> foundTypes;  // predicate types of signature-valid statements
 };
 
 // cosign verify-attestation: each DSSE layer must verify with the key, name the image digest in

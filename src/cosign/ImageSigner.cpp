@@ -51,8 +51,8 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
 
 SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
     std::string digest = resolveDigest(client_, ref, options);
-    SignedImage signed_ = signDigest(ref.repository, digest, identityFor(ref, options.identity),
-                                     options.annotations);
+    SignedImage signed_ =
+        signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
     signed_.resolvedFromTag = !ref.hasDigest();
     return signed_;
 }
@@ -62,7 +62,8 @@ SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::stri
                                     const std::map<std::string, std::string>& annotations) {
     std::string payload = marshalPayload(identity, digest, annotations);
     std::string signature = crypto::base64Encode(signer_.sign(payload));
-    AttachmentLayer layer{oci::media_type::kCosignSimpleSigning, payload,
+    AttachmentLayer layer{oci::media_type::kCosignSimpleSigning,
+                          payload,
                           {{"dev.cosignproject.cosign/signature", signature}}};
     oci::Repository target = attachmentRepository(repo, env_);
     AppendResult stored = store_.append(target, attachmentTag(digest, AttachmentKind::Signature),

@@ -21,8 +21,8 @@ enum class IdentityMode {
 struct SignOptions {
     IdentityMode identity = IdentityMode::Tag;
     std::map<std::string, std::string> annotations;  // -a key=value, into "optional"
-    bool allowTagOnly = false;  // sign a bare tag after resolving it
-    bool verifyTags = true;     // a tag given with a digest must still point at it
+    bool allowTagOnly = false;                       // sign a bare tag after resolving it
+    bool verifyTags = true;  // a tag given with a digest must still point at it
 };
 
 struct SignedImage {
@@ -35,7 +35,7 @@ struct SignedImage {
 };
 
 class ImageSigner {
-public:
+  public:
     ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
                 const Environment& env);
 
@@ -47,7 +47,7 @@ public:
                            const std::string& identity,
                            const std::map<std::string, std::string>& annotations);
 
-private:
+  private:
     oci::RegistryClient& client_;
     SignatureStore& store_;
     const crypto::Signer& signer_;

@@ -1,4 +1,5 @@
-// InTotoStatement: the in-toto Statement cosign attest wraps in DSSE, with cosign's predicate types.
+// InTotoStatement: the in-toto Statement cosign attest wraps in DSSE, with cosign's predicate
+// types.
 #pragma once
 
 #include <string>

@@ -11,7 +11,8 @@ std::string sbomMediaType(const std::string& type, bool json) {
         return json ? "application/vnd.cyclonedx+json" : "application/vnd.cyclonedx+xml";
     }
     if (type == "syft") return "application/vnd.syft+json";
-    throw Error(ErrorKind::Usage, "unknown SBOM type \"" + type + "\": use spdx, cyclonedx or syft");
+    throw Error(ErrorKind::Usage,
+                "unknown SBOM type \"" + type + "\": use spdx, cyclonedx or syft");
 }
 
 AttachedSbom attachSbom(SignatureStore& store, ImageSigner& signer, const Environment& env,

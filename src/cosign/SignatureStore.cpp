@@ -36,11 +36,11 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
 
 }  // namespace
 
-void SignatureStore::waitToSettle() const {
+void SignatureStore::waitToSettle(std::chrono::milliseconds ownWindow) const {
     if (settle_.count() <= 0) return;
     static thread_local std::mt19937 rng(std::random_device{}());
     std::uniform_int_distribution<long> extra(0, settle_.count());
-    std::this_thread::sleep_for(settle_ + std::chrono::milliseconds(extra(rng)));
+    std::this_thread::sleep_for(settle_ + 2 * ownWindow + std::chrono::milliseconds(extra(rng)));
 }
 
 std::mutex& SignatureStore::lockFor(const std::string& key) {
@@ -74,7 +74,7 @@ std::vector<StoredLayer> SignatureStore::readLayers(const oci::Repository& repo,
 
 std::string SignatureStore::write(const oci::Repository& repo, const std::string& tag,
                                   const AttachmentImage& image, const AttachmentLayer& layer) {
-    client_.putBlob(repo, crypto::sha256Digest(layer.payload), layer.payload);
+    client_.putBlob(repo, crypto::sha256Digest(layer.payload), layer.payload);  // no-op if there
     std::string config = image.configBytes();
     client_.putBlob(repo, crypto::sha256Digest(config), config);
     return client_.putManifest(repo, tag, image.manifest().mediaType, image.manifestBytes());
@@ -88,7 +88,11 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
     const std::string digest = crypto::sha256Digest(layer.payload);
     AppendResult result;
     result.location = location;
+    // Upload the payload first, so that between reading the tag and writing it only the config
+    // blob and the manifest travel: the window in which another writer can interleave is short.
+    client_.putBlob(repo, digest, layer.payload);
     for (int round = 0; round < kMaxWriteRounds; ++round) {
+        auto readAt = std::chrono::steady_clock::now();
         auto current = fetchImage(repo, tag);
         AttachmentImage image = current ? *current : AttachmentImage::empty(dockerMediaTypes_);
         for (const auto& existing : image.manifest().layers) {
@@ -101,11 +105,21 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
             }
         }
         image.append(layer);
-        write(repo, tag, image, layer);
+        try {
+            write(repo, tag, image, layer);
+        } catch (const Error& e) {
+            // distribution can refuse a manifest while another writer is storing the same config
+            // blob (400 DIGEST_INVALID); another round re-reads, re-uploads and writes again.
+            if (e.kind() != ErrorKind::Registry || round + 1 == kMaxWriteRounds) throw;
+            waitToSettle(std::chrono::milliseconds(0));
+            continue;
+        }
         ++result.writes;
-        // Another process may have read the tag before our PUT and write after it: give such
-        // writers time to land, then check our layer survived.
-        waitToSettle();
+        // Another process may have read the tag before our PUT and write after it. Its
+        // read-to-write window is about as long as ours: wait well past it, then check that our
+        // layer survived.
+        waitToSettle(std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - readAt));
         auto after = client_.getManifest(repo, tag);
         if (after) {
             auto parsed = oci::parseManifest(after->body, location);
@@ -117,9 +131,9 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
             }
         }
     }
-    throw Error(ErrorKind::Registry,
-                location + ": other writers replaced the signature image " +
-                    std::to_string(kMaxWriteRounds) + " times in a row; run again");
+    throw Error(ErrorKind::Registry, location + ": other writers replaced the signature image " +
+                                         std::to_string(kMaxWriteRounds) +
+                                         " times in a row; run again");
 }
 
 AppendResult SignatureStore::replace(const oci::Repository& repo, const std::string& tag,

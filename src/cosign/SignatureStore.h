@@ -22,22 +22,23 @@ struct StoredLayer {
 };
 
 struct AppendResult {
-    std::string location;        // "registry/repo:sha256-<hex>.sig"
-    std::string manifestDigest;  // digest of the attachment manifest now at the tag
-    bool alreadyPresent = false; // an identical, verifying layer was there: nothing written
-    int writes = 0;              // manifest PUTs it took (more than 1 when another writer raced us)
+    std::string location;         // "registry/repo:sha256-<hex>.sig"
+    std::string manifestDigest;   // digest of the attachment manifest now at the tag
+    bool alreadyPresent = false;  // an identical, verifying layer was there: nothing written
+    int writes = 0;  // manifest PUTs it took (more than 1 when another writer raced us)
 };
 
 class SignatureStore {
-public:
+  public:
     // cosign limits each attachment payload it downloads to 128 MiB.
     static constexpr std::size_t kMaxPayloadBytes = 128u << 20;
     // Read-modify-write rounds before giving up when other writers keep overwriting the tag.
-    static constexpr int kMaxWriteRounds = 8;
+    static constexpr int kMaxWriteRounds = 10;
     static constexpr std::chrono::milliseconds kDefaultSettle{250};
 
     // `settle`: how long to wait after a write before checking that no other process replaced
-    // the tag (a random extra of up to the same again is added, so racing writers spread out).
+    // the tag; twice our own read-to-write time and a random extra of up to `settle` are added,
+    // so the wait covers slow writers and racing writers spread out.
     SignatureStore(oci::RegistryClient& client, bool dockerMediaTypes,
                    std::chrono::milliseconds settle = kDefaultSettle)
         : client_(client), dockerMediaTypes_(dockerMediaTypes), settle_(settle) {}
@@ -58,9 +59,9 @@ public:
     AppendResult replace(const oci::Repository& repo, const std::string& tag,
                          const AttachmentLayer& layer);
 
-private:
+  private:
     std::mutex& lockFor(const std::string& key);
-    void waitToSettle() const;
+    void waitToSettle(std::chrono::milliseconds ownWindow) const;
     std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag);
     std::string write(const oci::Repository& repo, const std::string& tag,
                       const AttachmentImage& image, const AttachmentLayer& layer);

@@ -25,11 +25,11 @@ enum class IdentityMatch {
 };
 
 struct VerificationPolicy {
-    std::vector<const crypto::Verifier*> keys;          // any one may match
-    std::map<std::string, std::string> annotations;      // each must equal optional[key]
-    bool strictPayload = false;                          // containers/image's strict parser
+    std::vector<const crypto::Verifier*> keys;       // any one may match
+    std::map<std::string, std::string> annotations;  // each must equal optional[key]
+    bool strictPayload = false;                      // containers/image's strict parser
     IdentityMatch identity = IdentityMatch::Ignore;
-    std::string expectedIdentity;                        // "registry/repo[:tag]" for the match
+    std::string expectedIdentity;  // "registry/repo[:tag]" for the match
 };
 
 struct VerificationOutcome {

@@ -41,7 +41,9 @@ std::vector<IndexEntry> parseIndex(const std::string& bytes, const std::string& 
     for (const auto& entry : index["manifests"]) {
         if (!entry.is_object()) continue;
         auto digest = entry.find("digest");
-        if (digest == entry.end() || !digest->is_string() || !isValidDigest(digest->get<std::string>())) continue;
+        if (digest == entry.end() || !digest->is_string() ||
+            !isValidDigest(digest->get<std::string>()))
+            continue;
         IndexEntry parsed;
         parsed.digest = digest->get<std::string>();
         parsed.mediaType = entry.value("mediaType", "");

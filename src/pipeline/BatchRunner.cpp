@@ -17,9 +17,8 @@ thread_local Clock::time_point currentDeadline = Clock::time_point::max();
 thread_local std::chrono::seconds currentTimeout{0};
 
 Error timedOut() {
-    return Error(ErrorKind::Network,
-                 "gave up after " + std::to_string(currentTimeout.count()) +
-                     "s (SIGNET_TIMEOUT) while the registry kept failing");
+    return Error(ErrorKind::Network, "gave up after " + std::to_string(currentTimeout.count()) +
+                                         "s (SIGNET_TIMEOUT) while the registry kept failing");
 }
 
 }  // namespace
@@ -64,8 +63,8 @@ std::vector<RefResult> BatchRunner::runJob(const SigningJob& job, const BatchOpt
             logger_.refResult(results.back());
         }
     } catch (const Error& e) {
-        results.front().failure = RefFailure{e.kind(), "signing the index's children: " +
-                                                           std::string(e.what())};
+        results.front().failure =
+            RefFailure{e.kind(), "signing the index's children: " + std::string(e.what())};
         logger_.refResult(results.front());
     }
     currentDeadline = Clock::time_point::max();
@@ -81,8 +80,8 @@ std::vector<RefResult> BatchRunner::run(const std::vector<SigningJob>& jobs,
             perJob[i] = runJob(jobs[i], options);
         }
     };
-    unsigned threads = std::max(1u, std::min<unsigned>(options.concurrency,
-                                                       static_cast<unsigned>(jobs.size())));
+    unsigned threads =
+        std::max(1u, std::min<unsigned>(options.concurrency, static_cast<unsigned>(jobs.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();

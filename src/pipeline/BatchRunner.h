@@ -15,13 +15,13 @@ namespace signet::pipeline {
 
 struct BatchOptions {
     cosign::SignOptions sign;
-    bool recursive = false;                // also sign each child manifest of an index
-    unsigned concurrency = 4;              // jobs in flight; writes to one digest never overlap
-    std::chrono::seconds timeout{180};     // per job, retries included
+    bool recursive = false;             // also sign each child manifest of an index
+    unsigned concurrency = 4;           // jobs in flight; writes to one digest never overlap
+    std::chrono::seconds timeout{180};  // per job, retries included
 };
 
 class BatchRunner {
-public:
+  public:
     BatchRunner(oci::RegistryClient& client, cosign::ImageSigner& signer, Logger& logger)
         : client_(client), signer_(signer), logger_(logger) {}
 
@@ -32,7 +32,7 @@ public:
     // thread, and throws Error(Network) once the job's deadline has passed.
     static void onRetry(const std::string& line);
 
-private:
+  private:
     std::vector<RefResult> runJob(const SigningJob& job, const BatchOptions& options);
     RefResult signOne(const SigningJob& job, const BatchOptions& options);
 

@@ -23,7 +23,8 @@ std::vector<SigningJob> childJobs(oci::RegistryClient& client, const SigningJob&
     auto manifest = client.getManifest(job.reference.repository, digest);
     if (!manifest || !oci::isIndexMediaType(manifest->mediaType)) return {};
     std::vector<SigningJob> children;
-    for (const auto& entry : oci::parseIndex(manifest->body, "index " + job.reference.digestName())) {
+    for (const auto& entry :
+         oci::parseIndex(manifest->body, "index " + job.reference.digestName())) {
         if (entry.attestation) continue;
         SigningJob child;
         child.reference = job.reference;

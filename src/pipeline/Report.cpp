@@ -40,7 +40,11 @@ std::vector<std::string> signatureRefs(const Report& report) {
 std::vector<std::string> sbomRefs(const Report& report) {
     std::vector<std::string> refs;
     std::set<std::string> seen;
-    for (const auto& sbom : report.sboms) addUnique(refs, seen, sbom.location);
+    for (const auto& sbom : report.sboms) {
+        addUnique(refs, seen,
+                  sbom.subject + " " + sbom.platform.value_or("-") + " sha256:" + sbom.sha256 +
+                      " " + sbom.location);
+    }
     return refs;
 }
 

@@ -61,7 +61,8 @@ ReportSummary summarize(const Report& report);
 
 // Signature locations of successful results (signed or skipped), in order, without duplicates.
 std::vector<std::string> signatureRefs(const Report& report);
-// SBOM locations, in order, without duplicates.
+// One line per stored SBOM, in order, without duplicates:
+// "SUBJECT PLATFORM sha256:HEX LOCATION" (PLATFORM "-" when the image has none).
 std::vector<std::string> sbomRefs(const Report& report);
 
 }  // namespace signet::pipeline

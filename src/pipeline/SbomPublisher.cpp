@@ -18,9 +18,12 @@ namespace {
 
 sbom::DocumentFormat documentFormat(config::SbomFormat format) {
     switch (format) {
-        case config::SbomFormat::SpdxJson: return sbom::DocumentFormat::SpdxJson;
-        case config::SbomFormat::SpdxTag: return sbom::DocumentFormat::SpdxTagValue;
-        case config::SbomFormat::CycloneDxJson: return sbom::DocumentFormat::CycloneDxJson;
+        case config::SbomFormat::SpdxJson:
+            return sbom::DocumentFormat::SpdxJson;
+        case config::SbomFormat::SpdxTag:
+            return sbom::DocumentFormat::SpdxTagValue;
+        case config::SbomFormat::CycloneDxJson:
+            return sbom::DocumentFormat::CycloneDxJson;
     }
     return sbom::DocumentFormat::SpdxJson;
 }
@@ -66,9 +69,9 @@ std::vector<SbomEntry> SbomPublisher::store(const config::SbomSettings& settings
         entries.push_back(entry);
     }
     if (settings.attach != config::SbomAttach::Attestation) {
-        auto attached = cosign::attachSbom(store_, imageSigner_, env_, repo, digest, document,
-                                           cosign::sbomMediaType(traits.attachType, traits.json),
-                                           repo.name());
+        auto attached =
+            cosign::attachSbom(store_, imageSigner_, env_, repo, digest, document,
+                               cosign::sbomMediaType(traits.attachType, traits.json), repo.name());
         entry.attach = "attach";
         entry.location = attached.location;
         entries.push_back(entry);
@@ -79,23 +82,25 @@ std::vector<SbomEntry> SbomPublisher::store(const config::SbomSettings& settings
 std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings& settings,
                                                      const Subject& subject) {
     if (settings.mode == config::SbomMode::File) {
-        std::string document = io::readFileContents(*settings.file, settings.maxBytes,
-                                                    ErrorKind::Config, "SBOM file");
+        std::string document =
+            io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");
         return store(settings, subject, subject.digest, std::nullopt, document);
     }
     auto options = sbom::DocumentOptions::fromEnvironment(env_);
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
-    for (auto& image : sbom::platformImages(client_, subject.reference, subject.digest,
-                                            settings.platforms)) {
+    for (auto& image :
+         sbom::platformImages(client_, subject.reference, subject.digest, settings.platforms)) {
         sbom::Sbom catalogue = generator.generate(image.input);
-        std::string document = sbom::writeDocument(catalogue, documentFormat(settings.format), options);
+        std::string document =
+            sbom::writeDocument(catalogue, documentFormat(settings.format), options);
         auto platform = image.platform.empty() ? std::nullopt : std::optional(image.platform);
         auto stored = store(settings, subject, image.digest, platform, document);
         logger_.info("sbom " + subject.reference.repository.name() + "@" + image.digest +
                      (platform ? " (" + *platform + ")" : "") + ": " +
                      std::to_string(catalogue.packages.size()) + " packages, " +
-                     std::to_string(document.size()) + " bytes, stored at " + stored.front().location);
+                     std::to_string(document.size()) + " bytes, stored at " +
+                     stored.front().location);
         entries.insert(entries.end(), stored.begin(), stored.end());
     }
     return entries;
@@ -108,7 +113,8 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
     for (const auto& result : results) {
         if (!result.ok() || result.platform || result.digest.empty()) continue;
         Subject subject{oci::Reference::parse(result.ref), result.digest};
-        if (!done.insert(subject.reference.repository.name() + "@" + result.digest).second) continue;
+        if (!done.insert(subject.reference.repository.name() + "@" + result.digest).second)
+            continue;
         try {
             auto entries = publishSubject(settings, subject);
             report.sboms.insert(report.sboms.end(), entries.begin(), entries.end());

@@ -15,11 +15,15 @@
 namespace signet::pipeline {
 
 class SbomPublisher {
-public:
+  public:
     SbomPublisher(oci::RegistryClient& client, cosign::SignatureStore& store,
                   cosign::ImageSigner& imageSigner, const crypto::Signer& signer,
                   const Environment& env, Logger& logger)
-        : client_(client), store_(store), imageSigner_(imageSigner), signer_(signer), env_(env),
+        : client_(client),
+          store_(store),
+          imageSigner_(imageSigner),
+          signer_(signer),
+          env_(env),
           logger_(logger) {}
 
     // For every distinct image digest among the successful, non-child `results`: SBOM entries
@@ -27,7 +31,7 @@ public:
     void publish(const config::SbomSettings& settings, const std::vector<RefResult>& results,
                  Report& report);
 
-private:
+  private:
     struct Subject {
         oci::Reference reference;  // repository, tag (for naming) and the signed digest
         std::string digest;
@@ -35,7 +39,8 @@ private:
     std::vector<SbomEntry> publishSubject(const config::SbomSettings& settings,
                                           const Subject& subject);
     std::vector<SbomEntry> store(const config::SbomSettings& settings, const Subject& subject,
-                                 const std::string& digest, const std::optional<std::string>& platform,
+                                 const std::string& digest,
+                                 const std::optional<std::string>& platform,
                                  const std::string& document);
 
     oci::RegistryClient& client_;

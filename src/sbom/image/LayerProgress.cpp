@@ -8,11 +8,11 @@ namespace {
 
 // Counts the bytes read through it from another stream buffer.
 class CountingBuffer : public std::streambuf {
-public:
+  public:
     explicit CountingBuffer(std::streambuf* source) : source_(source) {}
     std::uint64_t count() const { return count_; }
 
-protected:
+  protected:
     int_type underflow() override {
         std::streamsize n = source_->sgetn(buffer_, sizeof buffer_);
         if (n <= 0) return traits_type::eof();
@@ -21,7 +21,7 @@ protected:
         return traits_type::to_int_type(buffer_[0]);
     }
 
-private:
+  private:
     std::streambuf* source_;
     char buffer_[65536];
     std::uint64_t count_ = 0;
@@ -38,7 +38,7 @@ ImageInput withLayerProgress(ImageInput input, int layerCount, std::shared_ptr<L
         int index = ++totals->layers;
         if (terminal) {
             *terminal << "\rreading layer " << index << "/" << layerCount << " ("
-                       << layer.size / 1024 << " KiB)" << std::flush;
+                      << layer.size / 1024 << " KiB)" << std::flush;
         }
         inner(layer, [&](std::istream& raw) {
             CountingBuffer counting(raw.rdbuf());

@@ -30,7 +30,8 @@ std::string configPlatform(const std::string& config) {
 
 PlatformImage imageAt(oci::RegistryClient& client, const oci::Reference& ref,
                       const std::string& digest, const oci::ManifestResponse& manifest) {
-    oci::ImageManifest parsed = oci::parseManifest(manifest.body, ref.repository.name() + "@" + digest);
+    oci::ImageManifest parsed =
+        oci::parseManifest(manifest.body, ref.repository.name() + "@" + digest);
     PlatformImage image;
     image.digest = digest;
     image.input.manifestJson = manifest.body;
@@ -51,8 +52,8 @@ oci::ManifestResponse fetch(oci::RegistryClient& client, const oci::Reference& r
                             const std::string& digest) {
     auto manifest = client.getManifest(ref.repository, digest);
     if (!manifest) {
-        throw Error(ErrorKind::NotFound, "image " + ref.repository.name() + "@" + digest +
-                                             " not found");
+        throw Error(ErrorKind::NotFound,
+                    "image " + ref.repository.name() + "@" + digest + " not found");
     }
     return *manifest;
 }

@@ -24,13 +24,18 @@ DocumentFormat parseDocumentFormat(const std::string& word) {
                 "unknown SBOM format '" + word + "': use spdx-json, spdx-tag or cyclonedx-json");
 }
 
-const FormatTraits& traitsOf(DocumentFormat format) { return kTraits[static_cast<int>(format)]; }
+const FormatTraits& traitsOf(DocumentFormat format) {
+    return kTraits[static_cast<int>(format)];
+}
 
 std::string writeDocument(const Sbom& sbom, DocumentFormat format, const DocumentOptions& options) {
     switch (format) {
-        case DocumentFormat::SpdxJson: return writeSpdxJson(sbom, options);
-        case DocumentFormat::SpdxTagValue: return writeSpdxTagValue(sbom, options);
-        case DocumentFormat::CycloneDxJson: return writeCycloneDxJson(sbom, options);
+        case DocumentFormat::SpdxJson:
+            return writeSpdxJson(sbom, options);
+        case DocumentFormat::SpdxTagValue:
+            return writeSpdxTagValue(sbom, options);
+        case DocumentFormat::CycloneDxJson:
+            return writeCycloneDxJson(sbom, options);
     }
     throw Error(ErrorKind::Internal, "unknown SBOM format");
 }

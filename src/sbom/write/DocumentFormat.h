@@ -11,10 +11,10 @@ namespace signet::sbom {
 enum class DocumentFormat { SpdxJson, SpdxTagValue, CycloneDxJson };
 
 struct FormatTraits {
-    const char* word;          // "spdx-json", "spdx-tag", "cyclonedx-json"
-    const char* extension;     // ".spdx.json", ".spdx", ".cdx.json"
-    const char* attestType;    // cosign attest --type: "spdxjson", "spdx", "cyclonedx"
-    const char* attachType;    // cosign attach sbom --type: "spdx", "cyclonedx"
+    const char* word;        // "spdx-json", "spdx-tag", "cyclonedx-json"
+    const char* extension;   // ".spdx.json", ".spdx", ".cdx.json"
+    const char* attestType;  // cosign attest --type: "spdxjson", "spdx", "cyclonedx"
+    const char* attachType;  // cosign attach sbom --type: "spdx", "cyclonedx"
     bool json;
 };
 

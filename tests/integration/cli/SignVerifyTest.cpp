@@ -19,7 +19,7 @@ namespace signet::testing {
 namespace {
 
 class SignVerify : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         env_ = {{"HOME", home_.path()},
                 {"SIGNET_INSECURE_REGISTRIES", registry_.host()},
@@ -63,8 +63,9 @@ TEST_F(SignVerify, SignsTagAtDigestAndVerifiesLikeCosign) {
 
     auto verified = verify(image.ref());
     ASSERT_EQ(verified.exitCode, 0) << verified.err;
-    EXPECT_NE(verified.err.find("Verification for " + image.repository + "@" + image.digest + " --"),
-              std::string::npos);
+    EXPECT_NE(
+        verified.err.find("Verification for " + image.repository + "@" + image.digest + " --"),
+        std::string::npos);
     EXPECT_NE(verified.err.find("The signatures were verified against the specified public key"),
               std::string::npos);
     ASSERT_EQ(verified.out.substr(0, 1), "\n");
@@ -146,7 +147,8 @@ TEST_F(SignVerify, VerifyExitCodesFollowCosign) {
     auto otherEnv = env_;
     otherEnv["COSIGN_PASSWORD"] = "";
     ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", other.path() + "/k"}, otherEnv)
-                  .exitCode, 0);
+                  .exitCode,
+              0);
     auto wrongKey = runSignet({"verify", "--key", other.path() + "/k.pub", image.ref()}, env_);
     EXPECT_EQ(wrongKey.exitCode, 12);
     EXPECT_NE(wrongKey.err.find("no matching signatures"), std::string::npos);
@@ -177,20 +179,22 @@ TEST_F(SignVerify, ConcurrentSignersWithDifferentKeysLoseNoSignature) {
     std::vector<TempDir> dirs(kSigners);
     for (auto& dir : dirs) {
         ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", dir.path() + "/k"}, env_)
-                      .exitCode, 0);
+                      .exitCode,
+                  0);
     }
     std::vector<std::thread> threads;
-    std::vector<int> codes(kSigners, -1);
+    std::vector<CommandResult> results(kSigners);
     for (int i = 0; i < kSigners; ++i) {
         threads.emplace_back([&, i] {
-            codes[i] = runSignet({"sign", "--key", dirs[i].path() + "/k.key", image.ref()}, env_).exitCode;
+            results[i] = runSignet({"sign", "--key", dirs[i].path() + "/k.key", image.ref()}, env_);
         });
     }
     for (auto& t : threads) t.join();
-    for (int code : codes) EXPECT_EQ(code, 0);
+    for (const auto& result : results) EXPECT_EQ(result.exitCode, 0) << result.err;
     EXPECT_EQ(sigManifest(image).layers.size(), static_cast<std::size_t>(kSigners));
     for (auto& dir : dirs) {
-        EXPECT_EQ(runSignet({"verify", "--key", dir.path() + "/k.pub", image.ref()}, env_).exitCode, 0);
+        EXPECT_EQ(runSignet({"verify", "--key", dir.path() + "/k.pub", image.ref()}, env_).exitCode,
+                  0);
     }
 }
 
@@ -200,7 +204,8 @@ TEST_F(SignVerify, CosignFixtureKeysSignAndWrongPasswordsAreRefused) {
     env["COSIGN_PASSWORD"] = "hello";
     for (const char* name : {"pemsigstorekey.pem", "pemcosignkey.pem"}) {
         auto result = runSignet(
-            {"sign", "--key", fixture(std::string("interop/cosign-keys/") + name), image.ref()}, env);
+            {"sign", "--key", fixture(std::string("interop/cosign-keys/") + name), image.ref()},
+            env);
         EXPECT_EQ(result.exitCode, 0) << name << ": " << result.err;
     }
     env["COSIGN_PASSWORD"] = "wrong";
@@ -259,9 +264,14 @@ TEST_F(SignVerify, BadInputIsOneLineWithADocumentedCode) {
     std::vector<Case> cases = {
         {{"sign", "--key", key(), "UPPER/case@sha256:00"}, 1, "invalid reference"},
         {{"sign", "--key", key(), registry_.host() + "/x@sha256:ABC"}, 1, "invalid reference"},
-        {{"sign", "--key", "/nonexistent/cosign.key", registry_.host() + "/x@sha256:" + std::string(64, 'a')}, 1, "/nonexistent/cosign.key"},
+        {{"sign", "--key", "/nonexistent/cosign.key",
+          registry_.host() + "/x@sha256:" + std::string(64, 'a')},
+         1,
+         "/nonexistent/cosign.key"},
         {{"sign", "--bogus"}, 1, "unknown flag --bogus"},
-        {{"sign", "--key", key(), registry_.host() + "/nothere:1@sha256:" + std::string(64, 'a')}, 2, "nothere"},
+        {{"sign", "--key", key(), registry_.host() + "/nothere:1@sha256:" + std::string(64, 'a')},
+         2,
+         "nothere"},
         {{"verify", "--key", pub()}, 1, "exactly one image reference"},
         {{"frobnicate"}, 1, "unknown command"},
     };

@@ -32,17 +32,18 @@ void writeSecretVolume(const std::string& dir, const std::map<std::string, std::
         writeFile(dir + "/..2026_11_22_00_00_00.000000001/" + name, content);
     }
     fs::create_directory_symlink("..2026_11_22_00_00_00.000000001", dir + "/..data");
-    for (const auto& [name, content] : files) fs::create_symlink("..data/" + name, dir + "/" + name);
+    for (const auto& [name, content] : files)
+        fs::create_symlink("..data/" + name, dir + "/" + name);
 }
 
 class RunContract : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         base_ = {{"HOME", home_.path()}, {"SIGNET_INSECURE_REGISTRIES", registry_.host()}};
         Env keyEnv = base_;
         keyEnv["COSIGN_PASSWORD"] = kPassword;
-        auto keys = runSignet({"generate-key-pair", "--output-key-prefix", home_.path() + "/cosign"},
-                              keyEnv);
+        auto keys = runSignet(
+            {"generate-key-pair", "--output-key-prefix", home_.path() + "/cosign"}, keyEnv);
         ASSERT_EQ(keys.exitCode, 0) << keys.err;
     }
     std::string key() const { return home_.path() + "/cosign.key"; }
@@ -50,7 +51,9 @@ protected:
     int verify(const std::string& ref) {
         return runSignet({"verify", "--key", pub(), ref}, base_).exitCode;
     }
-    nlohmann::json readReport(const std::string& path) { return nlohmann::json::parse(readFile(path)); }
+    nlohmann::json readReport(const std::string& path) {
+        return nlohmann::json::parse(readFile(path));
+    }
 
     TestRegistry registry_;
     TempDir home_;
@@ -82,7 +85,8 @@ TEST_F(RunContract, TektonResultsSecretVolumeAndReport) {
     for (const auto& entry : fs::directory_iterator(results.path())) {
         std::string name = entry.path().filename();
         EXPECT_FALSE(name.ends_with("IMAGE_URL") || name.ends_with("IMAGE_DIGEST") ||
-                     name.starts_with("ARTIFACT_") || name == "IMAGES") << name;
+                     name.starts_with("ARTIFACT_") || name == "IMAGES")
+            << name;
     }
     auto doc = nlohmann::json::parse(report);
     EXPECT_EQ(doc["schema"], 1);
@@ -164,7 +168,9 @@ TEST_F(RunContract, GithubInputsOutputsSummaryAndMasks) {
     std::string delimiter = out.substr(delimiterStart + 16, delimiterEnd - delimiterStart - 16);
     EXPECT_GE(delimiter.size(), 16u);
     EXPECT_NE(out.find("signature-refs<<" + delimiter + "\n" + sigLocation(image) + "\n" +
-                       delimiter + "\n"), std::string::npos) << out;
+                       delimiter + "\n"),
+              std::string::npos)
+        << out;
 
     std::string table = readFile(summary);
     EXPECT_NE(table.find("| " + image.repository + ":latest@" + image.digest), std::string::npos)
@@ -182,7 +188,8 @@ TEST_F(RunContract, GithubFailureIsAnnotatedPerRef) {
     env["GITHUB_ACTIONS"] = "true";
     env["GITHUB_OUTPUT"] = workspace.path() + "/out";
     env["SIGNET_REPORT"] = workspace.path() + "/report.json";
-    env["INPUT_IMAGES"] = image.ref() + "," + image.repository + ":gone@sha256:" + std::string(64, 'c');
+    env["INPUT_IMAGES"] =
+        image.ref() + "," + image.repository + ":gone@sha256:" + std::string(64, 'c');
     env["INPUT_KEY"] = key();
     env["INPUT_KEY_PASSWORD"] = kPassword;  // the underscore spelling is accepted too
     auto run = runSignet({"run"}, env);
@@ -201,8 +208,9 @@ TEST_F(RunContract, JenkinsEnvironmentAndTaskYaml) {
     auto image = pushSmallImage(registry_, "jenkins/app", "2.0", "jenkins");
     TempDir workspace;
     std::string yaml = workspace.path() + "/signet.yaml";
-    writeFile(yaml, "images:\n  - " + image.ref() + "\nidentity: repo\nannotations:\n  "
-                    "build: \"77\"\nregistry:\n  retries: 2\n  concurrency: 2\n");
+    writeFile(yaml, "images:\n  - " + image.ref() +
+                        "\nidentity: repo\nannotations:\n  "
+                        "build: \"77\"\nregistry:\n  retries: 2\n  concurrency: 2\n");
     writeFile(workspace.path() + "/password", std::string(kPassword) + "\n");
     Env env = base_;
     env["SIGNET_CONFIG"] = yaml;
@@ -248,7 +256,8 @@ TEST_F(RunContract, StdinLeftOpenDoesNotHang) {
     env["SIGNET_REPORT"] = home_.path() + "/stdin-report.json";
     // No password anywhere: cosign would read stdin here; signet must fail at once instead.
     std::string script =
-        "coproc SLEEPER { exec sleep 60 2>/dev/null; }; \"$0\" run \"$1\" <&\"${SLEEPER[0]}\"; rc=$?; "
+        "coproc SLEEPER { exec sleep 60 2>/dev/null; }; \"$0\" run \"$1\" <&\"${SLEEPER[0]}\"; "
+        "rc=$?; "
         "kill \"$SLEEPER_PID\"; exit $rc";
     CommandOptions options;
     options.extraEnv = env;
@@ -320,8 +329,8 @@ TEST_F(RunContract, SecretsNeverReachAnyOutput) {
     env["SIGNET_RESULTS_DIR"] = results.path();
     env["SIGNET_REPORT"] = workspace.path() + "/report.json";
     env["SIGNET_INSECURE_REGISTRIES"] = secured.host();
-    env["INPUT_IMAGES"] = image.ref() + " " + secured.host() + "/secret/app:2@sha256:" +
-                          std::string(64, 'd');
+    env["INPUT_IMAGES"] =
+        image.ref() + " " + secured.host() + "/secret/app:2@sha256:" + std::string(64, 'd');
     env["INPUT_KEY"] = key();
     env["INPUT_KEY-PASSWORD"] = kPassword;
     env["INPUT_REGISTRY-USERNAME"] = secured.username();
@@ -366,20 +375,42 @@ TEST_F(RunContract, BadInputIsOneLineTheRightCodeAndAReport) {
     };
     std::string unreachable = "127.0.0.1:1/nothing/here:1@sha256:" + std::string(64, 'e');
     std::vector<Case> cases = {
-        {"invalid yaml", {{"SIGNET_CONFIG", yaml}}, "images: [unclosed\n", 1, "signet.yaml:", false},
+        {"invalid yaml",
+         {{"SIGNET_CONFIG", yaml}},
+         "images: [unclosed\n",
+         1,
+         "signet.yaml:",
+         false},
         {"unknown key", {{"SIGNET_CONFIG", yaml}}, "imagez: []\n", 1, "imagez", false},
-        {"bad digest", {{"SIGNET_IMAGES", image.repository + ":1@sha256:1234"}, {"SIGNET_KEY", key()}},
-         "", 1, "invalid reference", true},
+        {"bad digest",
+         {{"SIGNET_IMAGES", image.repository + ":1@sha256:1234"}, {"SIGNET_KEY", key()}},
+         "",
+         1,
+         "invalid reference",
+         true},
         {"missing key", {{"SIGNET_IMAGES", image.ref()}}, "", 1, "SIGNET_KEY", true},
-        {"missing password", {{"SIGNET_IMAGES", image.ref()}, {"SIGNET_KEY", key()}}, "", 1,
-         "COSIGN_PASSWORD", true},
+        {"missing password",
+         {{"SIGNET_IMAGES", image.ref()}, {"SIGNET_KEY", key()}},
+         "",
+         1,
+         "COSIGN_PASSWORD",
+         true},
         {"unreadable key dir",
-         {{"SIGNET_IMAGES", image.ref()}, {"SIGNET_KEY_DIR", workspace.path() + "/nokeys"}}, "", 1,
-         "nokeys", true},
+         {{"SIGNET_IMAGES", image.ref()}, {"SIGNET_KEY_DIR", workspace.path() + "/nokeys"}},
+         "",
+         1,
+         "nokeys",
+         true},
         {"unreachable registry",
-         {{"SIGNET_IMAGES", unreachable}, {"SIGNET_KEY", key()}, {"COSIGN_PASSWORD", kPassword},
-          {"SIGNET_RETRIES", "1"}, {"SIGNET_INSECURE_REGISTRIES", "127.0.0.1:1"}},
-         "", 4, "127.0.0.1:1", true},
+         {{"SIGNET_IMAGES", unreachable},
+          {"SIGNET_KEY", key()},
+          {"COSIGN_PASSWORD", kPassword},
+          {"SIGNET_RETRIES", "1"},
+          {"SIGNET_INSECURE_REGISTRIES", "127.0.0.1:1"}},
+         "",
+         4,
+         "127.0.0.1:1",
+         true},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.name);
@@ -396,7 +427,8 @@ TEST_F(RunContract, BadInputIsOneLineTheRightCodeAndAReport) {
         if (c.perRef) {
             ASSERT_EQ(doc["failed"].size(), 1u) << doc.dump();
             EXPECT_NE(doc["failed"][0]["message"].get<std::string>().find(c.needle),
-                      std::string::npos) << doc.dump();
+                      std::string::npos)
+                << doc.dump();
         } else {
             EXPECT_TRUE(doc.contains("error")) << doc.dump();
         }

@@ -15,7 +15,9 @@
 namespace signet::cosign {
 namespace {
 
-std::string dir(const std::string& name) { return testing::fixture("interop/containers-image/" + name); }
+std::string dir(const std::string& name) {
+    return testing::fixture("interop/containers-image/" + name);
+}
 
 std::vector<SignatureCandidate> candidatesIn(const std::string& name) {
     std::vector<SignatureCandidate> out;
@@ -33,7 +35,7 @@ std::string imageDigest(const std::string& name) {
 }
 
 class ContainersImageInterop : public ::testing::Test {
-protected:
+  protected:
     VerificationOutcome verify(const std::string& name, const std::string& key,
                                IdentityMatch identity, const std::string& expected) {
         auto verifier = crypto::loadVerifier(dir(key), Environment());
@@ -49,9 +51,11 @@ protected:
 
 TEST_F(ContainersImageInterop, CosignMadeSignaturesAreAcceptedWithMatchRepository) {
     EXPECT_EQ(verify("dir-img-cosign-valid", "cosign.pub", IdentityMatch::Repository, sample)
-                  .accepted.size(), 1u);
+                  .accepted.size(),
+              1u);
     EXPECT_EQ(verify("dir-img-cosign-valid-2", "cosign.pub", IdentityMatch::Repository, sample)
-                  .accepted.size(), 2u);
+                  .accepted.size(),
+              2u);
     auto mixed = verify("dir-img-cosign-mixed", "cosign.pub", IdentityMatch::Repository, sample);
     EXPECT_EQ(mixed.accepted.size(), 1u) << "one invalid, one valid: one is enough";
     EXPECT_EQ(mixed.rejections.size(), 1u);
@@ -59,14 +63,18 @@ TEST_F(ContainersImageInterop, CosignMadeSignaturesAreAcceptedWithMatchRepositor
 
 TEST_F(ContainersImageInterop, RekorBundleSignatureVerifiesWithItsOwnKeyOnly) {
     const std::string ref = "192.168.64.2:5000/cosign-signed/key-1";
-    EXPECT_EQ(verify("dir-img-cosign-key-rekor-valid", "cosign2.pub", IdentityMatch::Repository, ref)
-                  .accepted.size(), 1u);
-    EXPECT_TRUE(verify("dir-img-cosign-key-rekor-valid", "cosign.pub", IdentityMatch::Repository, ref)
-                    .accepted.empty());
+    EXPECT_EQ(
+        verify("dir-img-cosign-key-rekor-valid", "cosign2.pub", IdentityMatch::Repository, ref)
+            .accepted.size(),
+        1u);
+    EXPECT_TRUE(
+        verify("dir-img-cosign-key-rekor-valid", "cosign.pub", IdentityMatch::Repository, ref)
+            .accepted.empty());
 }
 
 TEST_F(ContainersImageInterop, TamperedOrMismatchedImagesAreRejected) {
-    for (const char* name : {"dir-img-cosign-modified-manifest", "dir-img-cosign-manifest-digest-error"}) {
+    for (const char* name :
+         {"dir-img-cosign-modified-manifest", "dir-img-cosign-manifest-digest-error"}) {
         auto outcome = verify(name, "cosign.pub", IdentityMatch::Repository, sample);
         EXPECT_TRUE(outcome.accepted.empty()) << name;
         ASSERT_EQ(outcome.rejections.size(), 1u) << name;
@@ -91,12 +99,16 @@ TEST_F(ContainersImageInterop, UnknownKeyAndNonSignatureAttachmentsAreRejected) 
 TEST_F(ContainersImageInterop, IdentityPoliciesBehaveLikeContainersImage) {
     // A non-matching repository is rejected even though the signature is valid.
     EXPECT_TRUE(verify("dir-img-cosign-valid-2", "cosign.pub", IdentityMatch::Repository,
-                       "this/does-not:match").accepted.empty());
+                       "this/does-not:match")
+                    .accepted.empty());
     // matchExact: the skopeo-made signature carries a tag and matches only that tag...
     EXPECT_EQ(verify("dir-img-cosign-valid-with-tag", "cosign.pub", IdentityMatch::Exact,
-                     "192.168.64.2:5000/skopeo-signed:tag").accepted.size(), 1u);
+                     "192.168.64.2:5000/skopeo-signed:tag")
+                  .accepted.size(),
+              1u);
     EXPECT_TRUE(verify("dir-img-cosign-valid-with-tag", "cosign.pub", IdentityMatch::Exact,
-                       "192.168.64.2:5000/skopeo-signed:othertag").accepted.empty());
+                       "192.168.64.2:5000/skopeo-signed:othertag")
+                    .accepted.empty());
     // ...and a cosign-made (name-only) signature never satisfies matchExact.
     EXPECT_TRUE(verify("dir-img-cosign-valid", "cosign.pub", IdentityMatch::Exact, sample)
                     .accepted.empty());

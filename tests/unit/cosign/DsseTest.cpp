@@ -5,8 +5,8 @@
 #include "config/Environment.h"
 #include "crypto/Encoding.h"
 #include "crypto/KeyLoader.h"
-#include "harness/Paths.h"
 #include "error/Error.h"
+#include "harness/Paths.h"
 #include "json/GoJson.h"
 
 namespace signet::cosign {
@@ -22,9 +22,9 @@ TEST(Dsse, PreAuthEncodingMatchesTheSpecExample) {
 
 TEST(Dsse, VerifiesCosignsOwnAttestationFixtureEnvelopeShape) {
     // cosign's pkg/cosign/testdata/oci-attestation.sigstore.json carries a DSSE envelope.
-    auto bundle = json::parse(
-        testing::readFile(testing::fixture("interop/cosign-testdata/oci-attestation.sigstore.json")),
-        "fixture");
+    auto bundle = json::parse(testing::readFile(testing::fixture(
+                                  "interop/cosign-testdata/oci-attestation.sigstore.json")),
+                              "fixture");
     auto envelope = parseEnvelope(bundle.at("dsseEnvelope").dump());
     EXPECT_EQ(envelope.payloadType, kInTotoPayloadType);
     ASSERT_EQ(envelope.signatures.size(), 1u);
@@ -35,7 +35,8 @@ TEST(Dsse, VerifiesCosignsOwnAttestationFixtureEnvelopeShape) {
 TEST(Dsse, SignedEnvelopeVerifiesAndTamperingIsDetected) {
     Environment env;
     env.set("COSIGN_PASSWORD", "hello");
-    auto signer = crypto::loadSigner(testing::fixture("interop/cosign-keys/pemsigstorekey.pem"), env);
+    auto signer =
+        crypto::loadSigner(testing::fixture("interop/cosign-keys/pemsigstorekey.pem"), env);
     std::string text = signEnvelope(*signer, kInTotoPayloadType, "{\"_type\":\"x\"}");
     EXPECT_EQ(text.find("{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\""), 0u);
     EXPECT_NE(text.find("\"signatures\":[{\"keyid\":\"\",\"sig\":\""), std::string::npos);
@@ -47,7 +48,8 @@ TEST(Dsse, SignedEnvelopeVerifiesAndTamperingIsDetected) {
 }
 
 TEST(Dsse, MalformedEnvelopesAreVerifyErrors) {
-    for (std::string bad : {"", "{}", "{\"payloadType\":1}", "{\"payloadType\":\"t\",\"payload\":\"!!\"}"}) {
+    for (std::string bad :
+         {"", "{}", "{\"payloadType\":1}", "{\"payloadType\":\"t\",\"payload\":\"!!\"}"}) {
         EXPECT_THROW(parseEnvelope(bad), Error) << bad;
     }
 }

@@ -16,9 +16,10 @@ TEST(SimpleSigningPayload, AnnotationsAreSortedStringsInOptional) {
     std::string bytes = marshalPayload("r.io/a:1", kDigest, {{"z", "1"}, {"a", "x<y&z>"}});
     EXPECT_EQ(bytes,
               "{\"critical\":{\"identity\":{\"docker-reference\":\"r.io/a:1\"},\"image\":{"
-              "\"docker-manifest-digest\":\"" + kDigest +
-              "\"},\"type\":\"cosign container image signature\"},\"optional\":{\"a\":"
-              "\"x\\u003cy\\u0026z\\u003e\",\"z\":\"1\"}}");
+              "\"docker-manifest-digest\":\"" +
+                  kDigest +
+                  "\"},\"type\":\"cosign container image signature\"},\"optional\":{\"a\":"
+                  "\"x\\u003cy\\u0026z\\u003e\",\"z\":\"1\"}}");
     EXPECT_NE(bytes.back(), '\n');
 }
 
@@ -47,7 +48,8 @@ TEST(SimpleSigningPayload, StrictParserRejectsWhatContainersImageRejects) {
         "digest\":\"d\"},\"type\":\"cosign container image signature\"},\"optional\":{"
         "\"timestamp\":1.5}}",
         "{\"optional\":null,\"optional\":null,\"critical\":{}}",
-        "[]", "nope"};
+        "[]",
+        "nope"};
     for (const auto& text : bad) {
         EXPECT_THROW(parsePayloadStrict(text), Error) << text;
     }
@@ -64,9 +66,15 @@ TEST(SimpleSigningPayload, RandomMutationsOnlyEverThrowSignetErrors) {
         for (int e = 0; e < edits; ++e) {
             std::size_t pos = rng() % text.size();
             switch (rng() % 3) {
-                case 0: text[pos] = static_cast<char>(rng() % 256); break;
-                case 1: text.erase(pos, 1 + rng() % 4); break;
-                default: text.insert(pos, 1, "{}[]\":,\\"[rng() % 8]); break;
+                case 0:
+                    text[pos] = static_cast<char>(rng() % 256);
+                    break;
+                case 1:
+                    text.erase(pos, 1 + rng() % 4);
+                    break;
+                default:
+                    text.insert(pos, 1, "{}[]\":,\\"[rng() % 8]);
+                    break;
             }
             if (text.empty()) text = "x";
         }

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "error/Error.h"
-#include "oci/SignatureRepository.h"
 
 namespace signet::oci {
 namespace {
@@ -71,29 +70,6 @@ TEST(RegistryOptions, BadValuesNameTheVariable) {
     }
 }
 
-TEST(SignatureRepository, CosignRepositoryReplacesTheWholeRepository) {
-    Repository image = Reference::parse("ghcr.io/org/app").repository;
-    EXPECT_EQ(signatureRepository(image, Environment()), image);
-    Environment env(Vars{{"COSIGN_REPOSITORY", "registry.example.com/sigs"}});
-    Repository target = signatureRepository(image, env);
-    EXPECT_EQ(target.registry, "registry.example.com");
-    EXPECT_EQ(target.path, "sigs");  // nothing of "org/app" is appended
-    EXPECT_EQ(signatureRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", "sigs"}})).name(),
-              "index.docker.io/library/sigs");
-}
-
-TEST(SignatureRepository, RejectsTagsDigestsAndJunk) {
-    Repository image = Reference::parse("ghcr.io/org/app").repository;
-    for (const char* bad : {"r.io/sigs:v1", "Bad Repo", "r.io/x@sha256:abc"}) {
-        try {
-            signatureRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", bad}}));
-            ADD_FAILURE() << bad;
-        } catch (const Error& e) {
-            EXPECT_EQ(e.kind(), ErrorKind::Config) << bad;
-            EXPECT_NE(std::string(e.what()).find("COSIGN_REPOSITORY"), std::string::npos);
-        }
-    }
-}
 
 }  // namespace
 }  // namespace signet::oci

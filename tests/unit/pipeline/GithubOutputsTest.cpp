@@ -21,7 +21,8 @@ TEST(GithubOutputs, ExactEntriesAppendedToTheFile) {
     GithubOutputs sink(file, scrubber, [] { return std::string("EOF_7"); });
     sink.publish(testing::sampleReport(), {"out/signet-report.json", std::string(64, 'f')});
     const std::string sig = "ghcr.io/o/app:sha256-" + std::string(64, 'a') + ".sig";
-    const std::string sbom = "ghcr.io/o/app@sha256:" + std::string(64, 'c');
+    const std::string sbom = "ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" +
+                             std::string(64, 'e') + " ghcr.io/o/app@sha256:" + std::string(64, 'c');
     EXPECT_EQ(signet::testing::readFile(file),
               "earlier=1\n"
               "signed-count=1\n"
@@ -72,7 +73,7 @@ TEST(GithubOutputs, SecretsAreScrubbedFromOutputs) {
     scrubber.add("sha256-" + std::string(64, 'a'));
     GithubOutputs sink("unused", scrubber, [] { return std::string("D"); });
     const std::string text = sink.entries(testing::sampleReport(), {"r.json", ""});
-    EXPECT_EQ(text.find(std::string(64, 'a')), std::string::npos);
+    EXPECT_EQ(text.find("sha256-" + std::string(64, 'a')), std::string::npos);
     EXPECT_NE(text.find("ghcr.io/o/app:***.sig"), std::string::npos) << text;
 }
 

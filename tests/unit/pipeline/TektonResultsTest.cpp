@@ -49,7 +49,8 @@ TEST(TektonResults, ExactFileContentsWithoutTrailingNewline) {
     EXPECT_EQ(readFile(dir.file("SIGNATURE_REFS")),
               "[\"ghcr.io/o/app:sha256-" + std::string(64, 'a') + ".sig\"]");
     EXPECT_EQ(readFile(dir.file("SBOM_REFS")),
-              "[\"ghcr.io/o/app@sha256:" + std::string(64, 'c') + "\"]");
+              "[\"ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" + std::string(64, 'e') +
+                  " ghcr.io/o/app@sha256:" + std::string(64, 'c') + "\"]");
     EXPECT_EQ(readFile(dir.file("REPORT_SHA256")), std::string(64, 'f'));
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {

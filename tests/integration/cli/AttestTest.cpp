@@ -1,0 +1,144 @@
+// SBOM attestations and attachments end to end through the real registry, in cosign's layout.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "SignetProcess.h"
+#include "cosign/Dsse.h"
+#include "crypto/Encoding.h"
+#include "harness/Paths.h"
+#include "harness/TempDir.h"
+#include "harness/TestImage.h"
+#include "harness/TestRegistry.h"
+#include "oci/ImageManifest.h"
+
+namespace signet::testing {
+namespace {
+
+class Attest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        env_ = {{"HOME", home_.path()},
+                {"SIGNET_INSECURE_REGISTRIES", registry_.host()},
+                {"COSIGN_PASSWORD", "attest-pw"}};
+        ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", home_.path() + "/k"}, env_)
+                      .exitCode,
+                  0);
+    }
+    std::string key() const { return home_.path() + "/k.key"; }
+    std::string pub() const { return home_.path() + "/k.pub"; }
+    std::string repoPath(const PushedImage& image) const {
+        return image.repository.substr(registry_.host().size() + 1);
+    }
+    std::string hex(const std::string& digest) const { return digest.substr(7); }
+
+    TestRegistry registry_;
+    TempDir home_;
+    std::map<std::string, std::string> env_;
+};
+
+TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
+    auto image = pushSmallImage(registry_, "att/app", "1", "attest");
+    std::string predicate = fixture("interop/cosign-testdata/bom-go-mod.spdx.json");
+    auto attested = runSignet(
+        {"attest", "--key", key(), "--type", "spdxjson", "--predicate", predicate, image.ref()},
+        env_);
+    ASSERT_EQ(attested.exitCode, 0) << attested.err;
+    auto manifest = oci::parseManifest(
+        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"),
+        "att");
+    ASSERT_EQ(manifest.layers.size(), 1u);
+    const auto& layer = manifest.layers[0];
+    EXPECT_EQ(layer.mediaType, "application/vnd.dsse.envelope.v1+json");
+    EXPECT_EQ(layer.annotations.at("dev.cosignproject.cosign/signature"), "");  // I6
+    EXPECT_EQ(layer.annotations.at("predicateType"), "https://spdx.dev/Document");
+
+    auto verified =
+        runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", image.ref()}, env_);
+    ASSERT_EQ(verified.exitCode, 0) << verified.err;
+    auto envelope = cosign::parseEnvelope(verified.out.substr(0, verified.out.find('\n')));
+    EXPECT_EQ(envelope.payloadType, "application/vnd.in-toto+json");
+    auto statement = nlohmann::json::parse(envelope.payload);  // I7
+    EXPECT_EQ(statement["_type"], "https://in-toto.io/Statement/v0.1");
+    EXPECT_EQ(statement["subject"][0]["name"], image.repository);
+    EXPECT_EQ(statement["subject"][0]["digest"]["sha256"], hex(image.digest));
+    EXPECT_EQ(statement["predicate"], nlohmann::json::parse(readFile(predicate)));
+    EXPECT_EQ(envelope.payload.find("\"_type\""), 1u) << "statement keys in in-toto order";
+
+    EXPECT_EQ(
+        runSignet({"verify-attestation", "--key", pub(), "--type", "cyclonedx", image.ref()}, env_)
+            .exitCode,
+        12);
+    auto other = pushSmallImage(registry_, "att/other", "1", "other");
+    EXPECT_EQ(
+        runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", other.ref()}, env_)
+            .exitCode,
+        10);
+}
+
+TEST_F(Attest, AttachSbomOverwritesTheSbomTagAndSignsIt) {
+    auto image = pushSmallImage(registry_, "attach/app", "1", "attach");
+    std::string sbom = fixture("interop/cosign-testdata/bom-go-mod.spdx");
+    auto attached =
+        runSignet({"attach", "sbom", "--key", key(), "--sbom", sbom, image.ref()}, env_);
+    ASSERT_EQ(attached.exitCode, 0) << attached.err;
+    std::string tag = repoPath(image) + ":sha256-" + hex(image.digest) + ".sbom";
+    std::string raw = fetchRawManifest(registry_, tag);
+    auto manifest = oci::parseManifest(raw, "sbom");
+    ASSERT_EQ(manifest.layers.size(), 1u);  // I8
+    EXPECT_EQ(manifest.layers[0].mediaType, "text/spdx");
+    EXPECT_TRUE(manifest.layers[0].annotations.empty());
+    EXPECT_EQ(manifest.layers[0].digest, crypto::sha256Digest(readFile(sbom)));
+    // The SBOM manifest is signed like `cosign sign --attachment sbom`.
+    std::string sbomRef = image.repository + "@" + crypto::sha256Digest(raw);
+    EXPECT_EQ(runSignet({"verify", "--key", pub(), sbomRef}, env_).exitCode, 0);
+
+    auto json = runSignet({"attach", "sbom", "--key", key(), "--sbom",
+                           fixture("interop/cosign-testdata/bom-go-mod.spdx.json"), image.ref()},
+                          env_);
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    auto replaced = oci::parseManifest(fetchRawManifest(registry_, tag), "sbom");
+    ASSERT_EQ(replaced.layers.size(), 1u) << "attach overwrites, as cosign does";
+    EXPECT_EQ(replaced.layers[0].mediaType, "text/spdx+json");
+}
+
+TEST_F(Attest, RunGeneratesOneSbomPerDigestAndPlatform) {
+    auto index = pushMultiPlatformImage(registry_, "run/multi", "1", "multi");
+    runCommand({"skopeo", "copy", "--all", "--insecure-policy", "--src-tls-verify=false",
+                "--dest-tls-verify=false", "docker://" + index.index.repository + ":1",
+                "docker://" + index.index.repository + ":2"});
+    TempDir out;
+    auto env = env_;
+    env["SIGNET_KEY"] = key();
+    env["SIGNET_TAGS"] = "1,2";
+    env["SIGNET_REPOSITORY"] = index.index.repository;
+    env["SIGNET_DIGEST"] = index.index.digest;
+    env["SIGNET_SBOM"] = "generate";
+    env["SIGNET_SBOM_DIR"] = out.path() + "/sboms";
+    env["SIGNET_REPORT"] = out.path() + "/report.json";
+    env["SIGNET_RESULTS_DIR"] = out.path();
+    auto run = runSignet({"run"}, env);
+    ASSERT_EQ(run.exitCode, 0) << run.out;
+    auto report = nlohmann::json::parse(readFile(out.path() + "/report.json"));
+    ASSERT_EQ(report["sboms"].size(), index.platforms.size()) << "two tags, one SBOM per platform";
+    for (const auto& platform : index.platforms) {
+        std::string copy = out.path() + "/sboms/" + hex(platform.digest) + ".spdx.json";
+        auto document = nlohmann::json::parse(readFile(copy));
+        EXPECT_EQ(document["spdxVersion"], "SPDX-2.3");
+        EXPECT_EQ(runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson",
+                             index.index.repository + "@" + platform.digest},
+                            env_)
+                      .exitCode,
+                  0);
+    }
+    auto refs = nlohmann::json::parse(readFile(out.path() + "/SBOM_REFS"));
+    EXPECT_EQ(refs.size(), index.platforms.size());
+
+    env["SIGNET_SBOM_MAX_BYTES"] = "100";
+    auto tooLarge = runSignet({"run"}, env);
+    EXPECT_EQ(tooLarge.exitCode, 2);
+    EXPECT_NE(tooLarge.out.find("SIGNET_SBOM_MAX_BYTES"), std::string::npos) << tooLarge.out;
+}
+
+}  // namespace
+}  // namespace signet::testing
