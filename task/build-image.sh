@@ -173,7 +173,7 @@ write_layout() {
     layer_tar "$root" "$workdir/layer.tar"
     local diff_id layer_digest layer_size config_digest config_size manifest_digest manifest_size
     diff_id="$(sha256_of "$workdir/layer.tar")"
-    gzip -n -9 <"$workdir/layer.tar" >"$workdir/layer.tar.gz"
+    gzip -n -6 <"$workdir/layer.tar" >"$workdir/layer.tar.gz"
     layer_size="$(stat -c %s "$workdir/layer.tar.gz")"
     layer_digest="$(add_blob "$workdir/layer.tar.gz" "$layout")"
     image_config "$diff_id" | tr -d '\n' >"$workdir/config.json"
@@ -222,18 +222,26 @@ write_authfile() {
     )
 }
 
+# Checks the push settings before anything is built, so a typo fails at once.
+check_push_settings() {
+    case "${SIGNET_PUSH_TLS_VERIFY:-true}" in
+        true | 1 | yes | false | 0 | no) ;;
+        *) die "SIGNET_PUSH_TLS_VERIFY must be true or false, got '$SIGNET_PUSH_TLS_VERIFY'" ;;
+    esac
+    if [ -n "${SIGNET_PUSH_CREDS:-}" ] && [ -n "${SIGNET_PUSH_AUTHFILE:-}" ]; then
+        die "set SIGNET_PUSH_CREDS or SIGNET_PUSH_AUTHFILE, not both"
+    fi
+}
+
 push_layout() {
     local layout="$1" ref="$2"
     local -a flags=(--quiet --digestfile "$workdir/pushed-digest")
     case "${SIGNET_PUSH_TLS_VERIFY:-true}" in
-        true | 1 | yes) ;;
         false | 0 | no) flags+=(--dest-tls-verify=false) ;;
-        *) die "SIGNET_PUSH_TLS_VERIFY must be true or false, got '$SIGNET_PUSH_TLS_VERIFY'" ;;
     esac
     [ -z "${SIGNET_PUSH_AUTHFILE:-}" ] || flags+=(--dest-authfile "$SIGNET_PUSH_AUTHFILE")
     [ -z "${SIGNET_PUSH_CERT_DIR:-}" ] || flags+=(--dest-cert-dir "$SIGNET_PUSH_CERT_DIR")
     if [ -n "${SIGNET_PUSH_CREDS:-}" ]; then
-        [ -z "${SIGNET_PUSH_AUTHFILE:-}" ] || die "set SIGNET_PUSH_CREDS or SIGNET_PUSH_AUTHFILE, not both"
         # Through a private auth file, not --dest-creds: argv is visible to every process.
         write_authfile "$ref" "$workdir/auth.json"
         flags+=(--dest-authfile "$workdir/auth.json")
@@ -249,6 +257,7 @@ main() {
         return
     fi
     command -v jq >/dev/null || die "jq is required (apt-get install -y jq)"
+    [ -z "$push_ref" ] || check_push_settings
     local binary
     binary="$(signet_binary)"
     stage_rootfs "$binary" "$workdir/rootfs"

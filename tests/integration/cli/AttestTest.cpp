@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "SignetProcess.h"
+#include "harness/SignetProcess.h"
 #include "cosign/Dsse.h"
 #include "crypto/Encoding.h"
 #include "harness/Paths.h"

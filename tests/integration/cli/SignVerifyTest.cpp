@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "SignetProcess.h"
+#include "harness/SignetProcess.h"
 #include "cosign/SignatureVerification.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "crypto/Encoding.h"

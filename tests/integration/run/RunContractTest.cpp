@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "../cli/SignetProcess.h"
+#include "harness/SignetProcess.h"
 #include "crypto/Encoding.h"
 #include "harness/Paths.h"
 #include "harness/TempDir.h"

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "harness/Paths.h"
-#include "integration/cli/SignetProcess.h"
+#include "harness/SignetProcess.h"
 
 namespace signet::testing {
 namespace {

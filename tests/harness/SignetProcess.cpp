@@ -1,4 +1,4 @@
-#include "SignetProcess.h"
+#include "harness/SignetProcess.h"
 
 #include "harness/Paths.h"
 
