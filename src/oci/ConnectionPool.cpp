@@ -72,14 +72,34 @@ Poco::Net::Context::Ptr ConnectionPool::context(bool verifyTls) {
     return slot;
 }
 
+namespace {
+
+// Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
+// body then waits for the server's delayed ACK (~40 ms per PUT). Registry traffic is many small
+// request/response pairs, so the sockets are opened with TCP_NODELAY.
+template <typename Session>
+class NoDelaySession : public Session {
+public:
+    using Session::Session;
+
+protected:
+    void connect(const Poco::Net::SocketAddress& address) override {
+        Session::connect(address);
+        this->socket().setNoDelay(true);
+    }
+};
+
+}  // namespace
+
 std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::URI& uri,
                                                                    bool verifyTls) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (uri.getScheme() == "https") {
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
-                                                                  context(verifyTls));
+        session = std::make_unique<NoDelaySession<Poco::Net::HTTPSClientSession>>(
+            uri.getHost(), uri.getPort(), context(verifyTls));
     } else {
-        session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        session = std::make_unique<NoDelaySession<Poco::Net::HTTPClientSession>>(uri.getHost(),
+                                                                                 uri.getPort());
     }
     session->setKeepAlive(true);
     session->setTimeout(Poco::Timespan(static_cast<long>(timeout_.count()), 0));
