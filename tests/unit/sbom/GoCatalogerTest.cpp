@@ -88,7 +88,7 @@ GoVersionM goVersionM(const std::string& binary) {
 }
 
 TEST(GoCataloger, RealBinaryMatchesGoVersionM) {
-    if (!test::haveProgram("go")) GTEST_SKIP() << "golang-go is not installed";
+    if (!test::haveProgram("go")) FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
     bool haveUuid = fs::exists("/usr/share/gocode/src/github.com/google/uuid/uuid.go");
     test::ScratchDir dir;
     std::string binary = buildHello(dir.path(), haveUuid, "-X main.version=1.2.3");
@@ -126,7 +126,7 @@ TEST(GoCataloger, RealBinaryMatchesGoVersionM) {
 }
 
 TEST(GoCataloger, StrippedBinaryWithoutLdflagsHasUnknownMainVersion) {
-    if (!test::haveProgram("go")) GTEST_SKIP() << "golang-go is not installed";
+    if (!test::haveProgram("go")) FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
     test::ScratchDir dir;
     std::string binary = buildHello(dir.path(), false, "-s -w");
     InMemoryImage image;
