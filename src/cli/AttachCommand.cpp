@@ -34,7 +34,7 @@ int runAttach(const Arguments& args, const Environment& env) {
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1");
+    cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);
     auto attached = cosign::attachSbom(store, imageSigner, env, ref.repository, digest, document,
                                        mediaType, ref.repository.name());

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "cli/VerificationHeader.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
 #include "cosign/InTotoStatement.h"
@@ -36,7 +37,7 @@ int runAttest(const Arguments& args, const Environment& env) {
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1");
+    cosign::SignatureStore store(*client, cosign::storeSettings(env));
     auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
@@ -56,7 +57,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env) {
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
-    cosign::SignatureStore store(*client, false);
+    cosign::SignatureStore store(*client);
     auto layers =
         store.readLayers(cosign::attachmentRepository(ref.repository, env),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
@@ -76,10 +77,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env) {
                   << cosign::predicateTypeFor(type) << ", found: [" << found << "]\n";
         return exit_code::kNoMatchingSignature;
     }
-    std::cerr << "\nVerification for " << ref.name() << " --\n"
-              << "The following checks were performed on each of these signatures:\n"
-              << "  - The cosign claims were validated\n"
-              << "  - The signatures were verified against the specified public key\n";
+    printVerificationHeader(std::cerr, ref, false);
     for (const auto& accepted : check.accepted) std::cout << accepted.envelope << "\n";
     return exit_code::kOk;
 }

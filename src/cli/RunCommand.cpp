@@ -111,9 +111,9 @@ int stopEarly(RunContext& run, const TaskSpec& spec, const std::vector<std::stri
 int signAll(RunContext& run, const TaskSpec& spec) {
     std::vector<std::string> refs;
     std::vector<pipeline::SigningJob> jobs;
-    std::chrono::milliseconds settle{0};
+    cosign::StoreSettings storeSettings;
     try {
-        settle = cosign::writeSettle(run.env);
+        storeSettings = cosign::storeSettings(run.env);
         if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
             throw Error(ErrorKind::Config,
                         "signature_format referrers is not supported yet; use legacy-tag");
@@ -135,8 +135,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         run.logger.info(line);
         pipeline::BatchRunner::onRetry(line);
     });
-    bool dockerMediaTypes = run.env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
-    cosign::SignatureStore store(client, dockerMediaTypes, settle);
+    cosign::SignatureStore store(client, storeSettings);
     cosign::ImageSigner imageSigner(client, store, *signer, run.env);
     pipeline::BatchRunner runner(client, imageSigner, run.logger);
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,

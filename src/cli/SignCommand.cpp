@@ -19,7 +19,6 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
     throw Error(ErrorKind::Usage, "--identity must be tag or repo, got '" + text + "'");
 }
 
-
 }  // namespace
 
 int runSign(const Arguments& args, const Environment& env) {
@@ -47,18 +46,14 @@ int runSign(const Arguments& args, const Environment& env) {
     std::vector<oci::Reference> parsed;
     for (const auto& ref : refs) {
         parsed.push_back(oci::Reference::parse(ref));
-        if (!parsed.back().hasDigest() && !allowTagOnly) {
-            throw Error(ErrorKind::Usage, ref +
-                                              ": refusing to sign a tag without a digest (tags "
-                                              "can move): give REPO:TAG@sha256:<digest>, or "
-                                              "pass --allow-tag-only");
-        }
+        // Refused before anything is signed: no batch is signed half-way over this.
+        if (!parsed.back().hasDigest() && !allowTagOnly)
+            throw cosign::tagOnlyRefused(parsed.back());
     }
 
     auto signer = loadSigningKey(key, env);
     auto client = connectRegistry(env);
-    bool dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
-    cosign::SignatureStore store(*client, dockerMediaTypes, cosign::writeSettle(env));
+    cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);
 
     std::vector<std::optional<ErrorKind>> outcomes;

@@ -4,6 +4,7 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "cli/VerificationHeader.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/ImageSigner.h"
@@ -14,14 +15,6 @@
 
 namespace signet::cli {
 namespace {
-
-void printHeader(const oci::Reference& ref, bool annotations) {
-    std::cerr << "\nVerification for " << ref.name() << " --\n"
-              << "The following checks were performed on each of these signatures:\n";
-    if (annotations) std::cerr << "  - The specified annotations were verified.\n";
-    std::cerr << "  - The cosign claims were validated\n"
-              << "  - The signatures were verified against the specified public key\n";
-}
 
 std::string joined(const std::vector<std::string>& reasons) {
     std::string out;
@@ -56,7 +49,7 @@ int runVerify(const Arguments& args, const Environment& env) {
     auto found = digestToVerify(*client, ref, "verify");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
-    cosign::SignatureStore store(*client, false);
+    cosign::SignatureStore store(*client);
     auto layers =
         store.readLayers(cosign::attachmentRepository(ref.repository, env),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
@@ -75,7 +68,7 @@ int runVerify(const Arguments& args, const Environment& env) {
                   << "\n";
         return exit_code::kNoMatchingSignature;
     }
-    printHeader(ref, !policy.annotations.empty());
+    printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
     if (output == "text") {
         for (const auto& payload : outcome.accepted) {
             std::cout << cosign::remarshalForOutput(payload) << "\n";

@@ -8,6 +8,12 @@
 
 namespace signet::cosign {
 
+Error tagOnlyRefused(const oci::Reference& ref) {
+    return Error(ErrorKind::Usage,
+                 "refusing to sign a tag without a digest (tags can move): give " + ref.str() +
+                     "@sha256:<digest>, or allow it with " + "--allow-tag-only");
+}
+
 std::string identityFor(const oci::Reference& ref, IdentityMode mode) {
     if (mode == IdentityMode::Tag && ref.hasTag()) return ref.tagName();
     return ref.repository.name();
@@ -20,11 +26,7 @@ ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
 std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
                           const SignOptions& options) {
     if (!ref.hasDigest()) {
-        if (!options.allowTagOnly) {
-            throw Error(ErrorKind::Usage,
-                        "refusing to sign a tag without a digest (tags can move): give " +
-                            ref.str() + "@sha256:<digest>, or allow it with --allow-tag-only");
-        }
+        if (!options.allowTagOnly) throw tagOnlyRefused(ref);
         auto head = client.headManifest(ref.repository, ref.hasTag() ? ref.tag : "latest");
         if (!head) throw Error(ErrorKind::NotFound, "image " + ref.name() + " not found");
         return head->digest;

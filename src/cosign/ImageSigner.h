@@ -7,6 +7,7 @@
 #include "config/Environment.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
+#include "error/Error.h"
 #include "oci/Reference.h"
 #include "oci/RegistryClient.h"
 
@@ -60,6 +61,9 @@ class ImageSigner {
 // Throws Error: Usage (bare tag without allowTagOnly), TagMoved, NotFound.
 std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
                           const SignOptions& options);
+
+// The Usage error for signing `ref`, a tag without a digest, without allowTagOnly.
+Error tagOnlyRefused(const oci::Reference& ref);
 
 // The docker-reference for `ref` under `mode` (a bare digest reference always uses the repository).
 std::string identityFor(const oci::Reference& ref, IdentityMode mode);

@@ -37,10 +37,11 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
 }  // namespace
 
 void SignatureStore::waitToSettle(std::chrono::milliseconds ownWindow) const {
-    if (settle_.count() <= 0) return;
+    if (settings_.settle.count() <= 0) return;
     static thread_local std::mt19937 rng(std::random_device{}());
-    std::uniform_int_distribution<long> extra(0, settle_.count());
-    std::this_thread::sleep_for(settle_ + 2 * ownWindow + std::chrono::milliseconds(extra(rng)));
+    std::uniform_int_distribution<long> extra(0, settings_.settle.count());
+    std::this_thread::sleep_for(settings_.settle + 2 * ownWindow +
+                                std::chrono::milliseconds(extra(rng)));
 }
 
 std::mutex& SignatureStore::lockFor(const std::string& key) {
@@ -94,7 +95,8 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
     for (int round = 0; round < kMaxWriteRounds; ++round) {
         auto readAt = std::chrono::steady_clock::now();
         auto current = fetchImage(repo, tag);
-        AttachmentImage image = current ? *current : AttachmentImage::empty(dockerMediaTypes_);
+        AttachmentImage image =
+            current ? *current : AttachmentImage::empty(settings_.dockerMediaTypes);
         for (const auto& existing : image.manifest().layers) {
             bool present = dedupeWith ? isDuplicate(existing, layer, digest, *dedupeWith)
                                       : (round > 0 && sameLayer(existing, layer, digest));
@@ -140,7 +142,7 @@ AppendResult SignatureStore::replace(const oci::Repository& repo, const std::str
                                      const AttachmentLayer& layer) {
     std::string location = attachmentLocation(repo, tag);
     std::lock_guard<std::mutex> guard(lockFor(location));
-    AttachmentImage image = AttachmentImage::empty(dockerMediaTypes_);
+    AttachmentImage image = AttachmentImage::empty(settings_.dockerMediaTypes);
     image.append(layer);
     AppendResult result;
     result.location = location;
@@ -149,14 +151,17 @@ AppendResult SignatureStore::replace(const oci::Repository& repo, const std::str
     return result;
 }
 
-std::chrono::milliseconds writeSettle(const Environment& env) {
+StoreSettings storeSettings(const Environment& env) {
+    StoreSettings settings;
+    settings.dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
     auto text = env.get("SIGNET_WRITE_SETTLE_MS");
-    if (!text || text->empty()) return SignatureStore::kDefaultSettle;
+    if (!text || text->empty()) return settings;
     if (text->size() > 6 || text->find_first_not_of("0123456789") != std::string::npos) {
         throw Error(ErrorKind::Config,
                     "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
     }
-    return std::chrono::milliseconds(std::stol(*text));
+    settings.settle = std::chrono::milliseconds(std::stol(*text));
+    return settings;
 }
 
 }  // namespace signet::cosign

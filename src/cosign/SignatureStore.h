@@ -29,20 +29,23 @@ struct AppendResult {
     int writes = 0;  // manifest PUTs it took (more than 1 when another writer raced us)
 };
 
+// How attachment images are written.
+struct StoreSettings {
+    bool dockerMediaTypes = false;  // COSIGN_DOCKER_MEDIA_TYPES=1
+    // How long to wait after a write before checking that no other process replaced the tag;
+    // twice our own read-to-write time and a random extra of up to `settle` are added, so the
+    // wait covers slow writers and racing writers spread out.
+    std::chrono::milliseconds settle{50};
+};
+
 class SignatureStore {
   public:
     // cosign limits each attachment payload it downloads to 128 MiB.
     static constexpr std::size_t kMaxPayloadBytes = 128u << 20;
     // Read-modify-write rounds before giving up when other writers keep overwriting the tag.
     static constexpr int kMaxWriteRounds = 10;
-    static constexpr std::chrono::milliseconds kDefaultSettle{50};
-
-    // `settle`: how long to wait after a write before checking that no other process replaced
-    // the tag; twice our own read-to-write time and a random extra of up to `settle` are added,
-    // so the wait covers slow writers and racing writers spread out.
-    SignatureStore(oci::RegistryClient& client, bool dockerMediaTypes,
-                   std::chrono::milliseconds settle = kDefaultSettle)
-        : client_(client), dockerMediaTypes_(dockerMediaTypes), settle_(settle) {}
+    explicit SignatureStore(oci::RegistryClient& client, StoreSettings settings = {})
+        : client_(client), settings_(settings) {}
 
     // The layers at repo:tag with their payloads; empty when the tag does not exist.
     std::vector<StoredLayer> readLayers(const oci::Repository& repo, const std::string& tag);
@@ -68,15 +71,13 @@ class SignatureStore {
                       const AttachmentImage& image, const AttachmentLayer& layer);
 
     oci::RegistryClient& client_;
-    bool dockerMediaTypes_;
-    std::chrono::milliseconds settle_;
+    StoreSettings settings_;
     std::mutex locksMutex_;
     std::map<std::string, std::unique_ptr<std::mutex>> locks_;
 };
 
-// SIGNET_WRITE_SETTLE_MS (default kDefaultSettle): the base wait before checking that a written
-// signature survived concurrent writers in other processes; 0 when signet is the only writer.
-// Throws Error(Config) naming the variable for a bad value.
-std::chrono::milliseconds writeSettle(const Environment& env);
+// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 50 ms; 0 when signet is the
+// only writer). Throws Error(Config) naming the variable for a bad value.
+StoreSettings storeSettings(const Environment& env);
 
 }  // namespace signet::cosign
