@@ -11,7 +11,7 @@
 
 namespace signet::cli {
 
-int runAttach(const Arguments& args, const Environment& env) {
+int runAttach(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     if (args.empty() || args[0] != "sbom") {
         throw Error(ErrorKind::Usage,
                     "usage: signet attach sbom --sbom FILE [--type spdx|cyclonedx|"
@@ -31,8 +31,8 @@ int runAttach(const Arguments& args, const Environment& env) {
     std::string mediaType = cosign::sbomMediaType(type, json);
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
-    auto signer = loadSigningKey(key, env);
-    auto client = connectRegistry(env);
+    auto signer = loadSigningKey(key, env, secrets);
+    auto client = connectRegistry(env, secrets);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);

@@ -22,7 +22,7 @@ std::string readPredicate(const std::string& path) {
 
 }  // namespace
 
-int runAttest(const Arguments& args, const Environment& env) {
+int runAttest(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, predicate, type = "custom";
     ArgumentParser parser("attest", "REF");
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
@@ -34,8 +34,8 @@ int runAttest(const Arguments& args, const Environment& env) {
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = readPredicate(predicate);
-    auto signer = loadSigningKey(key, env);
-    auto client = connectRegistry(env);
+    auto signer = loadSigningKey(key, env, secrets);
+    auto client = connectRegistry(env, secrets);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
@@ -43,7 +43,8 @@ int runAttest(const Arguments& args, const Environment& env) {
     return exit_code::kOk;
 }
 
-int runVerifyAttestation(const Arguments& args, const Environment& env) {
+int runVerifyAttestation(const Arguments& args, const Environment& env,
+                         secret::SecretScrubber& secrets) {
     std::string key, type = "custom";
     ArgumentParser parser("verify-attestation", "REF");
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
@@ -52,8 +53,8 @@ int runVerifyAttestation(const Arguments& args, const Environment& env) {
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
-    auto verifier = crypto::loadVerifier(key, env);
-    auto client = connectRegistry(env);
+    auto verifier = crypto::loadVerifier(key, env, secrets);
+    auto client = connectRegistry(env, secrets);
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

@@ -5,6 +5,7 @@
 
 #include "cli/ArgumentParser.h"
 #include "error/Error.h"
+#include "pipeline/Logger.h"
 
 namespace signet::cli {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 struct Command {
     const char* name;
     const char* summary;
-    int (*run)(const Arguments&, const Environment&);
+    int (*run)(const Arguments&, const Environment&, secret::SecretScrubber&);
 };
 
 const Command kCommands[] = {
@@ -44,7 +45,7 @@ void printUsage(std::ostream& out) {
 
 }  // namespace
 
-int runVersion(const Arguments&, const Environment&) {
+int runVersion(const Arguments&, const Environment&, secret::SecretScrubber&) {
     std::cout << "signet " << SIGNET_VERSION << "\n";
     return exit_code::kOk;
 }
@@ -61,18 +62,21 @@ int dispatch(int argc, char** argv) {
     }
     Arguments args(argv + 2, argv + argc);
     Environment env = Environment::fromProcess();
+    secret::SecretScrubber secrets;
+    pipeline::announceMasks(pipeline::logFormatFor(env), secrets, std::cout);
     for (const auto& command : kCommands) {
         if (name != command.name) continue;
         try {
-            return command.run(args, env);
+            return command.run(args, env, secrets);
         } catch (const HelpRequested& help) {
             std::cout << help.usage;
             return exit_code::kOk;
         } catch (const Error& e) {
-            std::cerr << "signet " << name << ": " << e.what() << "\n";
+            std::cerr << secrets.scrubOutput("signet " + name + ": " + e.what()) << "\n";
             return exitCodeFor(e.kind());
         } catch (const std::exception& e) {
-            std::cerr << "signet " << name << ": internal error: " << e.what() << "\n";
+            std::cerr << secrets.scrubOutput("signet " + name + ": internal error: " + e.what())
+                      << "\n";
             return exit_code::kUsage;
         }
     }

@@ -5,23 +5,28 @@
 #include <vector>
 
 #include "config/Environment.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::cli {
 
 using Arguments = std::vector<std::string>;
 
-// Each subcommand: its arguments after the command name, and the process environment.
-int runRun(const Arguments& args, const Environment& env);
-int runAttest(const Arguments& args, const Environment& env);
-int runVerifyAttestation(const Arguments& args, const Environment& env);
-int runAttach(const Arguments& args, const Environment& env);
-int runSbom(const Arguments& args, const Environment& env);
-int runSign(const Arguments& args, const Environment& env);
-int runVerify(const Arguments& args, const Environment& env);
-int runTriangulate(const Arguments& args, const Environment& env);
-int runGenerateKeyPair(const Arguments& args, const Environment& env);
-int runImportKeyPair(const Arguments& args, const Environment& env);
-int runVersion(const Arguments& args, const Environment& env);
+// Each subcommand: its arguments after the command name, the process environment, and the
+// scrubber every secret it reads is registered with (and every diagnostic passes through).
+int runRun(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runAttest(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runVerifyAttestation(const Arguments& args, const Environment& env,
+                         secret::SecretScrubber& secrets);
+int runAttach(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runGenerateKeyPair(const Arguments& args, const Environment& env,
+                       secret::SecretScrubber& secrets);
+int runImportKeyPair(const Arguments& args, const Environment& env,
+                     secret::SecretScrubber& secrets);
+int runVersion(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 
 // Runs the subcommand named by argv[1]; returns the process exit code. Never reads stdin.
 int dispatch(int argc, char** argv);

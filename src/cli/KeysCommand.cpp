@@ -16,18 +16,20 @@ void printWritten(const crypto::KeyPairPaths& paths) {
 
 }  // namespace
 
-int runGenerateKeyPair(const Arguments& args, const Environment& env) {
+int runGenerateKeyPair(const Arguments& args, const Environment& env,
+                       secret::SecretScrubber& secrets) {
     crypto::KeyPairOptions options{crypto::kGeneratedKeyPrefix, false};
     ArgumentParser parser("generate-key-pair", "");
     parser.option("--output-key-prefix", &options.prefix, "write PREFIX.key and PREFIX.pub");
     parser.flag("--force", &options.overwrite, "overwrite existing files");
     auto rest = parser.parse(args);
     if (!rest.empty()) throw Error(ErrorKind::Usage, "generate-key-pair takes no arguments");
-    printWritten(crypto::generateKeyPair(options, env));
+    printWritten(crypto::generateKeyPair(options, env, secrets));
     return exit_code::kOk;
 }
 
-int runImportKeyPair(const Arguments& args, const Environment& env) {
+int runImportKeyPair(const Arguments& args, const Environment& env,
+                     secret::SecretScrubber& secrets) {
     crypto::KeyPairOptions options{crypto::kImportedKeyPrefix, false};
     std::string key;
     ArgumentParser parser("import-key-pair", "");
@@ -37,7 +39,7 @@ int runImportKeyPair(const Arguments& args, const Environment& env) {
     auto rest = parser.parse(args);
     if (!rest.empty()) throw Error(ErrorKind::Usage, "import-key-pair takes no arguments");
     if (key.empty()) throw Error(ErrorKind::Usage, "import-key-pair needs --key FILE");
-    printWritten(crypto::importKeyPair(key, options, env));
+    printWritten(crypto::importKeyPair(key, options, env, secrets));
     return exit_code::kOk;
 }
 

@@ -8,8 +8,9 @@
 
 namespace signet::cli {
 
-std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env) {
-    return oci::makeRegistryClient(env);
+std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
+                                                     secret::SecretSink& secrets) {
+    return oci::makeRegistryClient(env, secrets);
 }
 
 cosign::SignOptions lookupOnly() {

@@ -8,11 +8,14 @@
 #include "config/Environment.h"
 #include "cosign/ImageSigner.h"
 #include "oci/RegistryClient.h"
+#include "secret/SecretSink.h"
 
 namespace signet::cli {
 
-// Credentials, TLS and retry settings come from the environment (DOCKER_CONFIG, SIGNET_*).
-std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env);
+// Credentials, TLS and retry settings come from the environment (DOCKER_CONFIG, SIGNET_*);
+// every credential read or derived is registered with `secrets`.
+std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
+                                                     secret::SecretSink& secrets);
 
 // How read-only commands (verify, triangulate, attest) resolve what a reference names: tags are
 // resolved to their current digest; a digest is used as given (after checking it exists).

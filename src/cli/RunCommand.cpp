@@ -78,14 +78,17 @@ std::vector<RefResult> notAttempted(const std::vector<std::string>& refs, const 
     return results;
 }
 
+// Log lines are diagnostics (stderr); GitHub workflow commands go to stdout for the runner.
 struct RunContext {
     const Environment& env;
-    pipeline::SecretScrubber scrubber;
+    secret::SecretScrubber& scrubber;
     pipeline::Logger logger;
     Report report;
 
-    explicit RunContext(const Environment& e)
-        : env(e), logger(std::cout, pipeline::logFormatFor(e), scrubber) {
+    RunContext(const Environment& e, secret::SecretScrubber& secrets)
+        : env(e),
+          scrubber(secrets),
+          logger(std::cout, std::cerr, pipeline::logFormatFor(e), secrets) {
         report.toolVersion = SIGNET_VERSION;
         report.signatureFormat = "legacy-tag";
     }
@@ -125,12 +128,14 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     }
     std::unique_ptr<crypto::Signer> signer;
     try {
-        signer = crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env));
+        signer =
+            crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env), run.scrubber);
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }
-    oci::HttpRegistryClient client(registryOptions(spec, run.env),
-                                   std::make_shared<oci::DockerConfigKeychain>(run.env));
+    oci::HttpRegistryClient client(
+        registryOptions(spec, run.env),
+        std::make_shared<oci::DockerConfigKeychain>(run.env, run.scrubber), run.scrubber);
     client.setRetryHook([&run](const std::string& line) {
         run.logger.info(line);
         pipeline::BatchRunner::onRetry(line);
@@ -160,7 +165,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
 
 }  // namespace
 
-int runRun(const Arguments& args, const Environment& env) {
+int runRun(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     config::RunFlags flags = config::parseRunFlags(args);
     for (const auto& arg : args) {
         if (arg == "--help" || arg == "-h") {
@@ -168,7 +173,7 @@ int runRun(const Arguments& args, const Environment& env) {
             return exit_code::kOk;
         }
     }
-    RunContext run(env);
+    RunContext run(env, secrets);
     TaskSpec spec;
     try {
         spec = config::loadTaskSpec(flags, env);

@@ -33,7 +33,7 @@ void writeOutput(const std::string& path, const std::string& document) {
 
 }  // namespace
 
-int runSbom(const Arguments& args, const Environment& env) {
+int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string format = "spdx-json", platform, output;
     ArgumentParser parser("sbom", "REF");
     parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
@@ -47,7 +47,7 @@ int runSbom(const Arguments& args, const Environment& env) {
     oci::Reference ref = oci::Reference::parse(text);
     auto options = sbom::DocumentOptions::fromEnvironment(env);
 
-    auto client = connectRegistry(env);
+    auto client = connectRegistry(env, secrets);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     std::vector<std::string> platforms;
     if (!platform.empty()) platforms.push_back(platform);

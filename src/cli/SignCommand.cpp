@@ -21,7 +21,7 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
 
 }  // namespace
 
-int runSign(const Arguments& args, const Environment& env) {
+int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, identity = "tag";
     std::vector<std::string> annotations;
     bool allowTagOnly = false, noVerifyTags = false;
@@ -51,8 +51,8 @@ int runSign(const Arguments& args, const Environment& env) {
             throw cosign::tagOnlyRefused(parsed.back());
     }
 
-    auto signer = loadSigningKey(key, env);
-    auto client = connectRegistry(env);
+    auto signer = loadSigningKey(key, env, secrets);
+    auto client = connectRegistry(env, secrets);
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);
 
@@ -68,7 +68,7 @@ int runSign(const Arguments& args, const Environment& env) {
             }
             outcomes.push_back(std::nullopt);
         } catch (const Error& e) {
-            std::cerr << "signet sign: " << refs[i] << ": " << e.what() << "\n";
+            std::cerr << secrets.scrubOutput("signet sign: " + refs[i] + ": " + e.what()) << "\n";
             outcomes.push_back(e.kind());
         }
     }

@@ -4,10 +4,11 @@
 
 namespace signet::cli {
 
-std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env) {
+std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env,
+                                               secret::SecretSink& secrets) {
     std::string key = keyFlag;
     if (key.empty()) key = env.getOr("SIGNET_KEY", env.getOr("COSIGN_KEY", ""));
-    return crypto::loadSigner(key, env);
+    return crypto::loadSigner(key, env, secrets);
 }
 
 }  // namespace signet::cli

@@ -7,9 +7,11 @@
 
 #include "config/Environment.h"
 #include "crypto/Signer.h"
+#include "secret/SecretSink.h"
 
 namespace signet::cli {
 
-std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env);
+std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env,
+                                               secret::SecretSink& secrets);
 
 }  // namespace signet::cli

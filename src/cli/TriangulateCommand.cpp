@@ -10,7 +10,7 @@
 
 namespace signet::cli {
 
-int runTriangulate(const Arguments& args, const Environment& env) {
+int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string type = "signature";
     ArgumentParser parser("triangulate", "REF");
     parser.option("--type", &type, "signature (default), attestation, sbom or digest");
@@ -22,7 +22,8 @@ int runTriangulate(const Arguments& args, const Environment& env) {
     oci::Reference ref = oci::Reference::parse(text);
     // Like cosign, a digest is used as given; a tag is resolved.
     std::string digest = ref.digest;
-    if (!ref.hasDigest()) digest = cosign::resolveDigest(*connectRegistry(env), ref, lookupOnly());
+    if (!ref.hasDigest())
+        digest = cosign::resolveDigest(*connectRegistry(env, secrets), ref, lookupOnly());
     if (type == "digest") {
         std::cout << ref.repository.name() << "@" << digest << "\n";
         return exit_code::kOk;

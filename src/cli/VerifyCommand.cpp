@@ -27,7 +27,7 @@ std::string joined(const std::vector<std::string>& reasons) {
 
 }  // namespace
 
-int runVerify(const Arguments& args, const Environment& env) {
+int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, output = "json";
     std::vector<std::string> annotations;
     ArgumentParser parser("verify", "REF");
@@ -40,12 +40,12 @@ int runVerify(const Arguments& args, const Environment& env) {
     }
     oci::Reference ref = oci::Reference::parse(text);
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
-    auto verifier = crypto::loadVerifier(key, env);
+    auto verifier = crypto::loadVerifier(key, env, secrets);
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);
 
-    auto client = connectRegistry(env);
+    auto client = connectRegistry(env, secrets);
     auto found = digestToVerify(*client, ref, "verify");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

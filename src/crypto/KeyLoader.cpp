@@ -28,18 +28,20 @@ void requireEncryptedKey(const KeyMaterial& material) {
 
 }  // namespace
 
-std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env) {
+std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env,
+                                   secret::SecretSink& secrets) {
     KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env, secrets);
     requireEncryptedKey(material);
-    SecretBytes password = resolvePassword(env, material.password, material.name);
+    SecretBytes password = resolvePassword(env, material.password, material.name, secrets);
     SecretBytes pkcs8 = decryptKeyFile(material.pem.view(), password, material.name);
     return std::make_unique<KeySigner>(PrivateKey::fromPkcs8(pkcs8, material.name));
 }
 
-std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env) {
+std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env,
+                                       secret::SecretSink& secrets) {
     KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env, secrets);
     return std::make_unique<KeyVerifier>(PublicKey::fromPem(material.pem.view(), material.name));
 }
 

@@ -7,15 +7,19 @@
 #include "config/Environment.h"
 #include "crypto/Signer.h"
 #include "crypto/Verifier.h"
+#include "secret/SecretSink.h"
 
 namespace signet::crypto {
 
 // Signing needs an encrypted cosign key (ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY); its password
-// comes from resolvePassword (Password.h). An empty `keyRef` means SIGNET_KEY_DIR.
-std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env);
+// comes from resolvePassword (Password.h). An empty `keyRef` means SIGNET_KEY_DIR. Every secret
+// read on the way (the password, a Kubernetes token) is registered with `secrets`.
+std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env,
+                                   secret::SecretSink& secrets);
 
 // Verifying needs a public key: the file or variable itself, a key directory's or Secret's
 // cosign.pub.
-std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env);
+std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env,
+                                       secret::SecretSink& secrets);
 
 }  // namespace signet::crypto

@@ -37,8 +37,11 @@ KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
     return material;
 }
 
-KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const Environment& env) {
+KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
+                           secret::SecretSink& secrets) {
     KubernetesConfig config = loadKubernetesConfig(env, ref.text);
+    secrets.add(config.token.view());
+    if (!config.token.empty()) secrets.add("Bearer " + std::string(config.token.view()));
     auto data = readKubernetesSecret(config, ref.ns, ref.secret, ref.text);
     auto pem = data.find(fileFor(purpose));
     if (pem == data.end()) {
@@ -55,7 +58,8 @@ KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const En
 
 }  // namespace
 
-KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env) {
+KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
+                             secret::SecretSink& secrets) {
     switch (ref.kind) {
         case KeyReference::Kind::File:
             return KeyMaterial{ref.location, readSecretFile(ref.location, "key file"),
@@ -65,7 +69,7 @@ KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const 
         case KeyReference::Kind::Directory:
             return fromDirectory(ref, purpose);
         case KeyReference::Kind::Kubernetes:
-            return fromKubernetes(ref, purpose, env);
+            return fromKubernetes(ref, purpose, env, secrets);
     }
     throw Error(ErrorKind::Internal, "unknown key reference kind for " + ref.text);
 }

@@ -56,9 +56,10 @@ void writeFileWithMode(const std::string& path, std::string_view content, mode_t
 }
 
 KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,
-                          const KeyPairOptions& options, const Environment& env) {
+                          const KeyPairOptions& options, const Environment& env,
+                          secret::SecretSink& secrets) {
     refuseExisting(paths, options);
-    SecretBytes password = resolvePassword(env, std::nullopt, paths.privateKey);
+    SecretBytes password = resolvePassword(env, std::nullopt, paths.privateKey, secrets);
     std::string encrypted = encryptKeyFile(key.toPkcs8(), password);
     std::string publicPem = key.publicKey().pkixPem();
     writeFileWithMode(paths.privateKey, encrypted, 0600, options.overwrite);
@@ -68,16 +69,17 @@ KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,
 
 }  // namespace
 
-KeyPairPaths generateKeyPair(const KeyPairOptions& options, const Environment& env) {
+KeyPairPaths generateKeyPair(const KeyPairOptions& options, const Environment& env,
+                             secret::SecretSink& secrets) {
     return writeKeyPair(PrivateKey::generateEcdsaP256(), pathsFor(options, kGeneratedKeyPrefix),
-                        options, env);
+                        options, env, secrets);
 }
 
 KeyPairPaths importKeyPair(const std::string& pemPath, const KeyPairOptions& options,
-                           const Environment& env) {
+                           const Environment& env, secret::SecretSink& secrets) {
     SecretBytes pem = readSecretFile(pemPath, "key file");
     PrivateKey key = PrivateKey::fromUnencryptedPem(pem.view(), pemPath);
-    return writeKeyPair(key, pathsFor(options, kImportedKeyPrefix), options, env);
+    return writeKeyPair(key, pathsFor(options, kImportedKeyPrefix), options, env, secrets);
 }
 
 }  // namespace signet::crypto

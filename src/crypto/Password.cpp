@@ -16,14 +16,9 @@ SecretBytes readPasswordFile(const std::string& path) {
     return SecretBytes(text);
 }
 
-}  // namespace
-
-SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
-                            const std::string& keyName) {
-    if (auto password = env.get("COSIGN_PASSWORD")) {
-        SecretBytes result(*password);
-        return result;
-    }
+SecretBytes findPassword(const Environment& env, const std::optional<SecretBytes>& stored,
+                         const std::string& keyName) {
+    if (auto password = env.get("COSIGN_PASSWORD")) return SecretBytes(*password);
     if (auto path = env.get("SIGNET_PASSWORD_FILE"); path && !path->empty()) {
         return readPasswordFile(*path);
     }
@@ -31,6 +26,15 @@ SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBy
     throw Error(ErrorKind::Key, "key " + keyName +
                                     " is encrypted and no password was given: set "
                                     "COSIGN_PASSWORD or SIGNET_PASSWORD_FILE");
+}
+
+}  // namespace
+
+SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
+                            const std::string& keyName, secret::SecretSink& secrets) {
+    SecretBytes password = findPassword(env, stored, keyName);
+    secrets.add(password.view());
+    return password;
 }
 
 }  // namespace signet::crypto

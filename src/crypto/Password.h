@@ -6,6 +6,7 @@
 
 #include "config/Environment.h"
 #include "crypto/SecretBytes.h"
+#include "secret/SecretSink.h"
 
 namespace signet::crypto {
 
@@ -13,7 +14,8 @@ namespace signet::crypto {
 // 2. else the file named by SIGNET_PASSWORD_FILE, minus one trailing "\n" (or "\r\n");
 // 3. else `stored`: the key directory's or Kubernetes Secret's `cosign.password`, as is;
 // 4. else Error(Key, "key NAME is encrypted and no password was given: ...").
+// The password found is registered with `secrets`.
 SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
-                            const std::string& keyName);
+                            const std::string& keyName, secret::SecretSink& secrets);
 
 }  // namespace signet::crypto

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "error/Error.h"
+#include "secret/UntrustedText.h"
 
 namespace signet::oci {
 namespace {
@@ -23,11 +24,9 @@ std::string helperError(const std::string& name, const std::string& host, const 
     return "credential helper docker-credential-" + name + " for " + host + " " + what;
 }
 
-// The first line of helper output, trimmed and shortened, for an error message.
-std::string excerpt(const std::string& text) {
-    std::string line = text.substr(0, text.find('\n'));
-    if (line.size() > 120) line = line.substr(0, 120) + "…";
-    return line;
+// The first line of helper output, scrubbed and shortened, for an error message.
+std::string excerpt(const std::string& text, const secret::SecretSink& secrets) {
+    return secret::quoteUntrusted(text.substr(0, text.find('\n')), secrets);
 }
 
 // Writes `data` to the helper's stdin; a helper that exits without reading must not kill us with
@@ -84,7 +83,8 @@ std::string findCredentialHelper(const std::string& name, const std::string& hos
 }
 
 Credentials runCredentialHelper(const std::string& name, const std::string& serverUrl,
-                                const std::string& host, const Environment& env) {
+                                const std::string& host, const Environment& env,
+                                secret::SecretSink& secrets) {
     std::string helper = findCredentialHelper(name, host, env);
     Poco::Pipe inPipe, outPipe, errPipe;
     Poco::Process::Env childEnv(env.all().begin(), env.all().end());
@@ -102,14 +102,16 @@ Credentials runCredentialHelper(const std::string& name, const std::string& serv
     } catch (const Poco::Exception& e) {
         throw Error(ErrorKind::Auth, helperError(name, host, "could not run: " + e.displayText()));
     }
+    auto json = nlohmann::json::parse(output, nullptr, false);
+    // A Secret is a secret even when the helper then fails: register it before quoting output.
+    if (json.is_object()) secrets.add(stringField(json, "Secret"));
     if (status != 0) {
         if (output.find("credentials not found") != std::string::npos) return {};
-        std::string reason = excerpt(output.empty() ? errors : output);
+        std::string reason = excerpt(output.empty() ? errors : output, secrets);
         throw Error(
             ErrorKind::Auth,
             helperError(name, host, "failed (exit " + std::to_string(status) + "): " + reason));
     }
-    auto json = nlohmann::json::parse(output, nullptr, false);
     if (!json.is_object() || !json.contains("Secret") || !json["Secret"].is_string()) {
         throw Error(
             ErrorKind::Auth,

@@ -5,6 +5,7 @@
 
 #include "config/Environment.h"
 #include "oci/Credentials.h"
+#include "secret/SecretSink.h"
 
 namespace signet::oci {
 
@@ -15,8 +16,10 @@ std::string findCredentialHelper(const std::string& name, const std::string& hos
 
 // Runs `<helper> get` with `serverUrl` on stdin and reads {"Username","Secret"} from stdout.
 // Username "<token>" makes Secret an identity token. A helper that reports "credentials not
-// found" gives anonymous Credentials; any other failure throws Error(Auth) without the secret.
+// found" gives anonymous Credentials; any other failure throws Error(Auth) quoting the helper's
+// output only after `secrets` scrubbed it. The Secret it prints is registered with `secrets`.
 Credentials runCredentialHelper(const std::string& name, const std::string& serverUrl,
-                                const std::string& host, const Environment& env);
+                                const std::string& host, const Environment& env,
+                                secret::SecretSink& secrets);
 
 }  // namespace signet::oci

@@ -68,7 +68,7 @@ std::string stringField(const nlohmann::json& object, const char* key) {
 }
 
 Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
-                        const std::string& path) {
+                        const std::string& path, secret::SecretSink& secrets) {
     Credentials credentials;
     if (!entry.is_object()) return credentials;
     credentials.username = stringField(entry, "username");
@@ -76,6 +76,10 @@ Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
     credentials.identityToken = stringField(entry, "identitytoken");
     credentials.registryToken = stringField(entry, "registrytoken");
     std::string auth = stringField(entry, "auth");
+    for (const std::string* value :
+         {&credentials.password, &credentials.identityToken, &credentials.registryToken, &auth}) {
+        secrets.add(*value);
+    }
     if (!auth.empty()) {
         auto decoded = crypto::base64Decode(auth);
         auto colon = decoded ? decoded->find(':') : std::string::npos;
@@ -86,6 +90,7 @@ Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
         }
         credentials.username = decoded->substr(0, colon);
         credentials.password = decoded->substr(colon + 1);
+        secrets.add(credentials.password);
     }
     return credentials;
 }
@@ -126,8 +131,8 @@ std::string dockerServerKey(const std::string& registry) {
     return registry == kDockerHub ? "https://index.docker.io/v1/" : registry;
 }
 
-DockerConfigKeychain::DockerConfigKeychain(Environment env)
-    : env_(std::move(env)), path_(findConfigFile(env_)) {}
+DockerConfigKeychain::DockerConfigKeychain(Environment env, secret::SecretSink& secrets)
+    : env_(std::move(env)), secrets_(secrets), path_(findConfigFile(env_)) {}
 
 std::string DockerConfigKeychain::configPath() const {
     return path_;
@@ -158,7 +163,7 @@ Credentials DockerConfigKeychain::lookup(const Repository& repository) {
     auto entryFor = [&](const std::string& key) -> std::optional<Credentials> {
         auto it = auths.find(key);
         if (it == auths.end()) return std::nullopt;
-        Credentials c = decodeEntry(authsJson.at(it->second), it->second, path_);
+        Credentials c = decodeEntry(authsJson.at(it->second), it->second, path_, secrets_);
         if (c.anonymous()) return std::nullopt;
         return c;
     };
@@ -171,12 +176,13 @@ Credentials DockerConfigKeychain::lookup(const Repository& repository) {
     if (auto it = config.find("credHelpers"); it != config.end() && it->is_object()) {
         for (const auto& [key, helper] : it->items()) {
             if (normaliseKey(key) == host && helper.is_string())
-                return runCredentialHelper(helper.get<std::string>(), serverKey, host, env_);
+                return runCredentialHelper(helper.get<std::string>(), serverKey, host, env_,
+                                           secrets_);
         }
     }
     if (auto c = entryFor(host)) return *c;
     std::string store = stringField(config, "credsStore");
-    if (!store.empty()) return runCredentialHelper(store, serverKey, host, env_);
+    if (!store.empty()) return runCredentialHelper(store, serverKey, host, env_, secrets_);
     return {};
 }
 

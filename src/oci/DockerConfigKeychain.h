@@ -8,6 +8,7 @@
 
 #include "config/Environment.h"
 #include "oci/Credentials.h"
+#include "secret/SecretSink.h"
 
 namespace signet::oci {
 
@@ -16,10 +17,12 @@ namespace signet::oci {
 // $XDG_RUNTIME_DIR/containers/auth.json, ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json.
 // The most specific `auths` key wins ("host/ns/repo" before "host/ns" before "host"); keys may
 // carry a scheme and "/v1/"; Docker Hub is "https://index.docker.io/v1/". credHelpers[host] and
-// credsStore run docker-credential-<name>. Results are cached per repository.
+// credsStore run docker-credential-<name>. Results are cached per repository. Every secret read
+// (password, auth, identitytoken, registrytoken, a helper's Secret) is registered with `secrets`,
+// which must outlive the keychain.
 class DockerConfigKeychain : public Keychain {
   public:
-    explicit DockerConfigKeychain(Environment env);
+    DockerConfigKeychain(Environment env, secret::SecretSink& secrets);
 
     Credentials resolve(const Repository& repository) override;
 
@@ -30,6 +33,7 @@ class DockerConfigKeychain : public Keychain {
     Credentials lookup(const Repository& repository);
 
     Environment env_;
+    secret::SecretSink& secrets_;
     std::string path_;
     std::mutex mutex_;
     std::map<std::string, Credentials> cache_;

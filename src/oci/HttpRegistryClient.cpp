@@ -6,6 +6,7 @@
 #include "oci/DockerConfigKeychain.h"
 #include "oci/MediaTypes.h"
 #include "oci/RegistryError.h"
+#include "secret/UntrustedText.h"
 
 namespace signet::oci {
 namespace {
@@ -45,12 +46,15 @@ void requireDigest(const std::string& digest, const Repository& repo) {
 
 }  // namespace
 
-HttpRegistryClient::HttpRegistryClient(RegistryOptions options, std::shared_ptr<Keychain> keychain)
+HttpRegistryClient::HttpRegistryClient(RegistryOptions options, std::shared_ptr<Keychain> keychain,
+                                       secret::SecretSink& secrets)
     : options_(std::move(options)),
       keychain_(std::move(keychain)),
+      secrets_(secrets),
       pool_(options_.caFile, options_.timeout),
       transport_(pool_, RetryPolicy{options_.retries}, options_.userAgent, options_.insecureHosts),
-      auth_(transport_, [this](const Repository& repo) { return credentialsFor(repo); }) {}
+      auth_(
+          transport_, [this](const Repository& repo) { return credentialsFor(repo); }, secrets) {}
 
 HttpRegistryClient::~HttpRegistryClient() = default;
 
@@ -105,7 +109,7 @@ HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, 
         request.uri = resolve(repo, call.path);
     } catch (const Poco::Exception& e) {
         throw Error(ErrorKind::Registry, "registry " + repo.registry + " gave an unusable URL \"" +
-                                             bodyExcerpt(call.path) + "\"");
+                                             secret::quoteUntrusted(call.path, secrets_) + "\"");
     }
     Poco::URI registryUri(request.uri.getScheme() + "://" + repo.registry);
     bool toRegistry = request.uri.getHost() == registryUri.getHost() &&
@@ -122,7 +126,8 @@ HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, 
     if (response.status == 401) {
         std::string next = auth_.afterUnauthorized(repo, response, sent, operation);
         response = sendWith(next);
-        if (response.status == 401) throw registryError(operation, response, repo.registry);
+        if (response.status == 401)
+            throw registryError(operation, response, repo.registry, secrets_);
     }
     return response;
 }
@@ -150,7 +155,7 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
     const std::string what =
         "manifest " + repo.name() + (isValidDigest(reference) ? "@" : ":") + reference;
     if (response.status != 200)
-        throw registryError(request.method + " " + what, response, repo.registry);
+        throw registryError(request.method + " " + what, response, repo.registry, secrets_);
 
     ManifestResponse manifest;
     manifest.mediaType = bareMediaType(response.header("Content-Type"));
@@ -196,7 +201,7 @@ std::string HttpRegistryClient::putManifest(const Repository& repo, const std::s
     HttpResponse response = call(repo, request, kMaxSmallBody);
     if (response.status / 100 != 2) {
         throw registryError("PUT manifest " + repo.name() + ":" + reference, response,
-                            repo.registry);
+                            repo.registry, secrets_);
     }
     std::string reported = response.header("Docker-Content-Digest");
     return isValidDigest(reported) ? reported : crypto::sha256Digest(body);
@@ -207,7 +212,8 @@ bool HttpRegistryClient::hasBlob(const Repository& repo, const std::string& dige
     HttpResponse response = call(repo, {"HEAD", blobPath(repo, digest), {}, "", true}, 0);
     if (response.status == 404) return false;
     if (response.status / 100 == 2) return true;
-    throw registryError("HEAD blob " + repo.name() + "@" + digest, response, repo.registry);
+    throw registryError("HEAD blob " + repo.name() + "@" + digest, response, repo.registry,
+                        secrets_);
 }
 
 std::string HttpRegistryClient::getBlob(const Repository& repo, const std::string& digest,
@@ -222,7 +228,8 @@ std::string HttpRegistryClient::getBlob(const Repository& repo, const std::strin
         throw Error(ErrorKind::TooLarge,
                     what + " is larger than the limit of " + std::to_string(maxBytes) + " bytes");
     }
-    if (response.status / 100 != 2) throw registryError("GET " + what, response, repo.registry);
+    if (response.status / 100 != 2)
+        throw registryError("GET " + what, response, repo.registry, secrets_);
     if (digestLike(digest, response.body) != digest) {
         throw Error(ErrorKind::Registry, what + ": the content the registry sent has digest " +
                                              digestLike(digest, response.body) + "; refusing it");
@@ -249,7 +256,8 @@ void HttpRegistryClient::readBlob(const Repository& repo, const std::string& dig
     };
     HttpResponse response =
         call(repo, {"GET", blobPath(repo, digest), {}, "", true}, kMaxSmallBody, &verifying);
-    if (response.status / 100 != 2) throw registryError("GET " + what, response, repo.registry);
+    if (response.status / 100 != 2)
+        throw registryError("GET " + what, response, repo.registry, secrets_);
 }
 
 void HttpRegistryClient::putBlob(const Repository& repo, const std::string& digest,
@@ -268,7 +276,8 @@ std::string HttpRegistryClient::uploadBlob(const Repository& repo, const std::st
     const std::string what = "upload of blob " + repo.name() + "@" + digest;
     HttpResponse started =
         call(repo, {"POST", "/v2/" + repo.path + "/blobs/uploads/", {}, "", false}, kMaxSmallBody);
-    if (started.status != 202) throw registryError("POST " + what, started, repo.registry);
+    if (started.status != 202)
+        throw registryError("POST " + what, started, repo.registry, secrets_);
     std::string location = started.header("Location");
     if (location.empty()) {
         throw Error(ErrorKind::Registry, "POST " + what +
@@ -279,15 +288,16 @@ std::string HttpRegistryClient::uploadBlob(const Repository& repo, const std::st
     try {
         target = resolve(repo, location);
     } catch (const Poco::Exception&) {
-        throw Error(ErrorKind::Registry,
-                    "POST " + what + ": unusable Location \"" + bodyExcerpt(location) + "\"");
+        throw Error(ErrorKind::Registry, "POST " + what + ": unusable Location \"" +
+                                             secret::quoteUntrusted(location, secrets_) + "\"");
     }
     target.addQueryParameter("digest", digest);
     HttpResponse finished = call(
         repo,
         {"PUT", target.toString(), {{"Content-Type", "application/octet-stream"}}, data, false},
         kMaxSmallBody);
-    if (finished.status / 100 != 2) throw registryError("PUT " + what, finished, repo.registry);
+    if (finished.status / 100 != 2)
+        throw registryError("PUT " + what, finished, repo.registry, secrets_);
     return finished.header("Docker-Content-Digest");
 }
 
@@ -306,14 +316,16 @@ std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& re
     if (response.status == 404) return std::nullopt;
     if (response.status != 200) {
         throw registryError("GET referrers of " + repo.name() + "@" + digest, response,
-                            repo.registry);
+                            repo.registry, secrets_);
     }
     return std::move(response.body);
 }
 
-std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env) {
-    return std::make_unique<HttpRegistryClient>(registryOptionsFromEnvironment(env),
-                                                std::make_shared<DockerConfigKeychain>(env));
+std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env,
+                                                       secret::SecretSink& secrets) {
+    return std::make_unique<HttpRegistryClient>(
+        registryOptionsFromEnvironment(env), std::make_shared<DockerConfigKeychain>(env, secrets),
+        secrets);
 }
 
 }  // namespace signet::oci

@@ -13,13 +13,17 @@
 #include "oci/RegistryAuth.h"
 #include "oci/RegistryClient.h"
 #include "oci/RegistryOptions.h"
+#include "secret/SecretSink.h"
 
 namespace signet::oci {
 
 class HttpRegistryClient : public RegistryClient {
   public:
-    // `keychain` may be null (anonymous unless options.credentials apply).
-    HttpRegistryClient(RegistryOptions options, std::shared_ptr<Keychain> keychain);
+    // `keychain` may be null (anonymous unless options.credentials apply). Every credential,
+    // derived Authorization value and token is registered with `secrets` (which must outlive
+    // the client), and registry text is scrubbed by it before it is quoted in an error.
+    HttpRegistryClient(RegistryOptions options, std::shared_ptr<Keychain> keychain,
+                       secret::SecretSink& secrets);
     ~HttpRegistryClient() override;
 
     std::optional<ManifestResponse> headManifest(const Repository& repo,
@@ -65,6 +69,7 @@ class HttpRegistryClient : public RegistryClient {
 
     RegistryOptions options_;
     std::shared_ptr<Keychain> keychain_;
+    secret::SecretSink& secrets_;
     ConnectionPool pool_;
     HttpTransport transport_;
     RegistryAuth auth_;
@@ -73,6 +78,7 @@ class HttpRegistryClient : public RegistryClient {
 };
 
 // Options from the environment plus a DockerConfigKeychain over the same environment.
-std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env);
+std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env,
+                                                       secret::SecretSink& secrets);
 
 }  // namespace signet::oci

@@ -6,16 +6,13 @@
 #include "error/Error.h"
 #include "oci/AuthChallenge.h"
 #include "oci/RegistryError.h"
+#include "secret/UntrustedText.h"
 
 namespace signet::oci {
 namespace {
 
 constexpr std::size_t kMaxTokenResponse = 1 << 20;
 constexpr const char* kBearerPrefix = "Bearer ";
-
-std::string basicHeader(const Credentials& credentials) {
-    return "Basic " + crypto::base64Encode(credentials.username + ":" + credentials.password);
-}
 
 std::string formEncode(const std::string& value) {
     std::string out;
@@ -30,8 +27,31 @@ std::string stringField(const nlohmann::json& object, const char* key) {
 
 }  // namespace
 
-RegistryAuth::RegistryAuth(HttpTransport& transport, CredentialSource credentials)
-    : transport_(transport), credentials_(std::move(credentials)) {}
+RegistryAuth::RegistryAuth(HttpTransport& transport, CredentialSource credentials,
+                           secret::SecretSink& secrets)
+    : transport_(transport), credentials_(std::move(credentials)), secrets_(secrets) {}
+
+Credentials RegistryAuth::credentialsFor(const Repository& repository) {
+    Credentials credentials = credentials_(repository);
+    for (const std::string* value :
+         {&credentials.password, &credentials.identityToken, &credentials.registryToken}) {
+        secrets_.add(*value);
+    }
+    return credentials;
+}
+
+std::string RegistryAuth::basicHeader(const Credentials& credentials) {
+    std::string encoded = crypto::base64Encode(credentials.username + ":" + credentials.password);
+    secrets_.add(encoded);
+    secrets_.add("Basic " + encoded);
+    return "Basic " + encoded;
+}
+
+std::string RegistryAuth::bearerHeader(const std::string& token) {
+    secrets_.add(token);
+    secrets_.add(kBearerPrefix + token);
+    return kBearerPrefix + token;
+}
 
 int RegistryAuth::tokenRequests() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -51,8 +71,8 @@ std::shared_ptr<RegistryAuth::TokenSlot> RegistryAuth::slotFor(const Repository&
 }
 
 std::string RegistryAuth::authorization(const Repository& repository) {
-    Credentials credentials = credentials_(repository);
-    if (!credentials.registryToken.empty()) return kBearerPrefix + credentials.registryToken;
+    Credentials credentials = credentialsFor(repository);
+    if (!credentials.registryToken.empty()) return bearerHeader(credentials.registryToken);
     Challenge challenge = challengeFor(repository.registry);
     switch (challenge.scheme) {
         case Scheme::Unknown:
@@ -60,7 +80,7 @@ std::string RegistryAuth::authorization(const Repository& repository) {
         case Scheme::Basic:
             return credentials.hasBasic() ? basicHeader(credentials) : "";
         case Scheme::Bearer:
-            return kBearerPrefix + bearerFor(repository, challenge, "");
+            return bearerHeader(bearerFor(repository, challenge, ""));
     }
     return {};
 }
@@ -87,27 +107,28 @@ std::string RegistryAuth::afterUnauthorized(const Repository& repository,
             }
         }
     }
-    Credentials credentials = credentials_(repository);
+    Credentials credentials = credentialsFor(repository);
     if (learned.scheme == Scheme::Unknown || !credentials.registryToken.empty())
-        throw registryError(operation, response, repository.registry);
+        throw registryError(operation, response, repository.registry, secrets_);
     {
         std::lock_guard<std::mutex> lock(mutex_);
         challenges_[repository.registry] = learned;
     }
     std::string next;
     if (learned.scheme == Scheme::Basic) {
-        if (!credentials.hasBasic()) throw registryError(operation, response, repository.registry);
+        if (!credentials.hasBasic())
+            throw registryError(operation, response, repository.registry, secrets_);
         next = basicHeader(credentials);
     } else {
         std::string stale = sent.rfind(kBearerPrefix, 0) == 0 ? sent.substr(7) : "";
-        next = kBearerPrefix + bearerFor(repository, learned, stale);
+        next = bearerHeader(bearerFor(repository, learned, stale));
     }
-    if (next == sent) throw registryError(operation, response, repository.registry);
+    if (next == sent) throw registryError(operation, response, repository.registry, secrets_);
     return next;
 }
 
 std::string RegistryAuth::fetchToken(const Repository& repository, const Challenge& challenge) {
-    Credentials credentials = credentials_(repository);
+    Credentials credentials = credentialsFor(repository);
     {
         std::lock_guard<std::mutex> lock(mutex_);
         ++tokenRequests_;
@@ -125,7 +146,8 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
     }
     if ((realm.getScheme() != "https" && realm.getScheme() != "http") || realm.getHost().empty()) {
         throw Error(ErrorKind::Registry, "registry " + host + " named an unusable token realm \"" +
-                                             bodyExcerpt(challenge.realm) + "\"");
+                                             secret::quoteUntrusted(challenge.realm, secrets_) +
+                                             "\"");
     }
     const std::string scope = "repository:" + repository.path + ":pull,push";
     const std::string operation = "token request to " + describeUri(realm) + " for " + host;
@@ -134,6 +156,7 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
     bool answered = false;
     if (!credentials.identityToken.empty()) {
         // OAuth2 refresh-token grant; servers without it answer 404 and get the GET below.
+        secrets_.add(formEncode(credentials.identityToken));
         HttpRequest post{
             "POST", realm, {{"Content-Type", "application/x-www-form-urlencoded"}}, "", false};
         post.body =
@@ -151,16 +174,23 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
             get.headers.emplace_back("Authorization", basicHeader(credentials));
         response = transport_.send(get, kMaxTokenResponse);
     }
-    if (response.status != 200) throw registryError(operation, response, host);
     auto json = nlohmann::json::parse(response.body, nullptr, false);
+    // Whatever tokens the answer carries are secrets, even in an answer signet refuses.
+    if (json.is_object()) {
+        for (const char* key : {"token", "access_token", "refresh_token"}) {
+            secrets_.add(stringField(json, key));
+        }
+    }
+    if (response.status != 200) throw registryError(operation, response, host, secrets_);
     if (!json.is_object()) {
         // No excerpt here: a truncated token response would put the token in the message.
-        throw Error(ErrorKind::Registry, operation +
-                                             ": token server answered with a body that is not "
-                                             "JSON (" +
-                                             std::to_string(response.body.size()) + " bytes, " +
-                                             bodyExcerpt(response.header("Content-Type"), 60) +
-                                             ")");
+        throw Error(ErrorKind::Registry,
+                    operation +
+                        ": token server answered with a body that is not "
+                        "JSON (" +
+                        std::to_string(response.body.size()) + " bytes, " +
+                        secret::quoteUntrusted(response.header("Content-Type"), secrets_, 60) +
+                        ")");
     }
     std::string token = stringField(json, "token");
     if (token.empty()) token = stringField(json, "access_token");

@@ -10,6 +10,7 @@
 #include "oci/Credentials.h"
 #include "oci/HttpTransport.h"
 #include "oci/Reference.h"
+#include "secret/SecretSink.h"
 
 namespace signet::oci {
 
@@ -17,7 +18,11 @@ class RegistryAuth {
   public:
     using CredentialSource = std::function<Credentials(const Repository&)>;
 
-    RegistryAuth(HttpTransport& transport, CredentialSource credentials);
+    // Every credential it uses, each Authorization value it derives (base64 of user:password,
+    // the whole "Basic …"/"Bearer …" value) and each token a token server returns is registered
+    // with `secrets` before it is sent anywhere.
+    RegistryAuth(HttpTransport& transport, CredentialSource credentials,
+                 secret::SecretSink& secrets);
 
     // The Authorization header to send for `repository` now; empty before the registry has
     // challenged (anonymous first) or when no credentials apply.
@@ -44,6 +49,9 @@ class RegistryAuth {
         std::string token;
     };
 
+    Credentials credentialsFor(const Repository& repository);
+    std::string basicHeader(const Credentials& credentials);
+    std::string bearerHeader(const std::string& token);
     Challenge challengeFor(const std::string& registry);
     std::shared_ptr<TokenSlot> slotFor(const Repository& repository);
     std::string bearerFor(const Repository& repository, const Challenge& challenge,
@@ -54,6 +62,7 @@ class RegistryAuth {
 
     HttpTransport& transport_;
     CredentialSource credentials_;
+    secret::SecretSink& secrets_;
     mutable std::mutex mutex_;
     std::map<std::string, Challenge> challenges_;               // by registry
     std::map<std::string, std::shared_ptr<TokenSlot>> tokens_;  // by registry/path

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "secret/UntrustedText.h"
+
 namespace signet::oci {
 namespace {
 
@@ -51,31 +53,20 @@ ErrorKind kindFor(int status, const std::string& body) {
 
 }  // namespace
 
-std::string bodyExcerpt(const std::string& body, std::size_t limit) {
-    std::string out;
-    for (char c : body) {
-        if (out.size() >= limit) {
-            out += "…";
-            break;
-        }
-        unsigned char u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
-    }
-    return out;
-}
-
 Error registryError(const std::string& operation, const HttpResponse& response,
-                    const std::string& host) {
+                    const std::string& host, const secret::SecretSink& secrets) {
+    using secret::quoteUntrusted;
     ErrorDetail detail = parseErrorBody(response.body);
     std::string line = operation + ": " + std::to_string(response.status);
+    const std::string reason = quoteUntrusted(response.reason, secrets, 60);
     if (detail.structured) {
-        if (!detail.code.empty()) line += " " + detail.code;
-        if (!detail.message.empty()) line += ": " + bodyExcerpt(detail.message, 200);
+        if (!detail.code.empty()) line += " " + quoteUntrusted(detail.code, secrets, 60);
+        if (!detail.message.empty()) line += ": " + quoteUntrusted(detail.message, secrets, 200);
     } else if (!response.body.empty()) {
-        line += " " + response.reason + ": the registry answered \"" + bodyExcerpt(response.body) +
-                "\"";
-    } else if (!response.reason.empty()) {
-        line += " " + response.reason;
+        line += " " + reason + ": the registry answered \"" +
+                quoteUntrusted(response.body, secrets) + "\"";
+    } else if (!reason.empty()) {
+        line += " " + reason;
     }
     ErrorKind kind = kindFor(response.status, response.body);
     if (kind == ErrorKind::Auth) line += "; check credentials for " + host;

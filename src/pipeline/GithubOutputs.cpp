@@ -51,14 +51,14 @@ std::string githubOutputEntry(const std::string& name, const std::string& value,
                                          " that is absent from its value");
 }
 
-GithubOutputs::GithubOutputs(std::string outputFile, const SecretScrubber& scrubber,
+GithubOutputs::GithubOutputs(std::string outputFile, const secret::SecretScrubber& scrubber,
                              std::function<std::string()> delimiters)
     : outputFile_(std::move(outputFile)), scrubber_(scrubber), delimiters_(std::move(delimiters)) {}
 
 std::string GithubOutputs::entries(const Report& report, const WrittenReport& written) const {
     const ReportSummary summary = summarize(report);
     auto entry = [this](const std::string& name, const std::string& value, bool multiline) {
-        return githubOutputEntry(name, scrubber_.scrub(value), multiline, delimiters_);
+        return githubOutputEntry(name, scrubber_.scrubOutput(value), multiline, delimiters_);
     };
     return entry("signed-count", std::to_string(summary.signedCount), false) +
            entry("failed-count", std::to_string(summary.failed), false) +

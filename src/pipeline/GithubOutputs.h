@@ -5,7 +5,7 @@
 #include <string>
 
 #include "pipeline/OutputSink.h"
-#include "pipeline/SecretScrubber.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
@@ -20,7 +20,7 @@ std::string githubOutputEntry(const std::string& name, const std::string& value,
 
 class GithubOutputs : public OutputSink {
   public:
-    GithubOutputs(std::string outputFile, const SecretScrubber& scrubber,
+    GithubOutputs(std::string outputFile, const secret::SecretScrubber& scrubber,
                   std::function<std::string()> delimiters = randomDelimiter);
 
     // signed-count, failed-count, skipped-count, signature-refs, sbom-refs (multiline, one ref
@@ -30,7 +30,7 @@ class GithubOutputs : public OutputSink {
 
   private:
     std::string outputFile_;
-    const SecretScrubber& scrubber_;
+    const secret::SecretScrubber& scrubber_;
     std::function<std::string()> delimiters_;
 };
 

@@ -63,7 +63,8 @@ std::string escapeTableCell(std::string_view text) {
     return out;
 }
 
-GithubStepSummary::GithubStepSummary(std::string summaryFile, const SecretScrubber& scrubber)
+GithubStepSummary::GithubStepSummary(std::string summaryFile,
+                                     const secret::SecretScrubber& scrubber)
     : summaryFile_(std::move(summaryFile)), scrubber_(scrubber) {}
 
 std::string GithubStepSummary::markdown(const Report& report) const {
@@ -75,7 +76,7 @@ std::string GithubStepSummary::markdown(const Report& report) const {
     text += "| Reference | Digest | Identity | Signature | SBOM |\n";
     text += "| --- | --- | --- | --- | --- |\n";
     auto cell = [this](const std::string& value) {
-        return " " + escapeTableCell(scrubber_.scrub(value)) + " |";
+        return " " + escapeTableCell(scrubber_.scrubOutput(value)) + " |";
     };
     for (const auto& result : report.results) {
         text += "|" + cell(result.ref) + cell(result.digest) + cell(result.identity) +

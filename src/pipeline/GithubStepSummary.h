@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "pipeline/OutputSink.h"
-#include "pipeline/SecretScrubber.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
@@ -15,7 +15,7 @@ std::string escapeTableCell(std::string_view text);
 
 class GithubStepSummary : public OutputSink {
   public:
-    GithubStepSummary(std::string summaryFile, const SecretScrubber& scrubber);
+    GithubStepSummary(std::string summaryFile, const secret::SecretScrubber& scrubber);
 
     // A heading with the counts and a table: Reference | Digest | Identity | Signature | SBOM.
     std::string markdown(const Report& report) const;
@@ -23,7 +23,7 @@ class GithubStepSummary : public OutputSink {
 
   private:
     std::string summaryFile_;
-    const SecretScrubber& scrubber_;
+    const secret::SecretScrubber& scrubber_;
 };
 
 }  // namespace signet::pipeline

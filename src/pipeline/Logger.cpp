@@ -1,5 +1,7 @@
 #include "pipeline/Logger.h"
 
+#include <memory>
+
 #include "pipeline/WorkflowCommands.h"
 
 namespace signet::pipeline {
@@ -24,33 +26,42 @@ LogFormat logFormatFor(const Environment& env) {
     return env.getOr("GITHUB_ACTIONS", "") == "true" ? LogFormat::Github : LogFormat::Plain;
 }
 
-Logger::Logger(std::ostream& out, LogFormat format, SecretScrubber& scrubber)
-    : out_(out), format_(format), scrubber_(scrubber) {}
+void announceMasks(LogFormat format, secret::SecretScrubber& scrubber, std::ostream& commands) {
+    if (format != LogFormat::Github) return;
+    auto mutex = std::make_shared<std::mutex>();
+    scrubber.setAnnouncer([&commands, mutex](std::string_view secret) {
+        // The mask command is the one line that must carry the secret itself.
+        const std::string line = workflowCommand("add-mask", {}, secret) + "\n";
+        std::lock_guard lock(*mutex);
+        commands << line << std::flush;
+    });
+}
+
+Logger::Logger(std::ostream& commands, std::ostream& log, LogFormat format,
+               secret::SecretScrubber& scrubber)
+    : commands_(commands), log_(log), format_(format), scrubber_(scrubber) {}
 
 void Logger::registerSecret(std::string_view secret) {
-    if (secret.empty()) return;
-    std::lock_guard lock(mutex_);
-    // The mask command is the one line that must carry the secret itself.
-    if (format_ == LogFormat::Github) {
-        out_ << workflowCommand("add-mask", {}, secret) << '\n' << std::flush;
-    }
     scrubber_.add(secret);
 }
 
 void Logger::info(std::string_view line) {
     std::lock_guard lock(mutex_);
-    writeLine(oneLine(scrubber_.scrub(line)));
+    writeLog(line);
 }
 
 void Logger::beginGroup(std::string_view title) {
     std::lock_guard lock(mutex_);
-    const std::string clean = oneLine(scrubber_.scrub(title));
-    writeLine(format_ == LogFormat::Github ? workflowCommand("group", {}, clean) : "== " + clean);
+    if (format_ == LogFormat::Github) {
+        writeCommand(workflowCommand("group", {}, oneLine(scrubber_.scrubOutput(title))));
+    } else {
+        writeLog("== " + std::string(title));
+    }
 }
 
 void Logger::endGroup() {
     std::lock_guard lock(mutex_);
-    if (format_ == LogFormat::Github) writeLine(workflowCommand("endgroup", {}, ""));
+    if (format_ == LogFormat::Github) writeCommand(workflowCommand("endgroup", {}, ""));
 }
 
 void Logger::refResult(const RefResult& result) {
@@ -67,24 +78,29 @@ void Logger::refResult(const RefResult& result) {
     if (result.ok() && result.skippedExisting) line += " (already signed)";
 
     std::lock_guard lock(mutex_);
-    writeLine(oneLine(scrubber_.scrub(line)));
+    writeLog(line);
     if (!result.ok() && format_ == LogFormat::Github) {
-        writeLine(workflowCommand("error", {{"title", "signet"}},
-                                  scrubber_.scrub(result.ref + ": " + result.failure->message)));
+        writeCommand(
+            workflowCommand("error", {{"title", "signet"}},
+                            scrubber_.scrubOutput(result.ref + ": " + result.failure->message)));
     }
 }
 
 void Logger::summary(const Report& report) {
     const ReportSummary counts = summarize(report);
     std::lock_guard lock(mutex_);
-    writeLine("signet: " + std::to_string(counts.requested) + " requested, " +
-              std::to_string(counts.signedCount) + " signed, " + std::to_string(counts.skipped) +
-              " skipped, " + std::to_string(counts.failed) + " failed, " +
-              std::to_string(counts.sboms) + " sboms");
+    writeLog("signet: " + std::to_string(counts.requested) + " requested, " +
+             std::to_string(counts.signedCount) + " signed, " + std::to_string(counts.skipped) +
+             " skipped, " + std::to_string(counts.failed) + " failed, " +
+             std::to_string(counts.sboms) + " sboms");
 }
 
-void Logger::writeLine(std::string_view line) {
-    out_ << scrubber_.scrub(line) << '\n' << std::flush;
+void Logger::writeLog(std::string_view line) {
+    log_ << oneLine(scrubber_.scrubOutput(line)) + "\n" << std::flush;
+}
+
+void Logger::writeCommand(std::string_view line) {
+    commands_ << std::string(line) + "\n" << std::flush;
 }
 
 }  // namespace signet::pipeline

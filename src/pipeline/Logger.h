@@ -1,6 +1,7 @@
-// Logger: the run's log lines — one per reference and a summary — as plain text or with GitHub
-// workflow commands (groups, ::error per failed ref, ::add-mask:: for secrets). Thread-safe;
-// every line passes through the secret scrubber.
+// Logger: the run's log lines — one per reference and a summary — as plain text, with GitHub
+// workflow commands (groups, ::error per failed ref) in GitHub mode. Log lines are diagnostics
+// and go to the log stream (stderr); workflow commands go to the command stream (stdout), where
+// the runner reads them. Thread-safe; every line passes through the secret scrubber.
 #pragma once
 
 #include <mutex>
@@ -10,7 +11,7 @@
 
 #include "config/Environment.h"
 #include "pipeline/Report.h"
-#include "pipeline/SecretScrubber.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
@@ -20,11 +21,16 @@ enum class LogFormat { Plain, Github };
 // "text"; Plain otherwise.
 LogFormat logFormatFor(const Environment& env);
 
+// In GitHub mode, makes `scrubber` print "::add-mask::SECRET" on `commands` for every secret
+// registered from now on (one whole line per secret, safe from any thread).
+void announceMasks(LogFormat format, secret::SecretScrubber& scrubber, std::ostream& commands);
+
 class Logger {
   public:
-    Logger(std::ostream& out, LogFormat format, SecretScrubber& scrubber);
+    Logger(std::ostream& commands, std::ostream& log, LogFormat format,
+           secret::SecretScrubber& scrubber);
 
-    // Hides `secret` from every later line; in GitHub mode also tells the runner to mask it.
+    // Hides `secret` from every later line (and masks it, when announceMasks was set up).
     void registerSecret(std::string_view secret);
 
     void info(std::string_view line);
@@ -37,12 +43,14 @@ class Logger {
     void summary(const Report& report);
 
   private:
-    void writeLine(std::string_view line);  // scrubbed; caller holds mutex_
+    void writeLog(std::string_view line);      // scrubbed, one line; caller holds mutex_
+    void writeCommand(std::string_view line);  // caller holds mutex_
 
     std::mutex mutex_;
-    std::ostream& out_;
+    std::ostream& commands_;
+    std::ostream& log_;
     LogFormat format_;
-    SecretScrubber& scrubber_;
+    secret::SecretScrubber& scrubber_;
 };
 
 }  // namespace signet::pipeline

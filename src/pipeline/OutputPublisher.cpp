@@ -8,7 +8,7 @@ namespace signet::pipeline {
 
 std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(const config::TaskSpec& spec,
                                                          const Environment& env,
-                                                         const SecretScrubber& scrubber,
+                                                         const secret::SecretScrubber& scrubber,
                                                          const std::string& tektonDefaultDir) {
     std::vector<std::unique_ptr<OutputSink>> sinks;
     if (auto options = TektonResults::optionsFrom(env, spec.outputs.resultsDir, tektonDefaultDir)) {
@@ -27,7 +27,7 @@ std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(const config::TaskSpec&
 
 WrittenReport publishOutputs(Report& report, const std::string& reportPath,
                              const std::vector<std::unique_ptr<OutputSink>>& sinks,
-                             const SecretScrubber& scrubber) {
+                             const secret::SecretScrubber& scrubber) {
     for (const auto& sink : sinks) sink->prepare(report);
     const WrittenReport written = writeReportFile(report, reportPath, scrubber);
     for (const auto& sink : sinks) sink->publish(report, written);

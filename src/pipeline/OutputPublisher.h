@@ -9,19 +9,19 @@
 #include "config/Environment.h"
 #include "config/TaskSpec.h"
 #include "pipeline/OutputSink.h"
-#include "pipeline/SecretScrubber.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
 // Tekton results (see TektonResults::optionsFrom), GitHub outputs when GITHUB_OUTPUT is set, the
 // GitHub step summary when GITHUB_STEP_SUMMARY is set. Jenkins reads the report file only.
 std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(
-    const config::TaskSpec& spec, const Environment& env, const SecretScrubber& scrubber,
+    const config::TaskSpec& spec, const Environment& env, const secret::SecretScrubber& scrubber,
     const std::string& tektonDefaultDir = "/tekton/results");
 
 // Lets every sink prepare `report`, writes it to `reportPath`, then publishes to every sink.
 WrittenReport publishOutputs(Report& report, const std::string& reportPath,
                              const std::vector<std::unique_ptr<OutputSink>>& sinks,
-                             const SecretScrubber& scrubber);
+                             const secret::SecretScrubber& scrubber);
 
 }  // namespace signet::pipeline

@@ -54,9 +54,9 @@ Json sbomEntry(const SbomEntry& sbom) {
     return entry;
 }
 
-void scrubStrings(Json& value, const SecretScrubber& scrubber) {
+void scrubStrings(Json& value, const secret::SecretScrubber& scrubber) {
     if (value.is_string()) {
-        value = scrubber.scrub(value.get_ref<const std::string&>());
+        value = scrubber.scrubOutput(value.get_ref<const std::string&>());
     } else if (value.is_structured()) {
         for (auto& item : value) scrubStrings(item, scrubber);
     }
@@ -91,14 +91,14 @@ Json reportDocument(const Report& report) {
 
 }  // namespace
 
-std::string reportJson(const Report& report, const SecretScrubber& scrubber) {
+std::string reportJson(const Report& report, const secret::SecretScrubber& scrubber) {
     Json doc = reportDocument(report);
     scrubStrings(doc, scrubber);
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 WrittenReport writeReportFile(const Report& report, const std::string& path,
-                              const SecretScrubber& scrubber) {
+                              const secret::SecretScrubber& scrubber) {
     const std::string text = reportJson(report, scrubber);
     const std::string temporary = path + ".tmp";
     {

@@ -45,7 +45,7 @@ void writeResult(const std::string& path, const std::string& name, const std::st
 
 }  // namespace
 
-TektonResults::TektonResults(TektonResultsOptions options, const SecretScrubber& scrubber)
+TektonResults::TektonResults(TektonResultsOptions options, const secret::SecretScrubber& scrubber)
     : options_(std::move(options)), scrubber_(scrubber) {}
 
 const std::vector<std::string>& TektonResults::resultNames() {
@@ -105,7 +105,7 @@ std::map<std::string, std::string> TektonResults::contents(const Report& report,
     const ReportSummary summary = summarize(report);
     TektonResultPlan cut = plan(report, options_.budgetBytes);
     auto scrubbed = [this](std::vector<std::string> items) {
-        for (auto& item : items) item = scrubber_.scrub(item);
+        for (auto& item : items) item = scrubber_.scrubOutput(item);
         return jsonArray(items);
     };
     return {

@@ -8,7 +8,7 @@
 
 #include "config/Environment.h"
 #include "pipeline/OutputSink.h"
-#include "pipeline/SecretScrubber.h"
+#include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
@@ -28,7 +28,7 @@ struct TektonResultPlan {
 
 class TektonResults : public OutputSink {
   public:
-    TektonResults(TektonResultsOptions options, const SecretScrubber& scrubber);
+    TektonResults(TektonResultsOptions options, const secret::SecretScrubber& scrubber);
 
     // SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, REPORT_SHA256.
     static const std::vector<std::string>& resultNames();
@@ -49,7 +49,7 @@ class TektonResults : public OutputSink {
 
   private:
     TektonResultsOptions options_;
-    const SecretScrubber& scrubber_;
+    const secret::SecretScrubber& scrubber_;
 };
 
 }  // namespace signet::pipeline

@@ -137,7 +137,7 @@ TEST_F(Attest, RunGeneratesOneSbomPerDigestAndPlatform) {
     env["SIGNET_SBOM_MAX_BYTES"] = "100";
     auto tooLarge = runSignet({"run"}, env);
     EXPECT_EQ(tooLarge.exitCode, 2) << tooLarge.out << tooLarge.err;
-    EXPECT_NE(tooLarge.out.find("SIGNET_SBOM_MAX_BYTES"), std::string::npos) << tooLarge.out;
+    EXPECT_NE(tooLarge.err.find("SIGNET_SBOM_MAX_BYTES"), std::string::npos) << tooLarge.err;
 }
 
 }  // namespace

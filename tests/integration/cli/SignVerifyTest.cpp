@@ -1,15 +1,17 @@
 // End to end through the real registry: `signet sign` then `signet verify`, as a user runs them.
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "harness/SignetProcess.h"
 #include "cosign/SignatureVerification.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "crypto/Encoding.h"
 #include "crypto/KeyLoader.h"
 #include "harness/Paths.h"
+#include "harness/SignetProcess.h"
 #include "harness/TempDir.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
@@ -92,7 +94,7 @@ TEST_F(SignVerify, StoredSignatureIsCosignShapedAndPassesContainersImageStrictly
     std::string payload = cosign::marshalPayload(image.repository + ":v1", image.digest, {});
     EXPECT_EQ(layer.digest, crypto::sha256Digest(payload));
     EXPECT_EQ(layer.size, static_cast<std::int64_t>(payload.size()));
-    auto verifier = crypto::loadVerifier(pub(), Environment());
+    auto verifier = crypto::loadVerifier(pub(), Environment(), signet::testing::testSecrets());
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.strictPayload = true;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -49,7 +51,8 @@ std::unique_ptr<HttpRegistryClient> clientFor(const TestRegistry& registry,
             setup.password.empty() ? registry.password() : setup.password;
         options.credentials = explicitCredentials;
     }
-    auto client = std::make_unique<HttpRegistryClient>(options, nullptr);
+    auto client =
+        std::make_unique<HttpRegistryClient>(options, nullptr, signet::testing::testSecrets());
     client->setRetryHook([](const std::string&) {});
     return client;
 }
@@ -201,7 +204,7 @@ TEST(HttpRegistryClientIntegration, TlsRefusedWithoutTheCaAndNotRetried) {
     // Listed as insecure, the same registry is reached over HTTPS without verification.
     RegistryOptions insecure;
     insecure.insecureHosts.insert(registry.host());
-    HttpRegistryClient unverified(insecure, nullptr);
+    HttpRegistryClient unverified(insecure, nullptr, signet::testing::testSecrets());
     EXPECT_EQ(unverified.headManifest(repositoryOf(image), "v1")->digest, image.digest);
 }
 
@@ -270,7 +273,7 @@ TEST(HttpRegistryClientIntegration, ConnectionRefusedIsNetworkAfterBoundedRetrie
     std::string host = "127.0.0.1:" + std::to_string(port);
     options.insecureHosts.insert(host);
     options.retries = 2;
-    HttpRegistryClient client(options, nullptr);
+    HttpRegistryClient client(options, nullptr, signet::testing::testSecrets());
     std::vector<std::string> lines;
     std::mutex mutex;
     client.setRetryHook([&](const std::string& line) {

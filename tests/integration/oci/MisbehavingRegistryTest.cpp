@@ -3,6 +3,8 @@
 // Locations): the real docker-registry cannot be made to answer like that.
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -38,7 +40,8 @@ struct Harness {
         options.retries = retries;
         options.timeout = std::chrono::seconds(10);
         if (!credentials.anonymous()) options.credentials = ExplicitCredentials{credentials, ""};
-        client = std::make_unique<HttpRegistryClient>(options, nullptr);
+        client =
+            std::make_unique<HttpRegistryClient>(options, nullptr, signet::testing::testSecrets());
         client->setRetryHook([this](const std::string& line) {
             std::lock_guard<std::mutex> lock(mutex);
             retryLines.push_back(line);
@@ -303,7 +306,7 @@ TEST(MisbehavingRegistry, ConnectionsAreReusedAndStaleOnesReplacedWithoutARetry)
                             std::chrono::milliseconds(100));
     RegistryOptions options;
     options.insecureHosts.insert(server.host());
-    HttpRegistryClient client(options, nullptr);
+    HttpRegistryClient client(options, nullptr, signet::testing::testSecrets());
     Repository repo{server.host(), "app"};
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(client.headManifest(repo, "v1").has_value());
     std::this_thread::sleep_for(std::chrono::milliseconds(400));

@@ -3,6 +3,8 @@
 // (signature/policy_eval_sigstore_test.go). The image digest is the sha256 of manifest.json.
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <filesystem>
 
 #include "config/Environment.h"
@@ -38,7 +40,8 @@ class ContainersImageInterop : public ::testing::Test {
   protected:
     VerificationOutcome verify(const std::string& name, const std::string& key,
                                IdentityMatch identity, const std::string& expected) {
-        auto verifier = crypto::loadVerifier(dir(key), Environment());
+        auto verifier =
+            crypto::loadVerifier(dir(key), Environment(), signet::testing::testSecrets());
         VerificationPolicy policy;
         policy.keys = {verifier.get()};
         policy.strictPayload = true;
@@ -84,7 +87,8 @@ TEST_F(ContainersImageInterop, TamperedOrMismatchedImagesAreRejected) {
 
 TEST_F(ContainersImageInterop, UnknownKeyAndNonSignatureAttachmentsAreRejected) {
     auto sig = testing::readContainersSignature(dir("unknown-cosign-key.signature"));
-    auto verifier = crypto::loadVerifier(dir("cosign.pub"), Environment());
+    auto verifier =
+        crypto::loadVerifier(dir("cosign.pub"), Environment(), signet::testing::testSecrets());
     VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.strictPayload = true;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <filesystem>
 
 #include "crypto/KeyReference.h"
@@ -95,56 +97,63 @@ TEST(KeyLoader, SignsWithAFileAndVerifiesWithItsPublicKey) {
     writeFile(dir.file("cosign.key"), sigstoreKey());
     writeFile(dir.file("cosign.pub"), kSigstoreKeyPub);
     Environment env(Vars{{"COSIGN_PASSWORD", "hello"}});
-    auto signer = loadSigner(dir.file("cosign.key"), env);
+    auto signer = loadSigner(dir.file("cosign.key"), env, signet::testing::testSecrets());
     EXPECT_EQ(signer->verifier()->publicKeyPem(), kSigstoreKeyPub);
-    auto verifier = loadVerifier(dir.file("cosign.pub"), env);
+    auto verifier = loadVerifier(dir.file("cosign.pub"), env, signet::testing::testSecrets());
     std::string signature = signer->sign("payload");
     EXPECT_TRUE(verifier->verify("payload", signature));
     EXPECT_FALSE(verifier->verify("payload2", signature));
 }
 
 TEST(KeyLoader, LegacyCosignKeySigns) {
-    auto signer = loadSigner(fixture("interop/cosign-keys/pemcosignkey.pem"),
-                             Environment(Vars{{"COSIGN_PASSWORD", "hello"}}));
+    auto signer =
+        loadSigner(fixture("interop/cosign-keys/pemcosignkey.pem"),
+                   Environment(Vars{{"COSIGN_PASSWORD", "hello"}}), signet::testing::testSecrets());
     EXPECT_TRUE(signer->verifier()->verify("m", signer->sign("m")));
 }
 
 TEST(KeyLoader, ErrorsNameTheKeyAndNeverThePassword) {
     std::string path = fixture("interop/cosign-keys/pemsigstorekey.pem");
     auto wrong = errorOf([&] {
-        loadSigner(path, Environment(Vars{{"COSIGN_PASSWORD", "s3cr3t"}}));
+        loadSigner(path, Environment(Vars{{"COSIGN_PASSWORD", "s3cr3t"}}),
+                   signet::testing::testSecrets());
     });
     EXPECT_EQ(wrong.kind(), ErrorKind::Key);
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key " + path);
-    auto none = errorOf([&] { loadSigner(path, Environment()); });
+    auto none = errorOf([&] { loadSigner(path, Environment(), signet::testing::testSecrets()); });
     EXPECT_TRUE(contains(none, "set COSIGN_PASSWORD or SIGNET_PASSWORD_FILE")) << none.what();
     auto sec1 = errorOf([&] {
         loadSigner(fixture("interop/cosign-keys/pemcosigneckey.pem"),
-                   Environment(Vars{{"COSIGN_PASSWORD", "hello"}}));
+                   Environment(Vars{{"COSIGN_PASSWORD", "hello"}}), signet::testing::testSecrets());
     });
     EXPECT_TRUE(contains(sec1, "SEC1")) << sec1.what();
     auto plain = errorOf([&] {
         loadSigner(fixture("interop/cosign-keys/validecp256.pem"),
-                   Environment(Vars{{"COSIGN_PASSWORD", "hello"}}));
+                   Environment(Vars{{"COSIGN_PASSWORD", "hello"}}), signet::testing::testSecrets());
     });
     EXPECT_TRUE(contains(plain, "unsupported pem type: EC PRIVATE KEY")) << plain.what();
-    auto missing = errorOf([&] { loadSigner("/nonexistent/cosign.key", Environment()); });
+    auto missing = errorOf([&] {
+        loadSigner("/nonexistent/cosign.key", Environment(), signet::testing::testSecrets());
+    });
     EXPECT_TRUE(contains(missing, "/nonexistent/cosign.key")) << missing.what();
-    auto notPublic = errorOf([&] { loadVerifier(path, Environment()); });
+    auto notPublic =
+        errorOf([&] { loadVerifier(path, Environment(), signet::testing::testSecrets()); });
     EXPECT_TRUE(contains(notPublic, "is not a public key")) << notPublic.what();
 }
 
 TEST(KeyLoader, EnvReferenceHoldsThePem) {
     Environment env(Vars{
         {"COSIGN_PASSWORD", "hello"}, {"KEY_PEM", sigstoreKey()}, {"PUB_PEM", kSigstoreKeyPub}});
-    auto signer = loadSigner("env://KEY_PEM", env);
-    EXPECT_TRUE(loadVerifier("env://PUB_PEM", env)->verify("x", signer->sign("x")));
-    auto unset = errorOf([&] { loadSigner("env://NOT_SET", env); });
+    auto signer = loadSigner("env://KEY_PEM", env, signet::testing::testSecrets());
+    EXPECT_TRUE(loadVerifier("env://PUB_PEM", env, signet::testing::testSecrets())
+                    ->verify("x", signer->sign("x")));
+    auto unset = errorOf([&] { loadSigner("env://NOT_SET", env, signet::testing::testSecrets()); });
     EXPECT_EQ(unset.kind(), ErrorKind::Key);
     EXPECT_TRUE(contains(unset, "NOT_SET")) << unset.what();
     auto wrong = errorOf([&] {
         loadSigner("env://KEY_PEM",
-                   Environment(Vars{{"KEY_PEM", sigstoreKey()}, {"COSIGN_PASSWORD", "nope"}}));
+                   Environment(Vars{{"KEY_PEM", sigstoreKey()}, {"COSIGN_PASSWORD", "nope"}}),
+                   signet::testing::testSecrets());
     });
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key env://KEY_PEM");
 }
@@ -156,7 +165,8 @@ TEST(KeyLoader, EnvPemWithCrlfOrWithoutFinalNewline) {
     std::string trimmed = kSigstoreKeyPub.substr(0, kSigstoreKeyPub.size() - 1);
     Environment env(Vars{{"COSIGN_PASSWORD", "hello"}, {"KEY", crlf}, {"PUB", trimmed}});
     EXPECT_TRUE(
-        loadVerifier("env://PUB", env)->verify("x", loadSigner("env://KEY", env)->sign("x")));
+        loadVerifier("env://PUB", env, signet::testing::testSecrets())
+            ->verify("x", loadSigner("env://KEY", env, signet::testing::testSecrets())->sign("x")));
 }
 
 TEST(KeyLoader, KeyDirectoryWithSecretVolumeLinks) {
@@ -165,26 +175,30 @@ TEST(KeyLoader, KeyDirectoryWithSecretVolumeLinks) {
                             {"cosign.password", "hello"},
                             {"cosign.pub", kSigstoreKeyPub}});
     ASSERT_TRUE(std::filesystem::is_symlink(dir.file("cosign.key")));
-    auto signer = loadSigner(dir.path(), Environment());
-    auto verifier = loadVerifier(dir.path(), Environment());
+    auto signer = loadSigner(dir.path(), Environment(), signet::testing::testSecrets());
+    auto verifier = loadVerifier(dir.path(), Environment(), signet::testing::testSecrets());
     EXPECT_TRUE(verifier->verify("p", signer->sign("p")));
     // SIGNET_KEY_DIR when no reference is given.
     Environment env(Vars{{"SIGNET_KEY_DIR", dir.path()}});
-    EXPECT_TRUE(loadVerifier("", env)->verify("q", loadSigner("", env)->sign("q")));
+    EXPECT_TRUE(loadVerifier("", env, signet::testing::testSecrets())
+                    ->verify("q", loadSigner("", env, signet::testing::testSecrets())->sign("q")));
     // COSIGN_PASSWORD beats the directory's cosign.password.
     env.set("COSIGN_PASSWORD", "wrong");
-    auto wrong = errorOf([&] { loadSigner("", env); });
+    auto wrong = errorOf([&] { loadSigner("", env, signet::testing::testSecrets()); });
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key " + dir.file("cosign.key"));
 }
 
 TEST(KeyLoader, KeyDirectoryWithoutPasswordOrPublicKey) {
     TempDir dir;
     writeFile(dir.file("cosign.key"), sigstoreKey());
-    auto noPassword = errorOf([&] { loadSigner(dir.path(), Environment()); });
+    auto noPassword =
+        errorOf([&] { loadSigner(dir.path(), Environment(), signet::testing::testSecrets()); });
     EXPECT_TRUE(contains(noPassword, "is encrypted and no password was given"));
-    auto noPub = errorOf([&] { loadVerifier(dir.path(), Environment()); });
+    auto noPub =
+        errorOf([&] { loadVerifier(dir.path(), Environment(), signet::testing::testSecrets()); });
     EXPECT_TRUE(contains(noPub, "has no cosign.pub")) << noPub.what();
-    EXPECT_TRUE(loadSigner(dir.path(), Environment(Vars{{"COSIGN_PASSWORD", "hello"}})) != nullptr);
+    EXPECT_TRUE(loadSigner(dir.path(), Environment(Vars{{"COSIGN_PASSWORD", "hello"}}),
+                           signet::testing::testSecrets()) != nullptr);
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 #include "crypto/KeyPairFiles.h"
 
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
+#include "harness/TestSecrets.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +35,7 @@ TEST(KeyPairFiles, GenerateThenLoadSignAndVerify) {
     TempDir dir;
     mode_t old = ::umask(0);  // the modes must not depend on the umask
     Environment env(Vars{{"COSIGN_PASSWORD", "pw"}});
-    auto paths = generateKeyPair({dir.file("cosign"), false}, env);
+    auto paths = generateKeyPair({dir.file("cosign"), false}, env, signet::testing::testSecrets());
     ::umask(old);
     EXPECT_EQ(paths.privateKey, dir.file("cosign.key"));
     EXPECT_EQ(paths.publicKey, dir.file("cosign.pub"));
@@ -46,21 +48,22 @@ TEST(KeyPairFiles, GenerateThenLoadSignAndVerify) {
     std::string pub = readFile(paths.publicKey);
     EXPECT_EQ(pub.rfind("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", 0), 0u);
 
-    auto signer = loadSigner(paths.privateKey, env);
-    auto verifier = loadVerifier(paths.publicKey, env);
+    auto signer = loadSigner(paths.privateKey, env, signet::testing::testSecrets());
+    auto verifier = loadVerifier(paths.publicKey, env, signet::testing::testSecrets());
     EXPECT_EQ(signer->verifier()->publicKeyPem(), pub);
     EXPECT_TRUE(verifier->verify("payload", signer->sign("payload")));
-    EXPECT_THROW(loadSigner(paths.privateKey, Environment(Vars{{"COSIGN_PASSWORD", "other"}})),
+    EXPECT_THROW(loadSigner(paths.privateKey, Environment(Vars{{"COSIGN_PASSWORD", "other"}}),
+                            signet::testing::testSecrets()),
                  Error);
 }
 
 TEST(KeyPairFiles, EmptyPasswordFromSetButEmptyCosignPassword) {
     TempDir dir;
     Environment env(Vars{{"COSIGN_PASSWORD", ""}});
-    auto paths = generateKeyPair({dir.file("k"), false}, env);
-    EXPECT_TRUE(loadSigner(paths.privateKey, env) != nullptr);
+    auto paths = generateKeyPair({dir.file("k"), false}, env, signet::testing::testSecrets());
+    EXPECT_TRUE(loadSigner(paths.privateKey, env, signet::testing::testSecrets()) != nullptr);
     try {
-        generateKeyPair({dir.file("other"), false}, Environment());
+        generateKeyPair({dir.file("other"), false}, Environment(), signet::testing::testSecrets());
         FAIL() << "generated without a password source";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("COSIGN_PASSWORD"), std::string::npos);
@@ -73,7 +76,7 @@ TEST(KeyPairFiles, RefusesToOverwriteUnlessTold) {
     Environment env(Vars{{"COSIGN_PASSWORD", "pw"}});
     writeFile(dir.file("cosign.pub"), "keep me");
     try {
-        generateKeyPair({dir.file("cosign"), false}, env);
+        generateKeyPair({dir.file("cosign"), false}, env, signet::testing::testSecrets());
         FAIL() << "overwrote";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Usage);
@@ -82,7 +85,7 @@ TEST(KeyPairFiles, RefusesToOverwriteUnlessTold) {
     }
     EXPECT_EQ(readFile(dir.file("cosign.pub")), "keep me");
     EXPECT_FALSE(std::filesystem::exists(dir.file("cosign.key")));
-    auto paths = generateKeyPair({dir.file("cosign"), true}, env);
+    auto paths = generateKeyPair({dir.file("cosign"), true}, env, signet::testing::testSecrets());
     EXPECT_NE(readFile(paths.publicKey), "keep me");
     EXPECT_EQ(modeOf(paths.privateKey), 0600u);
 }
@@ -94,10 +97,11 @@ TEST(KeyPairFiles, ImportReencryptsEveryValidCosignKey) {
          {"validecp256.pem", "validecp384.pem", "validecp521.pem", "validecpkcs8.pem",
           "validrsa.pem", "validrsapkcs1.pem", "validrsapkcs8.pem", "ed25519key.pem"}) {
         std::string source = fixture("interop/cosign-keys/" + name);
-        auto paths = importKeyPair(source, {dir.file(name), false}, env);
+        auto paths =
+            importKeyPair(source, {dir.file(name), false}, env, signet::testing::testSecrets());
         EXPECT_EQ(modeOf(paths.privateKey), 0600u);
-        auto signer = loadSigner(paths.privateKey, env);
-        auto verifier = loadVerifier(paths.publicKey, env);
+        auto signer = loadSigner(paths.privateKey, env, signet::testing::testSecrets());
+        auto verifier = loadVerifier(paths.publicKey, env, signet::testing::testSecrets());
         EXPECT_TRUE(verifier->verify("m", signer->sign("m"))) << name;
         PrivateKey original = PrivateKey::fromUnencryptedPem(readFile(source), name);
         EXPECT_EQ(readFile(paths.publicKey), original.publicKey().pkixPem()) << name;
@@ -110,9 +114,9 @@ TEST(KeyPairFiles, ImportRejectsInvalidKeysWithoutWritingFiles) {
     for (std::string name : {"invalidecp224.pem", "invalidecunsupported.pem", "invalidkey.pem",
                              "invalidrsalargekey.pem", "invalidrsasmallkey.pem",
                              "invalidrsawithpubkey.pem", "pemsigstorekey.pem"}) {
-        EXPECT_THROW(
-            importKeyPair(fixture("interop/cosign-keys/" + name), {dir.file("out"), false}, env),
-            Error)
+        EXPECT_THROW(importKeyPair(fixture("interop/cosign-keys/" + name), {dir.file("out"), false},
+                                   env, signet::testing::testSecrets()),
+                     Error)
             << name;
         EXPECT_FALSE(std::filesystem::exists(dir.file("out.key"))) << name;
     }

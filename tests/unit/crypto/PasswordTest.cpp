@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include "error/Error.h"
 #include "harness/Paths.h"
 #include "unit/crypto/TempDir.h"
@@ -16,7 +18,8 @@ using signet::testing::TempDir;
 using signet::testing::writeFile;
 
 std::string resolve(const Environment& env, std::optional<SecretBytes> stored = std::nullopt) {
-    return std::string(resolvePassword(env, stored, "k.key").view());
+    return std::string(
+        resolvePassword(env, stored, "k.key", signet::testing::testSecrets()).view());
 }
 
 TEST(Password, CosignPasswordWinsEvenWhenEmpty) {

@@ -2,6 +2,8 @@
 // only return or throw signet::Error, and messages stay on one line.
 #include <gtest/gtest.h>
 
+#include "harness/TestSecrets.h"
+
 #include <random>
 
 #include "crypto/Encoding.h"
@@ -62,7 +64,7 @@ TEST(OciRobustness, RegistryErrorsAreOneLineForAnyBody) {
         response.status = 400 + static_cast<int>(rng() % 200);
         response.reason = "Reason";
         response.body = mutate(seed, rng, alphabet);
-        Error e = registryError("GET thing", response, "r.io");
+        Error e = registryError("GET thing", response, "r.io", signet::testing::testSecrets());
         std::string msg = e.what();
         EXPECT_EQ(msg.find('\n'), std::string::npos) << response.body;
         EXPECT_EQ(msg.find('\r'), std::string::npos) << response.body;
@@ -87,7 +89,7 @@ TEST(OciRobustness, MutatedDockerConfigFilesOnlyThrowSignetErrors) {
     int parsed = 0;
     for (int i = 0; i < 800; ++i) {
         testing::writeFile(home.path() + "/config.json", mutate(seed, rng, alphabet));
-        DockerConfigKeychain keychain(env);
+        DockerConfigKeychain keychain(env, signet::testing::testSecrets());
         try {
             keychain.resolve(a);
             keychain.resolve(hub);

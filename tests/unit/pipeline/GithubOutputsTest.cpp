@@ -17,12 +17,13 @@ TEST(GithubOutputs, ExactEntriesAppendedToTheFile) {
     signet::testing::ScopedTempDir dir;
     const std::string file = dir.file("github_output");
     signet::testing::writeFile(file, "earlier=1\n");
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     GithubOutputs sink(file, scrubber, [] { return std::string("EOF_7"); });
     sink.publish(testing::sampleReport(), {"out/signet-report.json", std::string(64, 'f')});
     const std::string sig = "ghcr.io/o/app:sha256-" + std::string(64, 'a') + ".sig";
-    const std::string sbom = "ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" +
-                             std::string(64, 'e') + " ghcr.io/o/app@sha256:" + std::string(64, 'c');
+    const std::string sbom = "ghcr.io/o/app@" + testing::kDigestA +
+                             " linux/amd64 sha256:" + std::string(64, 'e') +
+                             " ghcr.io/o/app@sha256:" + std::string(64, 'c');
     EXPECT_EQ(signet::testing::readFile(file),
               "earlier=1\n"
               "signed-count=1\n"
@@ -69,7 +70,7 @@ TEST(GithubOutputs, RandomDelimitersAreLongAndDistinct) {
 }
 
 TEST(GithubOutputs, SecretsAreScrubbedFromOutputs) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     scrubber.add("sha256-" + std::string(64, 'a'));
     GithubOutputs sink("unused", scrubber, [] { return std::string("D"); });
     const std::string text = sink.entries(testing::sampleReport(), {"r.json", ""});

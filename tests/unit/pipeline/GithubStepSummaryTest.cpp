@@ -18,7 +18,7 @@ TEST(GithubStepSummary, CellsEscapePipesLineBreaksAndHtml) {
 }
 
 TEST(GithubStepSummary, ExactMarkdownTable) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     GithubStepSummary sink("unused", scrubber);
     Report report = testing::sampleReport();
     report.results[2].failure->message = "bad | answer\nfrom registry";
@@ -48,7 +48,7 @@ TEST(GithubStepSummary, ExactMarkdownTable) {
 }
 
 TEST(GithubStepSummary, EveryRowHasExactlyFiveCells) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     GithubStepSummary sink("unused", scrubber);
     Report report = testing::sampleReport();
     report.results[0].ref = "evil|ref\n| injected | row |";
@@ -73,7 +73,7 @@ TEST(GithubStepSummary, AppendsToTheSummaryFile) {
     signet::testing::ScopedTempDir dir;
     const std::string file = dir.file("summary.md");
     signet::testing::writeFile(file, "# earlier step\n");
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     scrubber.add("401 Unauthorized");
     GithubStepSummary sink(file, scrubber);
     sink.publish(testing::sampleReport(), {"r.json", ""});

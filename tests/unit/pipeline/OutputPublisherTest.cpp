@@ -19,7 +19,7 @@ using signet::testing::ScopedTempDir;
 
 TEST(OutputPublisher, SinksFollowTheEnvironment) {
     ScopedTempDir dir;
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     config::TaskSpec spec;
     const std::string absent = dir.file("absent");
     EXPECT_TRUE(makeOutputSinks(spec, Environment(), scrubber, absent).empty());
@@ -41,7 +41,7 @@ TEST(OutputPublisher, SinksFollowTheEnvironment) {
 TEST(OutputPublisher, ReportThenResultsCarryingItsDigest) {
     ScopedTempDir dir;
     std::filesystem::create_directory(dir.file("results"));
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     config::TaskSpec spec;
     spec.outputs.resultsDir = dir.file("results");
     auto sinks = makeOutputSinks(spec, Environment({{"GITHUB_OUTPUT", dir.file("gh")}, {"X", "y"}}),

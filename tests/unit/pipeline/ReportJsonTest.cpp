@@ -17,7 +17,7 @@ using testing::kDigestA;
 using testing::kDigestB;
 
 TEST(ReportJson, FieldsFollowTheReferenceSchema) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     const Report report = testing::sampleReport();
     const auto doc = nlohmann::ordered_json::parse(reportJson(report, scrubber));
 
@@ -53,7 +53,7 @@ TEST(ReportJson, FieldsFollowTheReferenceSchema) {
 }
 
 TEST(ReportJson, SecretsAreScrubbedAndBadUtf8DoesNotThrow) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     scrubber.add("pa\"ss");  // a quote: would be escaped in JSON text, so scrub values, not text
     Report report = testing::sampleReport();
     report.results[2].failure->message = "login with pa\"ss failed \xff\xfe";
@@ -66,7 +66,7 @@ TEST(ReportJson, SecretsAreScrubbedAndBadUtf8DoesNotThrow) {
 
 TEST(ReportJson, WrittenFileDigestMatchesSha256sum) {
     signet::testing::ScopedTempDir dir;
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     const std::string path = dir.file("signet-report.json");
     const WrittenReport written = writeReportFile(testing::sampleReport(), path, scrubber);
     EXPECT_EQ(written.path, path);
@@ -81,7 +81,7 @@ TEST(ReportJson, WrittenFileDigestMatchesSha256sum) {
 }
 
 TEST(ReportJson, UnwritablePathIsOneClearError) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     try {
         writeReportFile(testing::sampleReport(), "/nonexistent-dir/r.json", scrubber);
         FAIL();

@@ -35,7 +35,7 @@ TEST(TektonResults, NoResultNameLooksLikeAChainsTypeHint) {
 
 TEST(TektonResults, ExactFileContentsWithoutTrailingNewline) {
     ScopedTempDir dir;
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     TektonResults sink(TektonResultsOptions{dir.path(), {}, 3000}, scrubber);
     Report report = testing::sampleReport();
     sink.prepare(report);
@@ -49,8 +49,8 @@ TEST(TektonResults, ExactFileContentsWithoutTrailingNewline) {
     EXPECT_EQ(readFile(dir.file("SIGNATURE_REFS")),
               "[\"ghcr.io/o/app:sha256-" + std::string(64, 'a') + ".sig\"]");
     EXPECT_EQ(readFile(dir.file("SBOM_REFS")),
-              "[\"ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" + std::string(64, 'e') +
-                  " ghcr.io/o/app@sha256:" + std::string(64, 'c') + "\"]");
+              "[\"ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" +
+                  std::string(64, 'e') + " ghcr.io/o/app@sha256:" + std::string(64, 'c') + "\"]");
     EXPECT_EQ(readFile(dir.file("REPORT_SHA256")), std::string(64, 'f'));
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
@@ -95,7 +95,7 @@ void expectPrefix(const std::string& json, const std::vector<std::string>& full)
 
 TEST(TektonResults, ListsAreTruncatedToTheBudgetAndTheReportSaysSo) {
     ScopedTempDir dir;
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     Report report = bigReport(200, 100);
     std::vector<std::unique_ptr<OutputSink>> sinks;
     sinks.push_back(
@@ -137,7 +137,7 @@ TEST(TektonResults, ExactPathsFromTheEnvironmentForStepActions) {
     EXPECT_FALSE(options->dir);
     EXPECT_EQ(options->exactPaths, (std::map<std::string, std::string>{{"SIGNED_COUNT", exact}}));
 
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     TektonResults sink(*options, scrubber);
     sink.publish(testing::sampleReport(), kWritten);
     EXPECT_EQ(readFile(exact), "1");
@@ -170,7 +170,7 @@ TEST(TektonResults, BudgetFromTheEnvironment) {
             Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "lots"}}),
             dir.path(), dir.path()),
         Error);
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     TektonResults sink(*options, scrubber);
     Report report = bigReport(100, 100);
     sink.prepare(report);
@@ -180,7 +180,7 @@ TEST(TektonResults, BudgetFromTheEnvironment) {
 }
 
 TEST(TektonResults, UnwritableDirectoryIsOneClearError) {
-    SecretScrubber scrubber;
+    secret::SecretScrubber scrubber;
     TektonResults sink(TektonResultsOptions{"/nonexistent-results", {}, 3000}, scrubber);
     try {
         sink.publish(testing::sampleReport(), kWritten);
