@@ -11,6 +11,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "harness/RequiredProgram.h"
+
 extern char** environ;
 
 namespace signet::testing {
@@ -58,6 +60,7 @@ pid_t spawnWithPipes(const std::vector<std::string>& argv, std::vector<std::stri
     posix_spawn_file_actions_adddup2(&actions, in.read, STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, out.write, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.write, STDERR_FILENO);
+    requireProgram(argv.at(0));
     std::vector<std::string> args = argv;
     auto argPointers = pointersTo(args);
     auto envPointers = pointersTo(env);
