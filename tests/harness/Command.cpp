@@ -60,7 +60,6 @@ pid_t spawnWithPipes(const std::vector<std::string>& argv, std::vector<std::stri
     posix_spawn_file_actions_adddup2(&actions, in.read, STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, out.write, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err.write, STDERR_FILENO);
-    requireProgram(argv.at(0));
     std::vector<std::string> args = argv;
     auto argPointers = pointersTo(args);
     auto envPointers = pointersTo(env);
@@ -161,6 +160,7 @@ std::string commandLine(const std::vector<std::string>& argv) {
 CommandResult runCommandForResult(const std::vector<std::string>& argv,
                                   const CommandOptions& options) {
     if (argv.empty()) throw std::runtime_error("runCommand: empty command line");
+    requireProgram(argv[0]);
     // A child that exits before reading all of stdin must not kill the test with SIGPIPE.
     static const bool sigpipeIgnored = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
     (void)sigpipeIgnored;
