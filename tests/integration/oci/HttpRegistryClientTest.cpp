@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "crypto/Encoding.h"
@@ -38,7 +39,8 @@ ClientSetup setup(const std::function<void(ClientSetup&)>& change) {
 std::unique_ptr<HttpRegistryClient> clientFor(const TestRegistry& registry,
                                               ClientSetup setup = {}) {
     RegistryOptions options;
-    if (!registry.tls()) options.insecureHosts.insert(registry.host());
+    std::stringstream hosts(registry.insecureHosts());
+    for (std::string host; std::getline(hosts, host, ',');) options.insecureHosts.insert(host);
     if (registry.tls() && setup.trustCa) options.caFile = registry.caFile();
     options.retries = setup.retries;
     options.timeout = std::chrono::seconds(20);

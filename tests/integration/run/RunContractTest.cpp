@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "harness/SignetProcess.h"
 #include "crypto/Encoding.h"
 #include "harness/Paths.h"
+#include "harness/SignetProcess.h"
 #include "harness/TempDir.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
@@ -302,7 +302,7 @@ TEST_F(RunContract, FiftyRefsOverFiveRepositoriesAuthenticateOncePerRepository) 
     writeFile(workspace.path() + "/config.json",
               "{\"auths\":{\"" + tokenRegistry.host() + "\":{\"auth\":\"" + auth + "\"}}}");
     Env env = base_;
-    env["SIGNET_INSECURE_REGISTRIES"] = tokenRegistry.host();
+    env["SIGNET_INSECURE_REGISTRIES"] = tokenRegistry.insecureHosts();
     env["DOCKER_CONFIG"] = workspace.path();
     env["SIGNET_IMAGES"] = images;
     env["SIGNET_KEY"] = key();
