@@ -108,6 +108,10 @@ nlohmann::json parseConfig(const std::string& text, const std::string& path) {
         throw Error(ErrorKind::Config, "registry credentials file " + path +
                                            " is not valid JSON (error at byte " +
                                            std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception&) {
+        // out_of_range for a number too large for a double ("1e999"); it quotes the number.
+        throw Error(ErrorKind::Config, "registry credentials file " + path +
+                                           " is not valid JSON (a number out of range)");
     }
 }
 

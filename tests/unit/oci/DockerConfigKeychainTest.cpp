@@ -221,5 +221,20 @@ TEST(ConfiguredCredentials, ReadsTextInTheKeychainsOrder) {
     EXPECT_THROW(configuredCredentials("{", "auth.json", repo("c.io/x")), Error);
 }
 
+// Found by tests/fuzz DockerConfigFuzzer: nlohmann throws out_of_range, not parse_error, for a
+// number no double holds, and it escaped as an unexpected exception.
+TEST_F(DockerConfigKeychainTest, NumberOutOfRangeIsAConfigError) {
+    const std::string text = R"({"auths":{"a.io":{"auth":"c2VjcmV0OnBhc3M="}},"x":1e999})";
+    std::string path = dockerConfig(text);
+    try {
+        DockerConfigKeychain(env).resolve(repo("a.io/x"));
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Config);
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(configuredCredentials("1e999[#", "auth.json", repo("a.io/x")), Error);
+}
+
 }  // namespace
 }  // namespace signet::oci
