@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, build-fuzz/) and runs each on a copy of its seed corpus.
 #
-#   tests/fuzz/run.sh [--seconds N] [--smoke] [--jobs J] [--no-build] [TARGET...]
+#   tests/fuzz/run.sh [--seconds N] [--smoke] [--jobs J] [--no-build] [--resume] [TARGET...]
 #
 # --seconds N  run each target N seconds (default 300); --smoke is --seconds 10 (CI).
 # --jobs J     targets run J at a time (default 1; the machine is usually shared).
 # --no-build   use the fuzzers already in build-fuzz/.
+# --resume     start from the corpus the last run grew (build-fuzz/fuzz-corpus/) plus the seeds.
 # TARGET...    only these (e.g. ReferenceFuzzer); default every tests/fuzz/*Fuzzer.cpp.
 #
 # One line per target: name, executions, exec/s, corpus size before -> after, and FAILED with
@@ -19,6 +20,7 @@ build=${SIGNET_FUZZ_BUILD:-$root/build-fuzz}
 seconds=300
 jobs=1
 do_build=1
+resume=0
 targets=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -26,7 +28,8 @@ while [ $# -gt 0 ]; do
         --smoke) seconds=10; shift ;;
         --jobs) jobs=$2; shift 2 ;;
         --no-build) do_build=0; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --resume) resume=1; shift ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -70,7 +73,8 @@ run_target() {
         printf '%-24s FAILED: no binary %s\n' "$target" "$binary"
         return 1
     fi
-    rm -rf "$corpus" "$artifact_dir"
+    [ "$resume" = 1 ] || rm -rf "$corpus"
+    rm -rf "$artifact_dir"
     mkdir -p "$corpus" "$artifact_dir"
     cp "$here/corpus/$target/"* "$corpus/" 2>/dev/null || true
     local before
