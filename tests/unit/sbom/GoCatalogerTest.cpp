@@ -8,6 +8,7 @@
 
 #include "harness/Paths.h"
 #include "sbom/SbomGenerator.h"
+#include "sbom/catalog/go/ElfImage.h"
 #include "sbom/catalog/go/GoBuildInfo.h"
 #include "support/HostTools.h"
 #include "support/TestImage.h"
@@ -125,7 +126,8 @@ TEST(GoCataloger, RealBinaryMatchesGoVersionM) {
 }
 
 TEST(GoCataloger, StrippedBinaryWithoutLdflagsHasUnknownMainVersion) {
-    if (!test::haveProgram("go")) FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
+    if (!test::haveProgram("go"))
+        FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
     test::ScratchDir dir;
     std::string binary = buildHello(dir.path(), false, "-s -w");
     InMemoryImage image;
@@ -240,6 +242,23 @@ TEST(GoBuildInfo, TruncatedAndCorruptElvesAreNotGo) {
     std::string badPointer = elf;
     badPointer[0x117] = '\x7f';  // version pointer far outside the file
     EXPECT_FALSE(readGoBuildInfo(badPointer));
+}
+
+// Found by tests/fuzz GoBuildInfoFuzzer: e_phentsize 0 made the one program header count as
+// 65535 segments, and walking them per address lookup took seconds on a 283-byte file.
+TEST(GoBuildInfo, HeaderEntriesSmallerThanTheirStructAreNotElf) {
+    std::string elf = pointerFormElf();
+    ASSERT_TRUE(ElfImage::parse(elf));
+    std::string zeroPhentsize = elf;
+    zeroPhentsize[0x36] = 0;
+    zeroPhentsize[0x38] = '\xff';  // e_phnum 65535
+    zeroPhentsize[0x39] = '\xff';
+    EXPECT_FALSE(ElfImage::parse(zeroPhentsize));
+    EXPECT_FALSE(readGoBuildInfo(zeroPhentsize));
+    std::string shortShentsize = elf;
+    shortShentsize[0x3A] = 8;  // e_shentsize 8 with one section
+    shortShentsize[0x3C] = 1;
+    EXPECT_FALSE(ElfImage::parse(shortShentsize));
 }
 
 }  // namespace
