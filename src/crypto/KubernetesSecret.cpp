@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLException.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 #include <openssl/bio.h>
@@ -21,6 +22,7 @@
 #include "crypto/Encoding.h"
 #include "crypto/KeyAlgorithm.h"
 #include "error/Error.h"
+#include "net/VerifiedTls.h"
 
 namespace signet::crypto {
 namespace {
@@ -66,12 +68,10 @@ void useClientCertificate(SSL_CTX* ctx, const KubernetesConfig& config, const st
     if (!ok) fail(ErrorKind::Config, keyRef, "the Kubernetes client certificate or key is invalid");
 }
 
-Poco::Net::Context::Ptr tlsContext(const KubernetesConfig& config, const std::string& keyRef) {
-    Poco::Net::Context::Params params;
-    params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
-    params.loadDefaultCAs = config.caPem.empty();
+Poco::Net::Context::Ptr tlsContext(const KubernetesConfig& config, const Poco::URI& server,
+                                   const std::string& keyRef) {
     Poco::Net::Context::Ptr context =
-        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+        net::verifyingClientContext(server.getHost(), {"", config.caPem.empty()});
     if (!config.caPem.empty())
         addCertificateAuthorities(context->sslContext(), config.caPem, keyRef);
     if (!config.clientCertPem.empty()) useClientCertificate(context->sslContext(), config, keyRef);
@@ -84,7 +84,7 @@ std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const KubernetesConfig
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (server.getScheme() == "https") {
         session = std::make_unique<Poco::Net::HTTPSClientSession>(
-            server.getHost(), server.getPort(), tlsContext(config, keyRef));
+            server.getHost(), server.getPort(), tlsContext(config, server, keyRef));
     } else if (server.getScheme() == "http") {
         session =
             std::make_unique<Poco::Net::HTTPClientSession>(server.getHost(), server.getPort());
@@ -167,6 +167,11 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
         std::ostringstream out;
         Poco::StreamCopier::copyStream(in, out);
         body = out.str();
+    } catch (const Poco::Net::SSLException& e) {
+        fail(ErrorKind::Network, keyRef,
+             "cannot read " + what + " from the Kubernetes API: " +
+                 net::describeTlsFailure(server.getHost(), server.getPort(), e,
+                                         "check the cluster's certificate-authority"));
     } catch (const Poco::Exception& e) {
         fail(ErrorKind::Network, keyRef,
              "cannot read " + what + " from the Kubernetes API at " + config.server + ": " +

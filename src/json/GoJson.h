@@ -2,7 +2,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace signet::json {
 
@@ -18,5 +20,20 @@ std::string goMarshal(const nlohmann::json& value);
 // Parses JSON text; throws signet::Error(kind, "<what>: <parser message>") on malformed input.
 nlohmann::json parse(const std::string& text, const std::string& what);
 Ordered parseOrdered(const std::string& text, const std::string& what);
+
+// `value` as an integer type T, as Go's encoding/json decodes into one: nullopt for a
+// non-integer (1.5, 1e58, "1") or a number T cannot hold. Converting a double such as 1e58
+// with get<T>() would be undefined behaviour.
+template <typename T>
+std::optional<T> integerValue(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) {
+        auto n = value.get<std::uint64_t>();
+        if (std::in_range<T>(n)) return static_cast<T>(n);
+    } else if (value.is_number_integer()) {
+        auto n = value.get<std::int64_t>();
+        if (std::in_range<T>(n)) return static_cast<T>(n);
+    }
+    return std::nullopt;
+}
 
 }  // namespace signet::json

@@ -11,6 +11,8 @@
 
 #include <csignal>
 
+#include "net/VerifiedTls.h"
+
 namespace signet::oci {
 namespace {
 
@@ -59,16 +61,14 @@ ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
 
 ConnectionPool::~ConnectionPool() = default;
 
-Poco::Net::Context::Ptr ConnectionPool::context(bool verifyTls) {
+Poco::Net::Context::Ptr ConnectionPool::context(const std::string& host, bool verifyTls) {
     std::lock_guard<std::mutex> lock(mutex_);
-    Poco::Net::Context::Ptr& slot = verifyTls ? verifying_ : accepting_;
-    if (!slot) {
-        using Poco::Net::Context;
-        // The system CA store is always loaded; caFile_ adds to it for verifying sessions.
-        slot = new Context(Context::TLS_CLIENT_USE, "", "", verifyTls ? caFile_ : "",
-                           verifyTls ? Context::VERIFY_RELAXED : Context::VERIFY_NONE, 9, verifyTls,
-                           "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
+    if (!verifyTls) {
+        if (!accepting_) accepting_ = net::unverifiedClientContext();
+        return accepting_;
     }
+    Poco::Net::Context::Ptr& slot = verifying_[host];
+    if (!slot) slot = net::verifyingClientContext(host, {caFile_, true});
     return slot;
 }
 
@@ -79,10 +79,10 @@ namespace {
 // request/response pairs, so the sockets are opened with TCP_NODELAY.
 template <typename Session>
 class NoDelaySession : public Session {
-public:
+  public:
     using Session::Session;
 
-protected:
+  protected:
     void connect(const Poco::Net::SocketAddress& address) override {
         Session::connect(address);
         this->socket().setNoDelay(true);
@@ -96,7 +96,7 @@ std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::U
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (uri.getScheme() == "https") {
         session = std::make_unique<NoDelaySession<Poco::Net::HTTPSClientSession>>(
-            uri.getHost(), uri.getPort(), context(verifyTls));
+            uri.getHost(), uri.getPort(), context(uri.getHost(), verifyTls));
     } else {
         session = std::make_unique<NoDelaySession<Poco::Net::HTTPClientSession>>(uri.getHost(),
                                                                                  uri.getPort());
@@ -131,7 +131,7 @@ ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsig
                                                   bool tls, std::chrono::seconds timeout) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (tls) {
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context(false));
+        session = std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context(host, false));
     } else {
         session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
     }

@@ -18,6 +18,7 @@ namespace signet::oci {
 class ConnectionPool {
   public:
     // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).
+    // TLS is net::VerifiedTls's: 1.2 or later, and the certificate must name the host dialled.
     ConnectionPool(std::string caFile, std::chrono::seconds timeout);
     ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;
@@ -60,13 +61,14 @@ class ConnectionPool {
   private:
     std::unique_ptr<Poco::Net::HTTPClientSession> open(const Poco::URI& uri, bool verifyTls);
     void giveBack(const std::string& key, std::unique_ptr<Poco::Net::HTTPClientSession> session);
-    Poco::Net::Context::Ptr context(bool verifyTls);
+    // Verifying contexts are per host: each checks the certificate names that host.
+    Poco::Net::Context::Ptr context(const std::string& host, bool verifyTls);
 
     std::string caFile_;
     std::chrono::seconds timeout_;
     std::mutex mutex_;
     std::map<std::string, std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>>> idle_;
-    Poco::Net::Context::Ptr verifying_;
+    std::map<std::string, Poco::Net::Context::Ptr> verifying_;  // by host
     Poco::Net::Context::Ptr accepting_;
 };
 

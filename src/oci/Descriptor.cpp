@@ -29,7 +29,12 @@ Descriptor descriptorFromJson(const nlohmann::json& value, const std::string& wh
     Descriptor d;
     try {
         d.mediaType = value.value("mediaType", "");
-        d.size = value.value("size", std::int64_t{0});
+        if (auto size = value.find("size"); size != value.end()) {
+            auto integer = json::integerValue<std::int64_t>(*size);
+            if (!integer)
+                throw Error(ErrorKind::Registry, what + ": descriptor size is not an integer");
+            d.size = *integer;
+        }
         d.digest = value.value("digest", "");
         if (value.contains("annotations") && value["annotations"].is_object()) {
             for (const auto& [key, v] : value["annotations"].items()) {

@@ -95,13 +95,17 @@ Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
     return credentials;
 }
 
-nlohmann::json loadConfig(const std::string& path) {
+std::string readConfigFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::Config, "cannot read registry credentials file " + path);
     std::stringstream text;
     text << in.rdbuf();
+    return text.str();
+}
+
+nlohmann::json parseConfig(const std::string& text, const std::string& path) {
     try {
-        auto json = nlohmann::json::parse(text.str());
+        auto json = nlohmann::json::parse(text);
         if (!json.is_object()) throw Error(ErrorKind::Config, path + " is not a JSON object");
         return json;
     } catch (const nlohmann::json::parse_error& e) {
@@ -109,6 +113,10 @@ nlohmann::json loadConfig(const std::string& path) {
         throw Error(ErrorKind::Config, "registry credentials file " + path +
                                            " is not valid JSON (error at byte " +
                                            std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::exception&) {
+        // out_of_range for a number too large for a double ("1e999"); it quotes the number.
+        throw Error(ErrorKind::Config, "registry credentials file " + path +
+                                           " is not valid JSON (a number out of range)");
     }
 }
 
@@ -149,7 +157,17 @@ Credentials DockerConfigKeychain::resolve(const Repository& repository) {
 
 Credentials DockerConfigKeychain::lookup(const Repository& repository) {
     if (path_.empty()) return {};
-    nlohmann::json config = loadConfig(path_);
+    ConfiguredCredentials configured =
+        configuredCredentials(readConfigFile(path_), path_, repository, secrets_);
+    if (!configured.helper) return configured.credentials;
+    const std::string& host = repository.registry;
+    return runCredentialHelper(*configured.helper, dockerServerKey(host), host, env_, secrets_);
+}
+
+ConfiguredCredentials configuredCredentials(const std::string& configText, const std::string& path,
+                                            const Repository& repository,
+                                            secret::SecretSink& secrets) {
+    nlohmann::json config = parseConfig(configText, path);
     const std::string host = repository.registry;
 
     // auths: the longest matching key with real credentials (placeholders "{}" don't count).
@@ -163,26 +181,24 @@ Credentials DockerConfigKeychain::lookup(const Repository& repository) {
     auto entryFor = [&](const std::string& key) -> std::optional<Credentials> {
         auto it = auths.find(key);
         if (it == auths.end()) return std::nullopt;
-        Credentials c = decodeEntry(authsJson.at(it->second), it->second, path_, secrets_);
+        Credentials c = decodeEntry(authsJson.at(it->second), it->second, path, secrets);
         if (c.anonymous()) return std::nullopt;
         return c;
     };
     std::vector<std::string> keys = candidateKeys(repository);
     for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
-        if (auto c = entryFor(keys[i])) return *c;
+        if (auto c = entryFor(keys[i])) return {*c, std::nullopt};
     }
 
-    std::string serverKey = dockerServerKey(host);
     if (auto it = config.find("credHelpers"); it != config.end() && it->is_object()) {
         for (const auto& [key, helper] : it->items()) {
             if (normaliseKey(key) == host && helper.is_string())
-                return runCredentialHelper(helper.get<std::string>(), serverKey, host, env_,
-                                           secrets_);
+                return {Credentials{}, helper.get<std::string>()};
         }
     }
-    if (auto c = entryFor(host)) return *c;
+    if (auto c = entryFor(host)) return {*c, std::nullopt};
     std::string store = stringField(config, "credsStore");
-    if (!store.empty()) return runCredentialHelper(store, serverKey, host, env_, secrets_);
+    if (!store.empty()) return {Credentials{}, store};
     return {};
 }
 

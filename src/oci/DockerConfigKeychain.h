@@ -39,6 +39,20 @@ class DockerConfigKeychain : public Keychain {
     std::map<std::string, Credentials> cache_;
 };
 
+// What an auth file says for one repository before any credential helper runs.
+struct ConfiguredCredentials {
+    Credentials credentials;            // from the most specific `auths` entry, else anonymous
+    std::optional<std::string> helper;  // credHelpers[host] or credsStore to run instead
+};
+
+// Reads the auth file text `configText` (named `path` in errors) for `repository`, in the order
+// DockerConfigKeychain uses; every secret it decodes is registered with `secrets`. Throws
+// Error(Config) when it is not a JSON object or the chosen `auth` is not base64 of user:password;
+// messages never quote the file's content.
+ConfiguredCredentials configuredCredentials(const std::string& configText, const std::string& path,
+                                            const Repository& repository,
+                                            secret::SecretSink& secrets);
+
 // "https://index.docker.io/v1/" for Docker Hub, else the host: the key docker/cli looks up and
 // the server URL it hands a credential helper.
 std::string dockerServerKey(const std::string& registry);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "error/Error.h"
+#include "net/VerifiedTls.h"
 
 namespace signet::oci {
 namespace {
@@ -36,12 +37,6 @@ bool readBounded(std::istream& in, std::size_t maxBody, std::string& body) {
         body.append(buffer, static_cast<std::size_t>(got));
     }
     return true;
-}
-
-// A TLS failure that a retry cannot fix: the certificate was refused.
-bool isCertificateFailure(const Poco::Net::SSLException& e) {
-    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e)) return true;
-    return e.displayText().find("certificate") != std::string::npos;
 }
 
 }  // namespace
@@ -73,9 +68,13 @@ void HttpTransport::setRetryHook(RetryHook hook) {
     hook_ = std::move(hook);
 }
 
-bool HttpTransport::verifies(const Poco::URI& uri) const {
+bool HttpTransport::isInsecureHost(const Poco::URI& uri) const {
     std::string authority = uri.getHost() + ":" + std::to_string(uri.getPort());
-    return insecureHosts_.count(authority) == 0 && insecureHosts_.count(uri.getHost()) == 0;
+    return insecureHosts_.count(authority) != 0 || insecureHosts_.count(uri.getHost()) != 0;
+}
+
+bool HttpTransport::verifies(const Poco::URI& uri) const {
+    return !isInsecureHost(uri);
 }
 
 HttpResponse HttpTransport::send(const HttpRequest& request, std::size_t maxBody) {
@@ -120,10 +119,12 @@ HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t 
             wait = parseRetryAfter(response.header("Retry-After"), std::chrono::system_clock::now(),
                                    policy_.maxRetryAfter);
         } catch (const Poco::Net::SSLException& e) {
-            if (isCertificateFailure(e) || started || attempt >= total) {
+            if (net::isPermanentTlsFailure(e) || started || attempt >= total) {
                 throw Error(ErrorKind::Network,
-                            what + ": TLS failed: " + e.displayText() +
-                                "; for a private CA set SIGNET_REGISTRY_CA to its PEM bundle");
+                            what + ": " +
+                                net::describeTlsFailure(
+                                    request.uri.getHost(), request.uri.getPort(), e,
+                                    "for a private CA set SIGNET_REGISTRY_CA to its PEM bundle"));
             }
             why = e.displayText();
         } catch (const Poco::Exception& e) {

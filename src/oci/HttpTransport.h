@@ -60,6 +60,10 @@ class HttpTransport {
     // started). Non-2xx responses come back with their (bounded) body.
     HttpResponse stream(const HttpRequest& request, const BodyConsumer& consumer);
 
+    // True when the URI's host:port (or the bare host) is in the insecure set: such a host may be
+    // spoken to over plain HTTP or unverified TLS.
+    bool isInsecureHost(const Poco::URI& uri) const;
+
     void setRetryHook(RetryHook hook);
     int attempts() const { return attempts_.load(); }  // requests sent, retries included
     int retries() const { return retries_.load(); }

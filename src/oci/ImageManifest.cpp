@@ -1,5 +1,7 @@
 #include "oci/ImageManifest.h"
 
+#include <type_traits>
+
 #include "error/Error.h"
 
 namespace signet::oci {
@@ -17,6 +19,10 @@ template <typename T>
 T field(const nlohmann::json& object, const char* key, T fallback, const std::string& what) {
     auto it = object.find(key);
     if (it == object.end() || it->is_null()) return fallback;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (auto integer = json::integerValue<T>(*it)) return *integer;
+        throw Error(ErrorKind::Registry, what + ": field \"" + key + "\" is not an integer");
+    }
     try {
         return it->get<T>();
     } catch (const nlohmann::json::exception&) {

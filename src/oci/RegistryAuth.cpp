@@ -136,6 +136,19 @@ std::string RegistryAuth::fetchToken(const Repository& repository, const Challen
     return requestToken(repository, challenge, credentials);
 }
 
+// Credentials (and the token that comes back) cross the wire to the realm: over plain HTTP only
+// to a host the user listed as insecure, never to one the registry merely named.
+void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco::URI& realm) const {
+    if (realm.getScheme() != "http" || transport_.isInsecureHost(realm)) return;
+    std::string authority = realm.getHost() + ":" + std::to_string(realm.getPort());
+    throw Error(ErrorKind::Auth, "registry " + registry + " names the token realm " +
+                                     bodyExcerpt(describeUri(realm)) +
+                                     ", which is plain HTTP: signet sends no token request or "
+                                     "credentials there unless " +
+                                     bodyExcerpt(authority) +
+                                     " is listed in SIGNET_INSECURE_REGISTRIES");
+}
+
 std::string RegistryAuth::requestToken(const Repository& repository, const Challenge& challenge,
                                        const Credentials& credentials) {
     const std::string& host = repository.registry;
@@ -149,6 +162,7 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
                                              secret::quoteUntrusted(challenge.realm, secrets_) +
                                              "\"");
     }
+    refuseCleartextRealm(host, realm);
     const std::string scope = "repository:" + repository.path + ":pull,push";
     const std::string operation = "token request to " + describeUri(realm) + " for " + host;
 

@@ -57,6 +57,7 @@ class RegistryAuth {
     std::string bearerFor(const Repository& repository, const Challenge& challenge,
                           const std::string& stale);
     std::string fetchToken(const Repository& repository, const Challenge& challenge);
+    void refuseCleartextRealm(const std::string& registry, const Poco::URI& realm) const;
     std::string requestToken(const Repository& repository, const Challenge& challenge,
                              const Credentials& credentials);
 

@@ -30,6 +30,30 @@ IMAGES_VERSION = "9"
 MIRROR = "http://deb.debian.org/debian"
 
 
+# What the images are built from, and the Debian package each comes from (.ci/install-deps installs
+# them all). Checked before anything starts, so a missing one is one line, not a traceback.
+REQUIRED_PROGRAMS = {
+    "debootstrap": "debootstrap", "chroot": "coreutils", "dpkg": "dpkg", "dpkg-query": "dpkg",
+    "umoci": "umoci", "skopeo": "skopeo", "tar": "tar", "rpm": "rpm", "rpmbuild": "rpm",
+    "go": "golang-go",
+}
+REQUIRED_GO_MODULES = {
+    "github.com/google/uuid": "golang-github-google-uuid-dev",
+    "github.com/pkg/errors": "golang-github-pkg-errors-dev",
+}
+GOCODE = "/usr/share/gocode/src"
+
+
+def missing_prerequisites():
+    """One line per missing program or Go module source, naming its Debian package."""
+    missing = [f"{program} not found on PATH: install the Debian package {package}"
+               for program, package in REQUIRED_PROGRAMS.items() if shutil.which(program) is None]
+    missing += [f"{GOCODE}/{module} is missing: install the Debian package {package}"
+                for module, package in REQUIRED_GO_MODULES.items()
+                if not os.path.isdir(os.path.join(GOCODE, module))]
+    return missing
+
+
 def run(argv, **kwargs):
     """Runs argv; on failure raises with the command and the tail of its output."""
     result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kwargs)
@@ -361,7 +385,7 @@ def build_go_image(layout, scratch, cache):
     modules_txt = ""
     for path, version in (("github.com/google/uuid", "v1.3.0"), ("github.com/pkg/errors",
                                                                   "v0.9.1")):
-        shutil.copytree(os.path.join("/usr/share/gocode/src", path), os.path.join(vendor, path),
+        shutil.copytree(os.path.join(GOCODE, path), os.path.join(vendor, path),
                         ignore=shutil.ignore_patterns("*_test.go", "testdata"))
         modules_txt += f"# {path} {version}\n## explicit\n{path}\n"
     write(os.path.join(vendor, "modules.txt"), modules_txt)
@@ -605,11 +629,18 @@ def build_images(cache, rootfs):
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: build_sbom_fixtures.py CACHE_DIR")
+    missing = missing_prerequisites()
+    if missing:
+        sys.exit("build_sbom_fixtures: " + "; ".join(missing) +
+                 " (bash .ci/install-deps installs everything the tests use)")
     cache = os.path.abspath(sys.argv[1])
     os.makedirs(cache, exist_ok=True)
     with open(os.path.join(cache, ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        images = build_images(cache, build_rootfs(cache))
+        try:
+            images = build_images(cache, build_rootfs(cache))
+        except (RuntimeError, OSError) as failure:
+            sys.exit(f"build_sbom_fixtures: {failure}")
     print(images)
 
 

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
+
+#include "harness/RequiredProgram.h"
 #include <thread>
 
 #include "harness/Command.h"
@@ -39,6 +41,8 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
     if (argv.empty()) throw std::runtime_error("BackgroundProcess: empty command line");
     // setpriv (util-linux) sets the parent-death signal and then execs the real program, which
     // keeps it: the registry dies with the test process even when the test crashes.
+    requireProgram("setpriv");
+    requireProgram(argv.at(0));
     std::vector<std::string> args = {"setpriv", "--pdeathsig", "KILL", "--"};
     args.insert(args.end(), argv.begin(), argv.end());
     std::vector<std::string> env = childEnvironment(extraEnv, dropEnvPrefixes);

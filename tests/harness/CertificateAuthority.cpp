@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -52,8 +53,19 @@ void addExtension(X509* cert, X509* issuer, int nid, const std::string& value) {
     check(added == 1, "X509_add_ext");
 }
 
-// Serial, validity (one hour back for clock skew, one day forward), subject, key.
-X509Ptr newCertificate(const std::string& commonName, EVP_PKEY* key) {
+PkeyPtr newRsaKey() {
+    PkeyPtr key(EVP_RSA_gen(2048));
+    check(key != nullptr, "EVP_RSA_gen(2048)");
+    return key;
+}
+
+struct Validity {
+    std::chrono::seconds notBefore = -std::chrono::hours(1);  // clock skew
+    std::chrono::seconds notAfter = std::chrono::hours(24);
+};
+
+// Serial, validity (relative to now), subject, key.
+X509Ptr newCertificate(const std::string& commonName, EVP_PKEY* key, Validity validity = {}) {
     X509Ptr cert(X509_new());
     check(cert != nullptr, "X509_new");
     unsigned char serial[16];
@@ -65,8 +77,8 @@ X509Ptr newCertificate(const std::string& commonName, EVP_PKEY* key) {
           "serial number");
     BN_free(serialNumber);
     check(X509_set_version(cert.get(), 2) == 1, "X509_set_version");
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 24 * 3600);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), static_cast<long>(validity.notBefore.count()));
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), static_cast<long>(validity.notAfter.count()));
     X509_NAME* name = X509_get_subject_name(cert.get());
     check(X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
                                      reinterpret_cast<const unsigned char*>(commonName.c_str()), -1,
@@ -134,8 +146,9 @@ const std::string& CertificateAuthority::certificatePem() const {
 }
 
 IssuedCertificate CertificateAuthority::issue(const CertificateRequest& request) const {
-    PkeyPtr key = newP256Key();
-    X509Ptr cert = newCertificate(request.commonName, key.get());
+    PkeyPtr key = request.rsaKey ? newRsaKey() : newP256Key();
+    X509Ptr cert =
+        newCertificate(request.commonName, key.get(), {request.notBefore, request.notAfter});
     X509* caCert = state_->certificate.get();
     check(X509_set_issuer_name(cert.get(), X509_get_subject_name(caCert)) == 1,
           "X509_set_issuer_name");

@@ -11,6 +11,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "harness/RequiredProgram.h"
+
 extern char** environ;
 
 namespace signet::testing {
@@ -158,6 +160,7 @@ std::string commandLine(const std::vector<std::string>& argv) {
 CommandResult runCommandForResult(const std::vector<std::string>& argv,
                                   const CommandOptions& options) {
     if (argv.empty()) throw std::runtime_error("runCommand: empty command line");
+    requireProgram(argv[0]);
     // A child that exits before reading all of stdin must not kill the test with SIGPIPE.
     static const bool sigpipeIgnored = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
     (void)sigpipeIgnored;

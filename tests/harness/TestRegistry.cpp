@@ -48,15 +48,26 @@ struct TestRegistry::State {
 
     std::string path(const std::string& name) const { return dir.path() + "/" + name; }
 
-    void prepareTls() {
-        CertificateAuthority authority("signet test registry CA");
+    static CertificateRequest loopbackCertificate() {
         CertificateRequest request;
         request.commonName = "127.0.0.1";
         request.dnsNames = {"localhost"};
         request.ipAddresses = {"127.0.0.1"};
-        IssuedCertificate server = authority.issue(request);
+        return request;
+    }
+
+    void prepareTls() {
+        CertificateAuthority authority("signet test registry CA");
+        IssuedCertificate server =
+            authority.issue(options.certificate.value_or(loopbackCertificate()));
         writeFile(path("server.crt"), server.certificatePem);
         writeFile(path("server.key"), server.privateKeyPem);
+        if (options.auth == RegistryAuth::Token &&
+            options.tokenTransport == TokenTransport::LikeRegistry) {
+            IssuedCertificate token = authority.issue(loopbackCertificate());
+            writeFile(path("token-server.crt"), token.certificatePem);
+            writeFile(path("token-server.key"), token.privateKeyPem);
+        }
         certDir = path("ca");
         std::filesystem::create_directory(certDir);
         caFile = certDir + "/ca.crt";
@@ -71,6 +82,10 @@ struct TestRegistry::State {
         } else if (options.auth == RegistryAuth::Token) {
             TokenServerOptions tokenOptions;
             tokenOptions.credentials = credentials;
+            if (std::filesystem::exists(path("token-server.crt"))) {
+                tokenOptions.tlsCertificateFile = path("token-server.crt");
+                tokenOptions.tlsKeyFile = path("token-server.key");
+            }
             tokenServer = std::make_unique<TokenServer>(tokenOptions);
             writeFile(path("token-root.crt"), tokenServer->rootCertificatePem());
             config.token = RegistryTokenAuth{tokenServer->realm(), tokenServer->service(),
@@ -168,6 +183,16 @@ int TestRegistry::tokenRequests() const {
 
 std::string TestRegistry::tokenRealm() const {
     return state_->tokenServer ? state_->tokenServer->realm() : "";
+}
+
+std::string TestRegistry::tokenHost() const {
+    return state_->tokenServer ? state_->tokenServer->host() : "";
+}
+
+std::string TestRegistry::insecureHosts() const {
+    std::string hosts = tls() ? "" : host();
+    if (tokenRealm().rfind("http://", 0) == 0) hosts += (hosts.empty() ? "" : ",") + tokenHost();
+    return hosts;
 }
 
 std::vector<std::string> TestRegistry::skopeoArgsWithPrefix(const std::string& prefix) const {

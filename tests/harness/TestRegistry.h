@@ -2,16 +2,26 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "harness/CertificateAuthority.h"
 
 namespace signet::testing {
 
 enum class RegistryAuth { None, Htpasswd, Token };
 
+// Where the token server of a Token registry listens: HTTPS with a certificate from the
+// registry's CA when the registry has TLS (plain HTTP otherwise), or always plain HTTP.
+enum class TokenTransport { LikeRegistry, PlainHttp };
+
 struct TestRegistryOptions {
     RegistryAuth auth = RegistryAuth::None;
     bool tls = false;  // serve HTTPS with a certificate from a CA generated for this registry
+    // The server certificate (tls); default: CN 127.0.0.1, IP:127.0.0.1 and DNS:localhost, valid.
+    std::optional<CertificateRequest> certificate = std::nullopt;
+    TokenTransport tokenTransport = TokenTransport::LikeRegistry;
 };
 
 class TokenServer;
@@ -37,6 +47,10 @@ class TestRegistry {
     RegistryAuth auth() const;
     int tokenRequests() const;       // token requests the token server answered (Token auth)
     std::string tokenRealm() const;  // the token server URL (Token auth)
+    std::string tokenHost() const;   // "127.0.0.1:PORT" of the token server (Token auth)
+    // What SIGNET_INSECURE_REGISTRIES must list to use this registry: host() without TLS, and
+    // tokenHost() when the token server speaks plain HTTP. Comma-separated; may be empty.
+    std::string insecureHosts() const;
 
     // Arguments that make skopeo talk to this registry as a destination/source, e.g.
     // {"--dest-tls-verify=false", "--dest-creds", "u:p"}.

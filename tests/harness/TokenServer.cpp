@@ -7,6 +7,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
@@ -188,6 +189,24 @@ ScopeRequest parseScope(const std::string& scope) {
             splitActions(scope.substr(last + 1))};
 }
 
+namespace {
+
+Poco::Net::ServerSocket listeningSocket(const TokenServerOptions& options) {
+    Poco::Net::SocketAddress address("127.0.0.1", 0);
+    if (options.tlsCertificateFile.empty() || options.tlsKeyFile.empty())
+        return Poco::Net::ServerSocket(address);
+    Poco::Net::Context::Params params;
+    params.certificateFile = options.tlsCertificateFile;
+    params.privateKeyFile = options.tlsKeyFile;
+    params.verificationMode = Poco::Net::Context::VERIFY_NONE;
+    params.loadDefaultCAs = false;
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+    return Poco::Net::SecureServerSocket(address, 64, context);
+}
+
+}  // namespace
+
 struct TokenServer::State {
     Issuer issuer;
     Poco::ThreadPool threads{1, 4};  // own pool: joinAll() in the destructor waits for handlers
@@ -198,7 +217,7 @@ struct TokenServer::State {
 
 TokenServer::TokenServer(TokenServerOptions options)
     : state_(std::make_unique<State>(std::move(options))) {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    Poco::Net::ServerSocket socket = listeningSocket(state_->issuer.options);
     state_->port = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(4);
@@ -214,7 +233,11 @@ TokenServer::~TokenServer() {
 }
 
 std::string TokenServer::realm() const {
-    return "http://127.0.0.1:" + std::to_string(state_->port) + "/token";
+    bool tls = !state_->issuer.options.tlsCertificateFile.empty();
+    return (tls ? "https://" : "http://") + host() + "/token";
+}
+std::string TokenServer::host() const {
+    return "127.0.0.1:" + std::to_string(state_->port);
 }
 const std::string& TokenServer::service() const {
     return state_->issuer.options.service;

@@ -13,6 +13,9 @@ struct TokenServerOptions {
     std::string service = "signet-test-registry";  // becomes the token's "aud"
     std::string issuer = "signet-test-token-server";
     Credentials credentials;  // the one account that gets access
+    // Both set: serve HTTPS with this PEM certificate and key; otherwise plain HTTP.
+    std::string tlsCertificateFile;
+    std::string tlsKeyFile;
 };
 
 // One requested resource from a `scope` parameter, e.g. "repository:team/app:pull,push".
@@ -36,7 +39,8 @@ class TokenServer {
     TokenServer(const TokenServer&) = delete;
     TokenServer& operator=(const TokenServer&) = delete;
 
-    std::string realm() const;  // "http://127.0.0.1:PORT/token"
+    std::string realm() const;  // "http://127.0.0.1:PORT/token" (https:// with TLS)
+    std::string host() const;   // "127.0.0.1:PORT"
     const std::string& service() const;
     const std::string& issuer() const;
     std::string rootCertificatePem() const;  // the registry's auth.token.rootcertbundle

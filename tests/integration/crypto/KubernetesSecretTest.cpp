@@ -50,18 +50,26 @@ void run(const std::string& command) {
     ASSERT_EQ(std::system(quiet.c_str()), 0) << command;
 }
 
+// A server certificate `name`.crt/.key with `subjectAltName`, issued by the CA `caName`.
+void issueServerCertificate(const TempDir& dir, const std::string& caName, const std::string& name,
+                            const std::string& subjectAltName) {
+    std::string d = dir.path();
+    std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
+    writeFile(dir.file(name + ".ext"), "subjectAltName=" + subjectAltName + "\n");
+    run("openssl req" + ec + "-keyout " + d + "/" + name + ".key -out " + d + "/" + name +
+        ".csr -subj /CN=127.0.0.1");
+    run("openssl x509 -req -in " + d + "/" + name + ".csr -CA " + d + "/" + caName +
+        ".crt -CAkey " + d + "/" + caName + ".key -CAcreateserial -out " + d + "/" + name +
+        ".crt -days 1 -extfile " + d + "/" + name + ".ext");
+}
+
 // A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
 void makeCertificates(const TempDir& dir, const std::string& caName) {
     std::string d = dir.path();
     std::string ec = " -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes ";
     run("openssl req -x509" + ec + "-keyout " + d + "/" + caName + ".key -out " + d + "/" + caName +
         ".crt -subj /CN=" + caName + " -days 1");
-    writeFile(dir.file("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-    run("openssl req" + ec + "-keyout " + d + "/server.key -out " + d +
-        "/server.csr -subj /CN=127.0.0.1");
-    run("openssl x509 -req -in " + d + "/server.csr -CA " + d + "/" + caName + ".crt -CAkey " + d +
-        "/" + caName + ".key -CAcreateserial -out " + d + "/server.crt -days 1 -extfile " + d +
-        "/server.ext");
+    issueServerCertificate(dir, caName, "server", "IP:127.0.0.1,DNS:localhost");
     run("openssl req" + ec + "-keyout " + d + "/client.key -out " + d +
         "/client.csr -subj /CN=signet-client");
     run("openssl x509 -req -in " + d + "/client.csr -CA " + d + "/" + caName + ".crt -CAkey " + d +
@@ -165,9 +173,21 @@ class KubernetesSecretTest : public ::testing::Test {
   protected:
     void SetUp() override {
         makeCertificates(dir_, "test-ca");
+        state_.secrets["signing/cosign"] = secretObject(
+            "signing", "cosign",
+            {{"cosign.key", readFile(fixture("interop/cosign-keys/pemsigstorekey.pem"))},
+             {"cosign.password", "hello"},
+             {"cosign.pub", kSigstoreKeyPub}});
+        state_.secrets["signing/nokey"] = secretObject("signing", "nokey", {{"other", "x"}});
+        startServer("server");
+    }
+
+    // (Re)starts the stand-in API server with the certificate `name`.crt/.key.
+    void startServer(const std::string& name) {
+        if (server_) server_->stopAll(true);
         Poco::Net::Context::Params params;
-        params.privateKeyFile = dir_.file("server.key");
-        params.certificateFile = dir_.file("server.crt");
+        params.privateKeyFile = dir_.file(name + ".key");
+        params.certificateFile = dir_.file(name + ".crt");
         params.caLocation = dir_.file("test-ca.crt");
         params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;  // client cert optional
         params.loadDefaultCAs = false;
@@ -175,12 +195,6 @@ class KubernetesSecretTest : public ::testing::Test {
             new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
         Poco::Net::SecureServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, context);
         port_ = socket.address().port();
-        state_.secrets["signing/cosign"] = secretObject(
-            "signing", "cosign",
-            {{"cosign.key", readFile(fixture("interop/cosign-keys/pemsigstorekey.pem"))},
-             {"cosign.password", "hello"},
-             {"cosign.pub", kSigstoreKeyPub}});
-        state_.secrets["signing/nokey"] = secretObject("signing", "nokey", {{"other", "x"}});
         server_ = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(state_), socket,
                                                           new Poco::Net::HTTPServerParams);
         server_->start();
@@ -304,6 +318,21 @@ TEST_F(KubernetesSecretTest, ServerCertificateFromAnotherCaIsRefused) {
     EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
     EXPECT_NE(std::string(error.what()).find("k8s://signing/cosign"), std::string::npos);
     EXPECT_EQ(state_.requests.load(), 0);
+}
+
+TEST_F(KubernetesSecretTest, ServerCertificateForAnotherNameIsRefused) {
+    issueServerCertificate(dir_, "test-ca", "other-name", "DNS:other.example");
+    startServer("other-name");
+    Environment env(kubeconfigEnv(
+        writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "token: " + kToken)));
+    auto error = errorOf([&] { loadVerifier("k8s://signing/cosign", env); });
+    EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
+    std::string host = "127.0.0.1:" + std::to_string(port_);
+    EXPECT_EQ(std::string(error.what()),
+              "key reference k8s://signing/cosign: cannot read Secret signing/cosign from the "
+              "Kubernetes API: the TLS certificate of " +
+                  host + " is for DNS:other.example, not 127.0.0.1");
+    EXPECT_EQ(state_.requests.load(), 0) << "the token reached a server with the wrong name";
 }
 
 TEST_F(KubernetesSecretTest, MissingConfigurationIsAnError) {

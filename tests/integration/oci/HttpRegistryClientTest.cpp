@@ -8,6 +8,7 @@
 #include "harness/TestSecrets.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "crypto/Encoding.h"
@@ -40,7 +41,8 @@ ClientSetup setup(const std::function<void(ClientSetup&)>& change) {
 std::unique_ptr<HttpRegistryClient> clientFor(const TestRegistry& registry,
                                               ClientSetup setup = {}) {
     RegistryOptions options;
-    if (!registry.tls()) options.insecureHosts.insert(registry.host());
+    std::stringstream hosts(registry.insecureHosts());
+    for (std::string host; std::getline(hosts, host, ',');) options.insecureHosts.insert(host);
     if (registry.tls() && setup.trustCa) options.caFile = registry.caFile();
     options.retries = setup.retries;
     options.timeout = std::chrono::seconds(20);

@@ -7,6 +7,7 @@
 
 #include <Poco/URI.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -225,6 +226,92 @@ ScriptedReply bearerChallenge(const std::string& host) {
             {{"WWW-Authenticate",
               "Bearer realm=\"http://" + host + "/token\",service=\"svc, with comma\""}},
             R"({"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]})"};
+}
+
+TEST(MisbehavingRegistry, RedirectToAnotherPortGetsNoCredentials) {
+    std::string blob = "layer content";
+    ScriptedRegistry storage([&](const RecordedRequest&, int) {
+        return ScriptedReply{200, {}, blob};
+    });
+    std::string basic = "Basic " + crypto::base64Encode("u:p");
+    Harness h(
+        [&](const RecordedRequest& r, int) {
+            auto auth = r.headers.find("Authorization");
+            if (auth == r.headers.end() || auth->second != basic)
+                return ScriptedReply{401, {{"WWW-Authenticate", "Basic realm=\"r\""}}, ""};
+            return ScriptedReply{307, {{"Location", "http://" + storage.host() + "/blob"}}, ""};
+        },
+        Credentials{"u", "p", "", ""});
+    EXPECT_EQ(h.client->getBlob(h.repo(), crypto::sha256Digest(blob), 1000), blob);
+    auto requests = storage.requests();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(requests[0].headers.count("Authorization"), 0u);
+}
+
+TEST(MisbehavingRegistry, BearerTokenGoesOnlyToTheRepositoryItWasIssuedFor) {
+    std::string host;
+    std::atomic<int> misplaced{0};
+    Harness h(
+        [&](const RecordedRequest& r, int) {
+            Poco::URI uri(r.uri);
+            if (uri.getPath() == "/token") {
+                std::string scope;
+                for (const auto& [name, value] : uri.getQueryParameters())
+                    if (name == "scope") scope = value;
+                return ScriptedReply{200, {}, "{\"token\":\"for-" + scope + "\"}"};
+            }
+            // /v2/<repo>/manifests/<ref>
+            std::string repo = uri.getPath().substr(4, uri.getPath().find("/manifests/") - 4);
+            auto auth = r.headers.find("Authorization");
+            if (auth == r.headers.end()) return bearerChallenge(host);
+            if (auth->second == "Bearer for-repository:" + repo + ":pull,push")
+                return manifestReply();
+            ++misplaced;
+            return bearerChallenge(host);
+        },
+        Credentials{"u", "p", "", ""});
+    host = h.server.host();
+    EXPECT_TRUE(h.client->headManifest({host, "team/a"}, "v1").has_value());
+    EXPECT_TRUE(h.client->headManifest({host, "team/b"}, "v1").has_value());
+    EXPECT_TRUE(h.client->headManifest({host, "team/a"}, "v2").has_value());
+    EXPECT_EQ(misplaced.load(), 0);
+    EXPECT_EQ(h.client->tokenRequests(), 2);
+}
+
+// A registry whose Bearer challenge names a token realm on another port of plain HTTP.
+ScriptedReply challengeToRealm(const std::string& realmHost) {
+    return {401, {{"WWW-Authenticate", "Bearer realm=\"http://" + realmHost + "/token\""}}, ""};
+}
+
+TEST(MisbehavingRegistry, PlainHttpRealmOnAnotherPortGetsNothingUnlessListed) {
+    ScriptedRegistry realm([](const RecordedRequest&, int) {
+        return ScriptedReply{200, {}, R"({"token":"t"})"};
+    });
+    auto script = [&](const RecordedRequest& r, int) {
+        auto auth = r.headers.find("Authorization");
+        if (auth != r.headers.end() && auth->second == "Bearer t") return manifestReply();
+        return challengeToRealm(realm.host());
+    };
+    Harness refused(script, Credentials{"u", "secret-password", "", ""});
+    Error e = errorOf([&] { refused.client->headManifest(refused.repo(), "v1"); });
+    EXPECT_EQ(e.kind(), ErrorKind::Auth) << e.what();
+    EXPECT_EQ(std::string(e.what()),
+              "registry " + refused.server.host() + " names the token realm http://" +
+                  realm.host() +
+                  "/token, which is plain HTTP: signet sends no token request or credentials "
+                  "there unless " +
+                  realm.host() + " is listed in SIGNET_INSECURE_REGISTRIES");
+    EXPECT_EQ(realm.count(), 0);
+
+    ScriptedRegistry registry(script);
+    RegistryOptions options;
+    options.insecureHosts = {registry.host(), realm.host()};
+    options.credentials = ExplicitCredentials{Credentials{"u", "secret-password", "", ""}, ""};
+    HttpRegistryClient listed(options, nullptr);
+    EXPECT_TRUE(listed.headManifest({registry.host(), "app"}, "v1").has_value());
+    ASSERT_EQ(realm.count(), 1);
+    EXPECT_EQ(realm.requests()[0].headers["Authorization"],
+              "Basic " + crypto::base64Encode("u:secret-password"));
 }
 
 TEST(MisbehavingRegistry, GarbledTokenResponseNeverShowsTheToken) {

@@ -24,11 +24,8 @@ Environment baseEnvironment(const TempDir& home, const TestRegistry& registry) {
     Environment env;
     env.set("HOME", home.path());
     env.set("PATH", home.path() + ":/usr/bin:/bin");
-    if (registry.tls()) {
-        env.set("SIGNET_REGISTRY_CA", registry.caFile());
-    } else {
-        env.set("SIGNET_INSECURE_REGISTRIES", registry.host());
-    }
+    if (registry.tls()) env.set("SIGNET_REGISTRY_CA", registry.caFile());
+    env.set("SIGNET_INSECURE_REGISTRIES", registry.insecureHosts());
     env.set("SIGNET_RETRIES", "1");
     return env;
 }

@@ -303,7 +303,7 @@ TEST_F(RunContract, FiftyRefsOverFiveRepositoriesAuthenticateOncePerRepository) 
     writeFile(workspace.path() + "/config.json",
               "{\"auths\":{\"" + tokenRegistry.host() + "\":{\"auth\":\"" + auth + "\"}}}");
     Env env = base_;
-    env["SIGNET_INSECURE_REGISTRIES"] = tokenRegistry.host();
+    env["SIGNET_INSECURE_REGISTRIES"] = tokenRegistry.insecureHosts();
     env["DOCKER_CONFIG"] = workspace.path();
     env["SIGNET_IMAGES"] = images;
     env["SIGNET_KEY"] = key();

@@ -222,5 +222,58 @@ TEST_F(DockerConfigKeychainTest, MalformedFilesNeverLeakContent) {
                  Error);
 }
 
+// The same lookup from the file's text, without reading a file or running a helper.
+TEST(ConfiguredCredentials, ReadsTextInTheKeychainsOrder) {
+    const std::string text = R"({"auths":{"https://a.io/v1/":{"auth":")" + authOf("u", "p") +
+                             R"("},"a.io/team":{"identitytoken":"tok"}},
+        "credHelpers":{"b.io":"helper-b"},"credsStore":"store"})";
+    ConfiguredCredentials a =
+        configuredCredentials(text, "auth.json", repo("a.io/x"), signet::testing::testSecrets());
+    EXPECT_EQ(a.credentials.username, "u");
+    EXPECT_EQ(a.credentials.password, "p");
+    EXPECT_FALSE(a.helper);
+    EXPECT_EQ(configuredCredentials(text, "auth.json", repo("a.io/team/app"),
+                                    signet::testing::testSecrets())
+                  .credentials.identityToken,
+              "tok");
+    EXPECT_EQ(
+        configuredCredentials(text, "auth.json", repo("b.io/x"), signet::testing::testSecrets())
+            .helper,
+        "helper-b");
+    EXPECT_EQ(
+        configuredCredentials(text, "auth.json", repo("c.io/x"), signet::testing::testSecrets())
+            .helper,
+        "store");
+    EXPECT_TRUE(
+        configuredCredentials("{}", "auth.json", repo("c.io/x"), signet::testing::testSecrets())
+            .credentials.anonymous());
+    EXPECT_FALSE(
+        configuredCredentials("{}", "auth.json", repo("c.io/x"), signet::testing::testSecrets())
+            .helper);
+    EXPECT_THROW(
+        configuredCredentials("[1]", "auth.json", repo("c.io/x"), signet::testing::testSecrets()),
+        Error);
+    EXPECT_THROW(
+        configuredCredentials("{", "auth.json", repo("c.io/x"), signet::testing::testSecrets()),
+        Error);
+}
+
+// Found by tests/fuzz DockerConfigFuzzer: nlohmann throws out_of_range, not parse_error, for a
+// number no double holds, and it escaped as an unexpected exception.
+TEST_F(DockerConfigKeychainTest, NumberOutOfRangeIsAConfigError) {
+    const std::string text = R"({"auths":{"a.io":{"auth":"c2VjcmV0OnBhc3M="}},"x":1e999})";
+    std::string path = dockerConfig(text);
+    try {
+        DockerConfigKeychain(env).resolve(repo("a.io/x"));
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Config);
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(configuredCredentials("1e999[#", "auth.json", repo("a.io/x"),
+                                       signet::testing::testSecrets()),
+                 Error);
+}
+
 }  // namespace
 }  // namespace signet::oci

@@ -5,6 +5,8 @@ namespace {
 
 constexpr std::uint32_t kPtLoad = 1;
 constexpr std::size_t kMaxHeaders = 65536;
+constexpr std::uint64_t kProgramHeader32 = 32, kProgramHeader64 = 56;
+constexpr std::uint64_t kSectionHeader32 = 40, kSectionHeader64 = 64;
 
 }  // namespace
 
@@ -44,6 +46,10 @@ bool ElfImage::readHeaders() {
     auto shnum = readUint(bytes_, is64_ ? 0x3C : 0x30, 2);
     auto shstrndx = readUint(bytes_, is64_ ? 0x3E : 0x32, 2);
     if (!phoff || !shoff || !phentsize || !phnum || !shentsize || !shnum || !shstrndx) return false;
+    // As Go's debug/elf: entries smaller than the header struct are invalid. Entry size 0 would
+    // make one header count 65535 times and every address lookup walk all of them.
+    if (*phnum > 0 && *phentsize < (is64_ ? kProgramHeader64 : kProgramHeader32)) return false;
+    if (*shnum > 0 && *shentsize < (is64_ ? kSectionHeader64 : kSectionHeader32)) return false;
     for (std::uint64_t i = 0; i < *phnum && i < kMaxHeaders; ++i) {
         std::uint64_t at = *phoff + i * *phentsize;
         auto type = readUint(bytes_, at, 4);

@@ -10,12 +10,14 @@
 #include <stdexcept>
 
 #include "harness/Paths.h"
+#include "harness/RequiredProgram.h"
 
 extern char** environ;
 
 namespace signet::sbom::test {
 
 CommandResult runProgram(const std::vector<std::string>& argv, const std::string& workDir) {
+    signet::testing::requireProgram(argv.at(0));
     int pipeFds[2];
     if (pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
