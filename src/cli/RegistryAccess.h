@@ -11,7 +11,8 @@
 
 namespace signet::cli {
 
-// Credentials, TLS and retry settings come from the environment (DOCKER_CONFIG, SIGNET_*).
+// Credentials, TLS and retry settings come from the environment (DOCKER_CONFIG, SIGNET_*);
+// COSIGN_REPOSITORY is checked here too, so that nothing is requested when it is invalid.
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env);
 
 // How read-only commands (verify, triangulate, attest) resolve what a reference names: tags are
