@@ -11,6 +11,8 @@
 
 #include <csignal>
 
+#include "oci/CaBundle.h"
+
 namespace signet::oci {
 namespace {
 
@@ -53,7 +55,7 @@ void ConnectionPool::Lease::release() {
 }
 
 ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
-    : caFile_(std::move(caFile)), timeout_(timeout) {
+    : caPem_(caFile.empty() ? std::string() : readCaBundle(caFile)), timeout_(timeout) {
     initialiseProcess();
 }
 
@@ -64,10 +66,11 @@ Poco::Net::Context::Ptr ConnectionPool::context(bool verifyTls) {
     Poco::Net::Context::Ptr& slot = verifyTls ? verifying_ : accepting_;
     if (!slot) {
         using Poco::Net::Context;
-        // The system CA store is always loaded; caFile_ adds to it for verifying sessions.
-        slot = new Context(Context::TLS_CLIENT_USE, "", "", verifyTls ? caFile_ : "",
+        // The system CA store is always loaded; caPem_ adds to it for verifying sessions.
+        slot = new Context(Context::TLS_CLIENT_USE, "", "", "",
                            verifyTls ? Context::VERIFY_RELAXED : Context::VERIFY_NONE, 9, verifyTls,
                            "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
+        if (verifyTls && !caPem_.empty()) addCaBundle(slot->sslContext(), caPem_);
     }
     return slot;
 }
@@ -79,10 +82,10 @@ namespace {
 // request/response pairs, so the sockets are opened with TCP_NODELAY.
 template <typename Session>
 class NoDelaySession : public Session {
-public:
+  public:
     using Session::Session;
 
-protected:
+  protected:
     void connect(const Poco::Net::SocketAddress& address) override {
         Session::connect(address);
         this->socket().setNoDelay(true);

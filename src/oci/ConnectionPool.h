@@ -17,7 +17,8 @@ namespace signet::oci {
 // The first pool initialises OpenSSL and ignores SIGPIPE (when it has its default action).
 class ConnectionPool {
   public:
-    // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).
+    // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only);
+    // read here (oci/CaBundle.h), so a bad file fails before any request.
     ConnectionPool(std::string caFile, std::chrono::seconds timeout);
     ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;
@@ -62,7 +63,7 @@ class ConnectionPool {
     void giveBack(const std::string& key, std::unique_ptr<Poco::Net::HTTPClientSession> session);
     Poco::Net::Context::Ptr context(bool verifyTls);
 
-    std::string caFile_;
+    std::string caPem_;
     std::chrono::seconds timeout_;
     std::mutex mutex_;
     std::map<std::string, std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>>> idle_;
