@@ -2,14 +2,15 @@
 
 #include <iostream>
 
+#include "cosign/AttachmentTag.h"
 #include "error/Error.h"
-
 #include "oci/HttpRegistryClient.h"
 
 namespace signet::cli {
 
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets) {
+    cosign::attachmentRepositoryOverride(env);  // an invalid COSIGN_REPOSITORY stops us here
     return oci::makeRegistryClient(env, secrets);
 }
 

@@ -13,7 +13,8 @@
 namespace signet::cli {
 
 // Credentials, TLS and retry settings come from the environment (DOCKER_CONFIG, SIGNET_*);
-// every credential read or derived is registered with `secrets`.
+// every credential read or derived is registered with `secrets`. COSIGN_REPOSITORY is checked
+// here too, so that nothing is requested when it is invalid.
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets);
 

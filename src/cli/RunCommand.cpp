@@ -1,11 +1,13 @@
 // `signet run`: the CI entrypoint. Task YAML + environment + flags → jobs → signatures → report
 // and CI outputs. Never reads stdin, never prompts.
 #include <iostream>
+#include <memory>
 
 #include "cli/Commands.h"
 #include "config/RequestedReferences.h"
 #include "config/RunFlags.h"
 #include "config/TaskSpecLoader.h"
+#include "cosign/AttachmentTag.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/KeyLoader.h"
 #include "error/Error.h"
@@ -117,6 +119,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     cosign::StoreSettings storeSettings;
     try {
         storeSettings = cosign::storeSettings(run.env);
+        cosign::attachmentRepositoryOverride(run.env);
         if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
             throw Error(ErrorKind::Config,
                         "signature_format referrers is not supported yet; use legacy-tag");
@@ -133,9 +136,15 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }
-    oci::HttpRegistryClient client(
-        registryOptions(spec, run.env),
-        std::make_shared<oci::DockerConfigKeychain>(run.env, run.scrubber), run.scrubber);
+    std::unique_ptr<oci::HttpRegistryClient> registry;
+    try {
+        registry = std::make_unique<oci::HttpRegistryClient>(
+            registryOptions(spec, run.env),
+            std::make_shared<oci::DockerConfigKeychain>(run.env, run.scrubber), run.scrubber);
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
+    oci::HttpRegistryClient& client = *registry;
     client.setRetryHook([&run](const std::string& line) {
         run.logger.info(line);
         pipeline::BatchRunner::onRetry(line);

@@ -1,13 +1,10 @@
 #include "config/RequestedReferences.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "config/ValueParsing.h"
 #include "error/Error.h"
+#include "io/FileContents.h"
 
 namespace signet::config {
 namespace {
@@ -19,17 +16,12 @@ constexpr std::size_t kMaxImagesFileBytes = 4 * 1024 * 1024;
 }
 
 std::vector<std::string> readImagesFile(const TaskSpec& spec) {
-    const std::string& path = *spec.imagesFile;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        fail(originOf(spec, "images_file") + ": cannot read " + path + " (" + std::strerror(errno) +
-             ")");
-    }
-    std::string text(kMaxImagesFileBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxImagesFileBytes) {
-        fail(originOf(spec, "images_file") + ": " + path + " is larger than 4 MiB");
+    std::string text;
+    try {
+        text = io::readFileContents(*spec.imagesFile, kMaxImagesFileBytes, ErrorKind::Config,
+                                    "images file", ErrorKind::Config);
+    } catch (const Error& e) {
+        throw e.withContext(originOf(spec, "images_file"));
     }
     std::vector<std::string> refs;
     for (const auto& line : splitLines(text)) {

@@ -2,15 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "config/SettingTable.h"
 #include "error/Error.h"
+#include "io/FileContents.h"
 
 namespace signet::config {
 namespace {
@@ -156,24 +153,12 @@ std::vector<RawSetting> parseTaskYaml(const std::string& text, const std::string
 }
 
 std::vector<RawSetting> readTaskYaml(const std::string& path) {
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) {
-        throw Error(
-            ErrorKind::Config,
-            path + ": is a directory, not a task YAML file; check SIGNET_CONFIG / --config");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ErrorKind::Config, path + ": cannot read the task YAML (" +
-                                           std::strerror(errno) +
-                                           "); check SIGNET_CONFIG / --config");
-    }
     std::string text;
-    text.resize(kMaxFileBytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxFileBytes) {
-        throw Error(ErrorKind::Config, path + ": task YAML is larger than 1 MiB");
+    try {
+        text = io::readFileContents(path, kMaxFileBytes, ErrorKind::Config, "task YAML",
+                                    ErrorKind::Config);
+    } catch (const Error& e) {
+        throw Error(e.kind(), std::string(e.what()) + "; check SIGNET_CONFIG / --config");
     }
     return parseTaskYaml(text, path);
 }

@@ -19,9 +19,9 @@ std::string attachmentTag(const std::string& digest, AttachmentKind kind) {
     return tag;
 }
 
-oci::Repository attachmentRepository(const oci::Repository& image, const Environment& env) {
+std::optional<oci::Repository> attachmentRepositoryOverride(const Environment& env) {
     auto override = env.get("COSIGN_REPOSITORY");
-    if (!override || override->empty()) return image;
+    if (!override || override->empty()) return std::nullopt;
     try {
         oci::Reference parsed = oci::Reference::parse(*override);
         if (parsed.hasTag() || parsed.hasDigest()) {
@@ -31,6 +31,10 @@ oci::Repository attachmentRepository(const oci::Repository& image, const Environ
     } catch (const Error& e) {
         throw Error(ErrorKind::Config, std::string("COSIGN_REPOSITORY: ") + e.what());
     }
+}
+
+oci::Repository attachmentRepository(const oci::Repository& image, const Environment& env) {
+    return attachmentRepositoryOverride(env).value_or(image);
 }
 
 std::string attachmentLocation(const oci::Repository& repository, const std::string& tag) {

@@ -22,6 +22,7 @@
 #include "crypto/Encoding.h"
 #include "crypto/KeyAlgorithm.h"
 #include "error/Error.h"
+#include "net/CaBundle.h"
 #include "net/VerifiedTls.h"
 
 namespace signet::crypto {
@@ -46,17 +47,6 @@ BioPtr memoryBio(std::string_view bytes) {
     throw Error(kind, "key reference " + keyRef + ": " + reason);
 }
 
-void addCertificateAuthorities(SSL_CTX* ctx, const std::string& caPem, const std::string& keyRef) {
-    BioPtr bio = memoryBio(caPem);
-    X509_STORE* store = SSL_CTX_get_cert_store(ctx);
-    int added = 0;
-    while (X509Ptr cert{PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)}) {
-        if (X509_STORE_add_cert(store, cert.get()) == 1) ++added;
-    }
-    ERR_clear_error();
-    if (added == 0) fail(ErrorKind::Config, keyRef, "the Kubernetes CA data holds no certificate");
-}
-
 void useClientCertificate(SSL_CTX* ctx, const KubernetesConfig& config, const std::string& keyRef) {
     BioPtr certBio = memoryBio(config.clientCertPem.view());
     X509Ptr cert(PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr));
@@ -70,10 +60,10 @@ void useClientCertificate(SSL_CTX* ctx, const KubernetesConfig& config, const st
 
 Poco::Net::Context::Ptr tlsContext(const KubernetesConfig& config, const Poco::URI& server,
                                    const std::string& keyRef) {
+    if (!config.caPem.empty() && !net::holdsCertificate(config.caPem))
+        fail(ErrorKind::Config, keyRef, "the Kubernetes CA data holds no certificate");
     Poco::Net::Context::Ptr context =
-        net::verifyingClientContext(server.getHost(), {"", config.caPem.empty()});
-    if (!config.caPem.empty())
-        addCertificateAuthorities(context->sslContext(), config.caPem, keyRef);
+        net::verifyingClientContext(server.getHost(), {config.caPem, config.caPem.empty()});
     if (!config.clientCertPem.empty()) useClientCertificate(context->sslContext(), config, keyRef);
     return context;
 }

@@ -1,6 +1,5 @@
 #include "crypto/SecretFile.h"
 
-#include <fcntl.h>
 #include <openssl/crypto.h>
 #include <unistd.h>
 
@@ -9,6 +8,7 @@
 #include <string>
 
 #include "error/Error.h"
+#include "io/RegularFile.h"
 
 namespace signet::crypto {
 namespace {
@@ -44,19 +44,11 @@ SecretBytes readAll(int fd, const std::string& path, const std::string& what) {
 
 std::optional<SecretBytes> readFile(const std::string& path, const std::string& what,
                                     bool optional) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (optional && errno == ENOENT) return std::nullopt;
-        failRead(path, what, errno);
-    }
-    try {
-        SecretBytes bytes = readAll(fd, path, what);
-        ::close(fd);
-        return bytes;
-    } catch (...) {
-        ::close(fd);
-        throw;
-    }
+    std::optional<io::FileDescriptor> file =
+        optional ? io::openRegularFileIfPresent(path, ErrorKind::Key, what)
+                 : io::openRegularFile(path, ErrorKind::Key, what);
+    if (!file) return std::nullopt;
+    return readAll(file->get(), path, what);
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 
 namespace signet::crypto {
 
-// The file's bytes (symbolic links followed). Throws Error(Key, "cannot read WHAT PATH: cause").
+// The file's bytes (symbolic links followed), opened with io::openRegularFile so that a FIFO,
+// socket or device is refused, not waited on. Throws Error(Key, "cannot read WHAT PATH: cause").
 SecretBytes readSecretFile(const std::string& path, const std::string& what);
 // Like readSecretFile, but nullopt when the file does not exist.
 std::optional<SecretBytes> readOptionalSecretFile(const std::string& path, const std::string& what);

@@ -8,9 +8,11 @@
 
 namespace signet::io {
 
-// The bytes of `path`; throws Error(kind, "cannot read WHAT PATH: <reason>") when it is missing,
-// unreadable, a directory, or larger than maxBytes (then ErrorKind::TooLarge).
+// The bytes of `path`, opened with openRegularFile (io/RegularFile.h): throws
+// Error(kind, "cannot read WHAT PATH: <reason>") when it is missing, unreadable, a directory, a
+// FIFO, a socket or a device, and Error(tooLargeKind, "WHAT PATH is larger than N bytes") when
+// it holds more than maxBytes.
 std::string readFileContents(const std::string& path, std::size_t maxBytes, ErrorKind kind,
-                             const std::string& what);
+                             const std::string& what, ErrorKind tooLargeKind = ErrorKind::TooLarge);
 
 }  // namespace signet::io

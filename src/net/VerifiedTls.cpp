@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "error/Error.h"
+#include "net/CaBundle.h"
 
 namespace signet::net {
 namespace {
@@ -123,7 +124,6 @@ Poco::Net::Context::Ptr clientContext(bool verify, const TlsTrust& trust) {
     using Poco::Net::Context;
     Context::Params params;
     params.verificationMode = verify ? Context::VERIFY_RELAXED : Context::VERIFY_NONE;
-    params.caLocation = verify ? trust.caFile : "";
     params.loadDefaultCAs = verify && trust.systemStore;
     params.cipherList = kCipherList;
     Context::Ptr context = new Context(Context::TLS_CLIENT_USE, params);
@@ -132,6 +132,7 @@ Poco::Net::Context::Ptr clientContext(bool verify, const TlsTrust& trust) {
     context->enableExtendedCertificateVerification(false);
     if (SSL_CTX_set_min_proto_version(context->sslContext(), TLS1_2_VERSION) != 1)
         throw Error(ErrorKind::Internal, "OpenSSL cannot require TLS 1.2");
+    if (verify && !trust.caPem.empty()) addCaBundle(context->sslContext(), trust.caPem);
     return context;
 }
 

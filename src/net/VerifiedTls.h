@@ -11,7 +11,8 @@
 namespace signet::net {
 
 struct TlsTrust {
-    std::string caFile;       // extra PEM bundle trusted on top of (or instead of) the system store
+    std::string caPem;        // extra PEM CAs (net/CaBundle) trusted on top of, or instead of,
+                              // the system store
     bool systemStore = true;  // load the system CA store
 };
 

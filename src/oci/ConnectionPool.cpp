@@ -11,6 +11,7 @@
 
 #include <csignal>
 
+#include "net/CaBundle.h"
 #include "net/VerifiedTls.h"
 
 namespace signet::oci {
@@ -55,7 +56,8 @@ void ConnectionPool::Lease::release() {
 }
 
 ConnectionPool::ConnectionPool(std::string caFile, std::chrono::seconds timeout)
-    : caFile_(std::move(caFile)), timeout_(timeout) {
+    : caPem_(caFile.empty() ? std::string() : net::readCaBundle(caFile, "SIGNET_REGISTRY_CA file")),
+      timeout_(timeout) {
     initialiseProcess();
 }
 
@@ -68,7 +70,7 @@ Poco::Net::Context::Ptr ConnectionPool::context(const std::string& host, bool ve
         return accepting_;
     }
     Poco::Net::Context::Ptr& slot = verifying_[host];
-    if (!slot) slot = net::verifyingClientContext(host, {caFile_, true});
+    if (!slot) slot = net::verifyingClientContext(host, {caPem_, true});
     return slot;
 }
 

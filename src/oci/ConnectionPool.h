@@ -17,8 +17,9 @@ namespace signet::oci {
 // The first pool initialises OpenSSL and ignores SIGPIPE (when it has its default action).
 class ConnectionPool {
   public:
-    // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only).
-    // TLS is net::VerifiedTls's: 1.2 or later, and the certificate must name the host dialled.
+    // `caFile`: extra PEM CAs trusted on top of the system store (empty: system store only);
+    // read here (net/CaBundle.h), so a bad file fails before any request. TLS is
+    // net::VerifiedTls's: 1.2 or later, and the certificate must name the host dialled.
     ConnectionPool(std::string caFile, std::chrono::seconds timeout);
     ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;
@@ -64,7 +65,7 @@ class ConnectionPool {
     // Verifying contexts are per host: each checks the certificate names that host.
     Poco::Net::Context::Ptr context(const std::string& host, bool verifyTls);
 
-    std::string caFile_;
+    std::string caPem_;
     std::chrono::seconds timeout_;
     std::mutex mutex_;
     std::map<std::string, std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>>> idle_;

@@ -1,28 +1,33 @@
 #include "oci/DockerConfigKeychain.h"
 
-#include <Poco/Exception.h>
-#include <Poco/File.h>
+#include <sys/stat.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
+#include "io/FileContents.h"
+#include "io/RegularFile.h"
 #include "oci/CredentialHelper.h"
 
 namespace signet::oci {
 namespace {
 
 constexpr const char* kDockerHub = "index.docker.io";
+constexpr std::size_t kMaxConfigBytes = 16u << 20;
 
+// Something other than a directory is there: a file, or a FIFO/socket/device that
+// checkedConfigFile then refuses rather than skips.
 bool isFile(const std::string& path) {
-    try {
-        Poco::File file(path);
-        return file.exists() && file.isFile();
-    } catch (const Poco::Exception&) {
-        return false;
-    }
+    struct stat status {};
+    return ::stat(path.c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
+}
+
+// The config file found, once it is known to be a regular file (its content is read when
+// credentials are first needed); throws Error(Config) naming it otherwise.
+std::string checkedConfigFile(std::string path) {
+    if (!path.empty()) io::openRegularFile(path, ErrorKind::Config, "registry credentials file");
+    return path;
 }
 
 std::string findConfigFile(const Environment& env) {
@@ -96,11 +101,8 @@ Credentials decodeEntry(const nlohmann::json& entry, const std::string& key,
 }
 
 std::string readConfigFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Config, "cannot read registry credentials file " + path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return io::readFileContents(path, kMaxConfigBytes, ErrorKind::Config,
+                                "registry credentials file", ErrorKind::Config);
 }
 
 nlohmann::json parseConfig(const std::string& text, const std::string& path) {
@@ -140,7 +142,7 @@ std::string dockerServerKey(const std::string& registry) {
 }
 
 DockerConfigKeychain::DockerConfigKeychain(Environment env, secret::SecretSink& secrets)
-    : env_(std::move(env)), secrets_(secrets), path_(findConfigFile(env_)) {}
+    : env_(std::move(env)), secrets_(secrets), path_(checkedConfigFile(findConfigFile(env_))) {}
 
 std::string DockerConfigKeychain::configPath() const {
     return path_;

@@ -17,9 +17,10 @@ namespace signet::oci {
 // $XDG_RUNTIME_DIR/containers/auth.json, ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json.
 // The most specific `auths` key wins ("host/ns/repo" before "host/ns" before "host"); keys may
 // carry a scheme and "/v1/"; Docker Hub is "https://index.docker.io/v1/". credHelpers[host] and
-// credsStore run docker-credential-<name>. Results are cached per repository. Every secret read
-// (password, auth, identitytoken, registrytoken, a helper's Secret) is registered with `secrets`,
-// which must outlive the keychain.
+// credsStore run docker-credential-<name>. Results are cached per repository. The file must be a
+// regular file (or a link to one): a FIFO, socket or device there is refused when constructed.
+// Every secret read (password, auth, identitytoken, registrytoken, a helper's Secret) is
+// registered with `secrets`, which must outlive the keychain.
 class DockerConfigKeychain : public Keychain {
   public:
     DockerConfigKeychain(Environment env, secret::SecretSink& secrets);

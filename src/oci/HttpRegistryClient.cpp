@@ -5,6 +5,7 @@
 #include "oci/ContentDigest.h"
 #include "oci/DockerConfigKeychain.h"
 #include "oci/MediaTypes.h"
+#include "oci/ReferenceGrammar.h"
 #include "oci/RegistryError.h"
 #include "secret/UntrustedText.h"
 
@@ -14,7 +15,22 @@ namespace {
 constexpr std::size_t kMaxManifestBytes = 4 << 20;  // distribution's own manifest limit
 constexpr std::size_t kMaxSmallBody = 1 << 20;      // error bodies, upload answers, referrers
 
+// A last check on names built inside signet: every request path is made of a repository and a
+// tag or digest that passed distribution's grammar, so none can climb out of /v2/<repo>/.
+void requireValidName(const Repository& repo) {
+    std::string problem = grammar::pathProblem(repo.path);
+    if (problem.empty()) problem = grammar::domainProblem(repo.registry);
+    if (!problem.empty()) {
+        throw Error(ErrorKind::Internal,
+                    "refusing a request for repository \"" + repo.name() + "\": " + problem);
+    }
+}
+
 std::string manifestPath(const Repository& repo, const std::string& reference) {
+    if (!grammar::tagProblem(reference).empty() && !isValidDigest(reference)) {
+        throw Error(ErrorKind::Internal, "refusing a manifest request for \"" + reference +
+                                             "\" in " + repo.name() + ": not a tag or digest");
+    }
     return "/v2/" + repo.path + "/manifests/" + reference;
 }
 
@@ -104,6 +120,7 @@ Poco::URI HttpRegistryClient::resolve(const Repository& repo, const std::string&
 
 HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, std::size_t maxBody,
                                       const BodyConsumer* consumer) {
+    requireValidName(repo);
     HttpRequest request{call.method, {}, call.headers, call.body, call.followRedirects};
     try {
         request.uri = resolve(repo, call.path);

@@ -1,4 +1,5 @@
-// Reference: an image reference parsed and normalised the way go-containerregistry does.
+// Reference: an image reference checked against distribution/reference's grammar and normalised
+// the way go-containerregistry does (docker.io/busybox -> index.docker.io/library/busybox).
 #pragma once
 
 #include <string>
@@ -23,7 +24,9 @@ struct Reference {
     std::string tag;     // empty when absent (no implicit "latest" is stored here)
     std::string digest;  // "sha256:<64 lowercase hex>", empty when absent
 
-    // Parses and normalises; throws signet::Error(Usage) naming the text and the problem.
+    // Parses and normalises; throws signet::Error(Usage) naming the text and the problem. Every
+    // part must match distribution's grammar (oci/ReferenceGrammar.h), so "a/../b", "a//b",
+    // "A/b", "-a" and "a..b" are refused, and the name is at most 255 characters.
     // `busybox` → index.docker.io/library/busybox; `docker.io/x` → index.docker.io/x;
     // ports are kept; a digest must be "sha256:" + 64 lowercase hex (or sha384/sha512 lengths).
     static Reference parse(std::string_view text);

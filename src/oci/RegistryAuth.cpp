@@ -142,10 +142,10 @@ void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco:
     if (realm.getScheme() != "http" || transport_.isInsecureHost(realm)) return;
     std::string authority = realm.getHost() + ":" + std::to_string(realm.getPort());
     throw Error(ErrorKind::Auth, "registry " + registry + " names the token realm " +
-                                     bodyExcerpt(describeUri(realm)) +
+                                     secret::quoteUntrusted(describeUri(realm), secrets_) +
                                      ", which is plain HTTP: signet sends no token request or "
                                      "credentials there unless " +
-                                     bodyExcerpt(authority) +
+                                     secret::quoteUntrusted(authority, secrets_) +
                                      " is listed in SIGNET_INSECURE_REGISTRIES");
 }
 

@@ -5,12 +5,13 @@
 namespace signet::testing {
 
 CommandResult runSignet(const std::vector<std::string>& args,
-                        const std::map<std::string, std::string>& env) {
+                        const std::map<std::string, std::string>& env,
+                        std::chrono::seconds timeout) {
     std::vector<std::string> argv{signetBinary()};
     argv.insert(argv.end(), args.begin(), args.end());
     CommandOptions options;
     options.extraEnv = env;
-    options.timeout = std::chrono::seconds(120);
+    options.timeout = timeout;
     return runCommandForResult(argv, options);
 }
 

@@ -325,7 +325,8 @@ TEST_F(KubernetesSecretTest, ServerCertificateForAnotherNameIsRefused) {
     startServer("other-name");
     Environment env(kubeconfigEnv(
         writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "token: " + kToken)));
-    auto error = errorOf([&] { loadVerifier("k8s://signing/cosign", env); });
+    auto error =
+        errorOf([&] { loadVerifier("k8s://signing/cosign", env, signet::testing::testSecrets()); });
     EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
     std::string host = "127.0.0.1:" + std::to_string(port_);
     EXPECT_EQ(std::string(error.what()),

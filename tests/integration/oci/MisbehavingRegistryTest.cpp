@@ -307,7 +307,7 @@ TEST(MisbehavingRegistry, PlainHttpRealmOnAnotherPortGetsNothingUnlessListed) {
     RegistryOptions options;
     options.insecureHosts = {registry.host(), realm.host()};
     options.credentials = ExplicitCredentials{Credentials{"u", "secret-password", "", ""}, ""};
-    HttpRegistryClient listed(options, nullptr);
+    HttpRegistryClient listed(options, nullptr, signet::testing::testSecrets());
     EXPECT_TRUE(listed.headManifest({registry.host(), "app"}, "v1").has_value());
     ASSERT_EQ(realm.count(), 1);
     EXPECT_EQ(realm.requests()[0].headers["Authorization"],

@@ -82,7 +82,8 @@ TEST(RequestedReferences, ImagesThenFileThenTagsWithoutDuplicates) {
 TEST(RequestedReferences, UnreadableImagesFileNamesTheVariable) {
     const std::string message = refsError({{"SIGNET_IMAGES_FILE", "/nonexistent/refs.txt"}});
     EXPECT_EQ(message,
-              "SIGNET_IMAGES_FILE: cannot read /nonexistent/refs.txt (No such file or directory)");
+              "SIGNET_IMAGES_FILE: cannot read images file /nonexistent/refs.txt: No such file or "
+              "directory");
 }
 
 TEST(RequestedReferences, RepositoryAndDigestAloneMeanRepoAtDigest) {

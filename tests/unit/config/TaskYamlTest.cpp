@@ -210,9 +210,9 @@ TEST(TaskYaml, MissingFileNamesThePathAndTheVariable) {
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Config);
-        EXPECT_EQ(std::string(e.what()), dir.file("absent.yaml") +
-                                             ": cannot read the task YAML (No such file or "
-                                             "directory); check SIGNET_CONFIG / --config");
+        EXPECT_EQ(std::string(e.what()), "cannot read task YAML " + dir.file("absent.yaml") +
+                                             ": No such file or directory; check SIGNET_CONFIG / "
+                                             "--config");
     }
     EXPECT_THROW(readTaskYaml(dir.path()), Error);
 }

@@ -264,7 +264,7 @@ TEST_F(DockerConfigKeychainTest, NumberOutOfRangeIsAConfigError) {
     const std::string text = R"({"auths":{"a.io":{"auth":"c2VjcmV0OnBhc3M="}},"x":1e999})";
     std::string path = dockerConfig(text);
     try {
-        DockerConfigKeychain(env).resolve(repo("a.io/x"));
+        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x"));
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Config);

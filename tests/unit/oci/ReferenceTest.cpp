@@ -151,6 +151,124 @@ TEST(Reference, RejectsBadInputWithOneClearUsageLine) {
     }
 }
 
+// Hostile references: each is refused by distribution/reference's grammar, with one line that
+// names the reference and the reason. Several of these ("a/../b", "a..b", "-a") passed the old
+// character-set check and reached the registry as request paths.
+const std::vector<Bad> kHostile = {
+    {"127.0.0.1:5000/other/../victim:t@" + kDigest, "path component \"..\""},
+    {"127.0.0.1:5000/../../etc:t@" + kDigest, "path component \"..\""},
+    {"r.io/./x", "path component \".\""},
+    {"r.io/x/.", "path component \".\""},
+    {"../x", "not a valid host"},
+    {"./x", "not a valid host"},
+    {"a//b", "must not be empty"},
+    {"a/b/", "must not be empty"},
+    {"/a", "must not be empty"},
+    {"A/b", "lowercase"},
+    {"r.io/a/B", "lowercase"},
+    {"-a/b", "must start and end with a lowercase letter or digit"},
+    {"a-/b", "must start and end with a lowercase letter or digit"},
+    {"r.io/_a", "must start and end with a lowercase letter or digit"},
+    {"r.io/a.", "must start and end with a lowercase letter or digit"},
+    {"a..b", "separator \"..\""},
+    {"r.io/a._b", "separator \"._\""},
+    {"r.io/a___b", "separator \"___\""},
+    {"r.io/a.-b", "separator \".-\""},
+    {"r.io/a-_b", "separator \"-_\""},
+    {"r.io/x:" + std::string(129, 't'), "at most 128"},
+    {"r.io/x:t!x", "tag can only contain"},
+    {"r.io/x:t\xc3\xa9", "tag can only contain"},
+    {"r.io/x:t/y", "repository can only contain"},
+    {"r.io/x@sha256:" + std::string(63, 'a'), "64 hex characters, not 63"},
+    {"r.io/x@sha256:" + std::string(65, 'a'), "64 hex characters, not 65"},
+    {"r.io/x@sha256:" + std::string(64, 'F'), "lowercase hexadecimal"},
+    {"r.io/x@sha512:" + std::string(64, 'a'), "128 hex characters, not 64"},
+    {"r.io/x@sha1:" + std::string(40, 'a'), "unsupported digest algorithm \"sha1\""},
+    {"r.io/x@SHA256:" + std::string(64, 'a'), "unsupported digest algorithm"},
+    {"r.io/" + std::string(10 * 1024, 'a'), "at most 255 characters, not 10245"},
+    {"r.io/" + std::string(251, 'a'), "at most 255 characters, not 256"},
+    {"r\xc3\xa9/p\xc3\xb6", "repository can only contain"},
+    {"r.io/r\xc3\xa9", "repository can only contain"},
+    {std::string("r.io/a\0b", 8), "repository can only contain"},
+    {std::string("r.io/a:t\0", 9), "tag can only contain"},
+    {"", "empty"},
+    {" ", "repository can only contain"},
+    {"r.io/a b", "repository can only contain"},
+    {"r.io/a\nb", "repository can only contain"},
+    {"r.io/a\n", "repository can only contain"},
+    {"r.io/a:t\n", "tag can only contain"},
+    {"r_io.com/x", "not a valid host"},
+    {"-r.io/x", "not a valid host"},
+    {"r.io-/x", "not a valid host"},
+    {"r..io/x", "not a valid host"},
+    {".r.io/x", "not a valid host"},
+    {"[::1/x", "not a valid host"},
+    {"[]:5000/x", "not a valid host"},
+    {"[1.2.3.4]:5000/x", "IPv6"},
+    {"[::1]x/y", "not a valid host"},
+    {"r.io:65536/x", "port"},
+    {"r.io:5a/x", "port"},
+    {"r.io:/x", "port"},
+};
+
+TEST(Reference, RefusesHostileReferencesWithOneLineNamingThem) {
+    for (const auto& c : kHostile) {
+        SCOPED_TRACE(::testing::PrintToString(c.input.substr(0, 80)));
+        try {
+            Reference ref = Reference::parse(c.input);
+            ADD_FAILURE() << "parsed as " << ref.str();
+        } catch (const Error& e) {
+            EXPECT_EQ(e.kind(), ErrorKind::Usage);
+            std::string msg = e.what();
+            std::string shown = c.input.substr(0, 512);
+            for (char& ch : shown) {
+                if (static_cast<unsigned char>(ch) < 0x20) ch = '?';
+            }
+            EXPECT_EQ(msg.rfind("invalid reference \"" + shown, 0), 0u) << msg;
+            EXPECT_NE(msg.find(c.problem), std::string::npos) << msg;
+            EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+            EXPECT_EQ(msg.find('\0'), std::string::npos) << msg;
+            EXPECT_LT(msg.size(), 1200u) << msg;
+        }
+    }
+}
+
+TEST(Reference, NameOfExactly255CharactersIsAccepted) {
+    Reference ref = Reference::parse("r.io/" + std::string(250, 'a'));
+    EXPECT_EQ(ref.repository.path, std::string(250, 'a'));
+    // Docker Hub names count as "docker.io/library/...", as distribution measures them.
+    EXPECT_NO_THROW(Reference::parse(std::string(255 - 18, 'a')));
+    EXPECT_THROW(Reference::parse(std::string(255 - 17, 'a')), Error);
+}
+
+const std::vector<Good> kGrammarGood = {
+    {"a__b", "index.docker.io", "library/a__b", "", ""},
+    {"a---b", "index.docker.io", "library/a---b", "", ""},
+    {"a-b_c__d/e.f0", "index.docker.io", "a-b_c__d/e.f0", "", ""},
+    {"localhost:5000/x", "localhost:5000", "x", "", ""},
+    {"[::1]:5000/x", "[::1]:5000", "x", "", ""},
+    {"[fe80::1]/x", "[fe80::1]", "x", "", ""},
+    {"[2001:DB8::1]:443/x", "[2001:DB8::1]:443", "x", "", ""},
+    {"127.0.0.1:5000/a/b.c_d-e:t@" + kDigest, "127.0.0.1:5000", "a/b.c_d-e", "t", kDigest},
+    {"Registry.Example.COM/x", "Registry.Example.COM", "x", "", ""},
+    {"r-1.example/x", "r-1.example", "x", "", ""},
+    {"1.io:65535/x", "1.io:65535", "x", "", ""},
+    {"r.io/0/1/2/3", "r.io", "0/1/2/3", "", ""},
+    {"r.io/x:T_1.-", "r.io", "x", "T_1.-", ""},
+};
+
+TEST(Reference, AcceptsWhatDistributionsGrammarAllows) {
+    for (const auto& c : kGrammarGood) {
+        SCOPED_TRACE(c.input);
+        Reference ref = Reference::parse(c.input);
+        EXPECT_EQ(ref.repository.registry, c.registry);
+        EXPECT_EQ(ref.repository.path, c.path);
+        EXPECT_EQ(ref.tag, c.tag);
+        EXPECT_EQ(ref.digest, c.digest);
+        EXPECT_EQ(Reference::parse(ref.str()).str(), ref.str());
+    }
+}
+
 TEST(Reference, NamesFollowGgcr) {
     Reference both = Reference::parse("nginx:1.25@" + kDigest);
     EXPECT_EQ(both.str(), "index.docker.io/library/nginx:1.25@" + kDigest);
