@@ -297,7 +297,7 @@ TEST_F(HostileInput, SymlinkedAndKubernetesMountedInputFilesStillWork) {
                {"SIGNET_CONFIG", volume.path() + "/task.yaml"}};
     auto result = runSignet({"run"}, env);
     EXPECT_EQ(result.exitCode, 0) << result.out << result.err;
-    EXPECT_NE(result.out.find("1 requested, 1 signed"), std::string::npos) << result.out;
+    EXPECT_NE(result.err.find("1 requested, 1 signed"), std::string::npos) << result.err;
 }
 
 }  // namespace

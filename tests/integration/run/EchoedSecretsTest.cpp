@@ -60,7 +60,10 @@ class EchoedSecrets : public ::testing::Test {
                 {"GITHUB_STEP_SUMMARY", work_.path() + "/step-summary"},
                 {"SIGNET_RESULTS_DIR", results_.path()},
                 {"SIGNET_REPORT", work_.path() + "/report.json"},
-                {"SIGNET_INSECURE_REGISTRIES", proxy.host()},
+                // The proxy, and the token server when it speaks plain HTTP.
+                {"SIGNET_INSECURE_REGISTRIES", proxy.host() +
+                                                   (registry.insecureHosts().empty() ? "" : ",") +
+                                                   registry.insecureHosts()},
                 {"SIGNET_RETRIES", "0"},
                 {"SIGNET_KEY", home_.path() + "/k.key"},
                 {"COSIGN_PASSWORD", keyPassword_},
