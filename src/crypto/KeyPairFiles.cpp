@@ -13,6 +13,7 @@
 #include "crypto/PrivateKey.h"
 #include "crypto/SecretFile.h"
 #include "error/Error.h"
+#include "io/RegularFile.h"
 
 namespace signet::crypto {
 namespace {
@@ -37,22 +38,17 @@ void refuseExisting(const KeyPairPaths& paths, const KeyPairOptions& options) {
 // Writes `content` to `path` with exactly `mode` (umask does not apply).
 void writeFileWithMode(const std::string& path, std::string_view content, mode_t mode,
                        bool overwrite) {
-    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL);
-    int fd = ::open(path.c_str(), flags, mode);
-    if (fd < 0) {
-        throw Error(ErrorKind::Usage, "cannot write " + path + ": " + std::strerror(errno));
-    }
-    bool ok = ::fchmod(fd, mode) == 0;
+    io::FileDescriptor file =
+        io::createRegularFile(path, mode, overwrite, ErrorKind::Usage, "key file");
     std::size_t written = 0;
-    while (ok && written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    while (written < content.size()) {
+        ssize_t n = ::write(file.get(), content.data() + written, content.size() - written);
         if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) written += static_cast<std::size_t>(n);
+        if (n <= 0)
+            throw Error(ErrorKind::Usage, "cannot write key file " + path + ": " +
+                                              std::strerror(n < 0 ? errno : EIO));
+        written += static_cast<std::size_t>(n);
     }
-    int error = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok) throw Error(ErrorKind::Usage, "cannot write " + path + ": " + std::strerror(error));
 }
 
 KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,

@@ -21,13 +21,20 @@ std::string kindOfFile(mode_t mode) {
 }
 
 [[noreturn]] void refuse(const std::string& path, ErrorKind kind, const std::string& what,
-                         const std::string& reason) {
-    throw Error(kind, "cannot read " + what + " " + path + ": " + reason);
+                         const std::string& reason, const char* verb = "read") {
+    throw Error(kind, std::string("cannot ") + verb + " " + what + " " + path + ": " + reason);
 }
 
 [[noreturn]] void refuseType(const std::string& path, ErrorKind kind, const std::string& what,
-                             mode_t mode) {
-    refuse(path, kind, what, "it is " + kindOfFile(mode) + ", not a regular file");
+                             mode_t mode, const char* verb = "read") {
+    refuse(path, kind, what, "it is " + kindOfFile(mode) + ", not a regular file", verb);
+}
+
+void clearNonBlocking(int fd, const std::string& path, ErrorKind kind, const std::string& what,
+                      const char* verb) {
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+        refuse(path, kind, what, std::strerror(errno), verb);
 }
 
 std::optional<FileDescriptor> open(const std::string& path, ErrorKind kind, const std::string& what,
@@ -48,9 +55,7 @@ std::optional<FileDescriptor> open(const std::string& path, ErrorKind kind, cons
     struct stat opened {};
     if (::fstat(fd, &opened) != 0) refuse(path, kind, what, std::strerror(errno));
     if (!S_ISREG(opened.st_mode)) refuseType(path, kind, what, opened.st_mode);
-    int flags = ::fcntl(fd, F_GETFL);
-    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
-        refuse(path, kind, what, std::strerror(errno));
+    clearNonBlocking(fd, path, kind, what, "read");
     return file;
 }
 
@@ -76,6 +81,22 @@ FileDescriptor openRegularFile(const std::string& path, ErrorKind kind, const st
 std::optional<FileDescriptor> openRegularFileIfPresent(const std::string& path, ErrorKind kind,
                                                        const std::string& what) {
     return open(path, kind, what, true);
+}
+
+FileDescriptor createRegularFile(const std::string& path, mode_t mode, bool replace, ErrorKind kind,
+                                 const std::string& what) {
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK |
+                (replace ? 0 : O_EXCL);
+    int fd = ::open(path.c_str(), flags, mode);
+    if (fd < 0) refuse(path, kind, what, std::strerror(errno), "write");
+    FileDescriptor file(fd);
+    struct stat opened {};
+    if (::fstat(fd, &opened) != 0) refuse(path, kind, what, std::strerror(errno), "write");
+    if (!S_ISREG(opened.st_mode)) refuseType(path, kind, what, opened.st_mode, "write");
+    if (::ftruncate(fd, 0) != 0 || ::fchmod(fd, mode) != 0)
+        refuse(path, kind, what, std::strerror(errno), "write");
+    clearNonBlocking(fd, path, kind, what, "write");
+    return file;
 }
 
 }  // namespace signet::io

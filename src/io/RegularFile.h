@@ -2,6 +2,8 @@
 // device given as a key, password, CA, config or list file fails at once instead of blocking.
 #pragma once
 
+#include <sys/types.h>
+
 #include <optional>
 #include <string>
 
@@ -9,7 +11,7 @@
 
 namespace signet::io {
 
-// An open, read-only file descriptor, closed when destroyed.
+// An open file descriptor, closed when destroyed.
 class FileDescriptor {
   public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
@@ -35,5 +37,12 @@ FileDescriptor openRegularFile(const std::string& path, ErrorKind kind, const st
 // Like openRegularFile, but nullopt when nothing exists at `path`.
 std::optional<FileDescriptor> openRegularFileIfPresent(const std::string& path, ErrorKind kind,
                                                        const std::string& what);
+
+// Opens `path` for writing as an empty regular file with exactly `mode` (umask does not apply):
+// created, or with `replace` truncated when it is already a regular file. A symbolic link, FIFO,
+// socket or device there is refused at once with Error(kind, "cannot write WHAT PATH: ..."),
+// as is an existing file without `replace`.
+FileDescriptor createRegularFile(const std::string& path, mode_t mode, bool replace, ErrorKind kind,
+                                 const std::string& what);
 
 }  // namespace signet::io

@@ -138,6 +138,54 @@ TEST_F(HostileFiles, LinksToRegularFilesAndKubernetesDataLinksAreRead) {
                   });
 }
 
+// Output files (generate-key-pair --force): nothing but a regular file is written or truncated,
+// and a FIFO, with or without a reader, does not block.
+TEST_F(HostileFiles, CreateRegularFileWritesOnlyRegularFiles) {
+    int reader = ::open(fifo().c_str(), O_RDONLY | O_NONBLOCK);
+    ASSERT_GE(reader, 0);
+    const std::string prefix = "cannot write key file ";
+    auto refusal = [&](const std::string& path, bool replace) -> std::string {
+        auto attempt = std::async(std::launch::async, [&]() -> std::string {
+            try {
+                createRegularFile(path, 0600, replace, ErrorKind::Usage, "key file");
+                return "<created>";
+            } catch (const Error& e) {
+                return e.kind() == ErrorKind::Usage ? e.what() : "<wrong kind>";
+            }
+        });
+        if (attempt.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+            ADD_FAILURE() << path << " still blocked after 5 s";
+            int other = ::open(fifo().c_str(), O_RDONLY | O_NONBLOCK);
+            if (other >= 0) ::close(other);
+        }
+        return attempt.get();
+    };
+    EXPECT_EQ(refusal(fifo(), true),
+              prefix + fifo() + ": it is a FIFO (named pipe), not a regular file");
+    ::close(reader);
+    EXPECT_EQ(refusal(fifo(), true).rfind(prefix + fifo() + ": ", 0), 0u);  // no reader: ENXIO
+    EXPECT_EQ(refusal(socketPath(), true).rfind(prefix + socketPath() + ": ", 0), 0u);
+    EXPECT_EQ(refusal("/dev/null", true),
+              prefix + "/dev/null: it is a character device, not a regular file");
+    EXPECT_EQ(refusal(dir_.path(), true).rfind(prefix + dir_.path() + ": ", 0), 0u);
+
+    const std::string file = dir_.path() + "/cosign.key";
+    testing::writeFile(file, "old content");
+    ::chmod(file.c_str(), 0644);
+    EXPECT_EQ(refusal(file, false), prefix + file + ": " + std::strerror(EEXIST));
+    fs::create_symlink(file, dir_.path() + "/link.key");
+    EXPECT_EQ(refusal(dir_.path() + "/link.key", true),
+              prefix + dir_.path() + "/link.key: " + std::strerror(ELOOP));
+    {
+        FileDescriptor replaced = createRegularFile(file, 0600, true, ErrorKind::Usage, "key");
+        ASSERT_EQ(::write(replaced.get(), "new", 3), 3);
+    }
+    EXPECT_EQ(readFileContents(file, 16, ErrorKind::Config, "key"), "new");
+    struct stat status {};
+    ASSERT_EQ(::stat(file.c_str(), &status), 0);
+    EXPECT_EQ(status.st_mode & 0777, 0600u);
+}
+
 TEST_F(HostileFiles, SizeBoundsStay) {
     testing::writeFile(dir_.path() + "/big", std::string(100, 'x'));
     try {
