@@ -15,6 +15,7 @@
 
 #include "harness/TestSecrets.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -250,6 +251,26 @@ TEST_F(KubernetesSecretTest, KubeconfigWithCaFileAndTokenSignsAndVerifies) {
     EXPECT_EQ(state_.requests.load(), 2);
     std::lock_guard lock(state_.mutex);
     EXPECT_EQ(state_.lastPath, "/api/v1/namespaces/signing/secrets/cosign");
+}
+
+// The service-account token (bare and as the header value) and the Secret's cosign.password
+// reach the SecretSink, so the run's scrubber hides them and masks them under GitHub Actions.
+TEST_F(KubernetesSecretTest, TokenAndSecretPasswordAreRegisteredAsSecrets) {
+    struct RecordingSink : secret::SecretSink {
+        std::vector<std::string> added;
+        void add(std::string_view secret) override { added.emplace_back(secret); }
+        std::string scrub(std::string_view text) const override { return std::string(text); }
+    } sink;
+    Environment env(
+        kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken)));
+    auto signer = loadSigner("k8s://signing/cosign", env, sink);
+    ASSERT_TRUE(signer);
+    auto has = [&](const std::string& secret) {
+        return std::find(sink.added.begin(), sink.added.end(), secret) != sink.added.end();
+    };
+    EXPECT_TRUE(has(kToken));
+    EXPECT_TRUE(has("Bearer " + kToken));
+    EXPECT_TRUE(has("hello")) << "the Secret's cosign.password";
 }
 
 TEST_F(KubernetesSecretTest, KubeconfigWithCaDataAndClientCertificate) {
