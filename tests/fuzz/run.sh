@@ -39,11 +39,14 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 if [ "$do_build" = 1 ]; then
+    mkdir -p "$build"
+    # -O1 with line tables: libFuzzer's usual trade-off, and half the compile time of -O2 -g.
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DSIGNET_FUZZ=ON -DSIGNET_TESTS=OFF \
-        -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1 ||
-        { cat "$build.configure.log" >&2; exit 2; }
-    nice cmake --build "$build" -j2 --target "${targets[@]}" >"$build.build.log" 2>&1 ||
-        { tail -50 "$build.build.log" >&2; exit 2; }
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+        >"$build/configure.log" 2>&1 ||
+        { cat "$build/configure.log" >&2; exit 2; }
+    nice cmake --build "$build" -j2 --target "${targets[@]}" >"$build/build.log" 2>&1 ||
+        { tail -50 "$build/build.log" >&2; exit 2; }
 fi
 
 logs=$build/fuzz-logs
