@@ -9,19 +9,20 @@ namespace signet {
 
 // What went wrong, in the categories the report and the exit codes use.
 enum class ErrorKind {
-    Usage,      // bad command line or configuration: nothing was attempted
-    Config,     // bad task YAML or environment
-    Key,        // key file missing, corrupt, unsupported, or wrong password
-    Auth,       // registry said 401/403, or credentials could not be found
-    RateLimit,  // registry said 429 after every retry
-    Network,    // connection refused/reset, TLS failure, timeout after every retry
-    NotFound,   // image, tag, or blob does not exist
-    Immutable,  // the registry refused to overwrite a tag
-    TagMoved,   // tag no longer points at the digest it was given with
-    TooLarge,   // a payload or SBOM over its size limit
-    Registry,   // any other registry answer (400, 5xx after retries, malformed body)
-    Verify,     // signature verification failed
-    Internal,   // a bug or an unexpected local failure
+    Usage,        // bad command line or configuration: nothing was attempted
+    Config,       // bad task YAML or environment
+    Key,          // key file missing, corrupt, unsupported, or wrong password
+    Auth,         // registry said 401/403, or credentials could not be found
+    RateLimit,    // registry said 429 after every retry
+    Network,      // connection refused/reset, TLS failure, timeout after every retry
+    Unavailable,  // registry answered 408 or 5xx to every retry
+    NotFound,     // image, tag, or blob does not exist
+    Immutable,    // the registry refused to overwrite a tag
+    TagMoved,     // tag no longer points at the digest it was given with
+    TooLarge,     // a payload or SBOM over its size limit
+    Registry,     // any other registry answer (400, 501, malformed body)
+    Verify,       // signature verification failed
+    Internal,     // a bug or an unexpected local failure
 };
 
 // Documented exit codes (README "Exit codes").
@@ -38,7 +39,7 @@ inline constexpr int kNoMatchingSignature = 12;
 }  // namespace exit_code
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
 
     ErrorKind kind() const { return kind_; }
@@ -48,14 +49,19 @@ public:
         return Error(kind_, std::string(context) + ": " + what());
     }
 
-private:
+  private:
     ErrorKind kind_;
 };
 
 // Short lower-case name used in reports: "auth", "network", "notfound", ...
 std::string_view categoryName(ErrorKind kind);
 
-// Exit code for a command that failed as a whole with this error (usage → 1, auth → 3, ...).
+// True for the kinds that mean "the registry could not be reached or kept failing" (network,
+// timeout, 429, 408/5xx after every retry): exit code 4.
+bool isUnavailability(ErrorKind kind);
+
+// Exit code for a command that failed as a whole with this error (usage → 1, auth → 3,
+// unavailability → 4, anything else → 2): the README's "Exit codes" table.
 int exitCodeFor(ErrorKind kind);
 
 }  // namespace signet

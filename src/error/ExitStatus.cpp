@@ -8,7 +8,7 @@ int batchExitCode(const std::vector<std::optional<ErrorKind>>& outcomes, FailOn 
         if (!outcome) continue;
         ++failed;
         if (*outcome == ErrorKind::Auth) ++auth;
-        if (*outcome == ErrorKind::Network || *outcome == ErrorKind::RateLimit) ++network;
+        if (isUnavailability(*outcome)) ++network;
     }
     if (failed == 0) return exit_code::kOk;
     if (failOn == FailOn::All && failed < outcomes.size()) return exit_code::kOk;

@@ -46,6 +46,8 @@ ErrorKind kindFor(int status, const std::string& body) {
     if (status == 404) return ErrorKind::NotFound;
     if (status == 429) return ErrorKind::RateLimit;
     if (status == 413) return ErrorKind::TooLarge;
+    // What the transport retries (RetryPolicy::isRetryableStatus), still failing at the end.
+    if (status == 408 || (status >= 500 && status != 501)) return ErrorKind::Unavailable;
     // Harbor: 412 PRECONDITION "…configured as immutable"; ECR: 400 TAG_INVALID "…immutable".
     if (status == 412 || mentionsImmutable(body)) return ErrorKind::Immutable;
     return ErrorKind::Registry;

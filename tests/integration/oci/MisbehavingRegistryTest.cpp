@@ -11,7 +11,7 @@
 #include <chrono>
 #include <thread>
 
-#include "ScriptedRegistry.h"
+#include "harness/ScriptedRegistry.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "oci/HttpRegistryClient.h"
@@ -103,7 +103,7 @@ TEST(MisbehavingRegistry, PersistentServerErrorIsBoundedAndQuotesTheBody) {
         return ScriptedReply{500, {{"Content-Type", "text/html"}}, "<html>oops\nbroken</html>"};
     });
     Error e = errorOf([&] { h.client->getManifest(h.repo(), "v1"); });
-    EXPECT_EQ(e.kind(), ErrorKind::Registry);
+    EXPECT_EQ(e.kind(), ErrorKind::Unavailable);
     std::string msg = e.what();
     EXPECT_NE(msg.find("500"), std::string::npos) << msg;
     EXPECT_NE(msg.find("<html>oops broken</html>"), std::string::npos) << msg;

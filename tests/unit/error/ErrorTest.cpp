@@ -11,6 +11,8 @@ TEST(Error, ExitCodesFollowTheDocumentedTable) {
     EXPECT_EQ(exitCodeFor(ErrorKind::Auth), 3);
     EXPECT_EQ(exitCodeFor(ErrorKind::Network), 4);
     EXPECT_EQ(exitCodeFor(ErrorKind::RateLimit), 4);
+    EXPECT_EQ(exitCodeFor(ErrorKind::Unavailable), 4);
+    EXPECT_EQ(exitCodeFor(ErrorKind::Registry), 2);
     EXPECT_EQ(exitCodeFor(ErrorKind::NotFound), 2);
 }
 
@@ -19,6 +21,7 @@ TEST(Error, ContextIsPrependedAndKindKept) {
     EXPECT_STREQ(e.what(), "reg/x:1: 401 UNAUTHORIZED");
     EXPECT_EQ(e.kind(), ErrorKind::Auth);
     EXPECT_EQ(categoryName(ErrorKind::TagMoved), "tag-moved");
+    EXPECT_EQ(categoryName(ErrorKind::Unavailable), "unavailable");
 }
 
 }  // namespace

@@ -22,6 +22,8 @@ TEST(ExitStatus, SomeFailedIsTwoUnlessFailOnAll) {
 TEST(ExitStatus, UniformAuthOrNetworkFailuresHaveTheirOwnCodes) {
     EXPECT_EQ(batchExitCode({ErrorKind::Auth, ErrorKind::Auth}, FailOn::Any), 3);
     EXPECT_EQ(batchExitCode({ErrorKind::Network, ErrorKind::RateLimit}, FailOn::Any), 4);
+    EXPECT_EQ(batchExitCode({ErrorKind::Unavailable, ErrorKind::Network}, FailOn::Any), 4);
+    EXPECT_EQ(batchExitCode({ErrorKind::Unavailable, ErrorKind::Registry}, FailOn::Any), 2);
     EXPECT_EQ(batchExitCode({std::nullopt, ErrorKind::Auth}, FailOn::Any), 3);
     EXPECT_EQ(batchExitCode({ErrorKind::Network, ErrorKind::Auth}, FailOn::Any), 2);
 }

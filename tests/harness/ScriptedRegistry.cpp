@@ -1,4 +1,4 @@
-#include "ScriptedRegistry.h"
+#include "harness/ScriptedRegistry.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
