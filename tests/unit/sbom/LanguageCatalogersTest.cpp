@@ -101,8 +101,12 @@ TEST(PythonCataloger, DistInfoAndEggInfoWithNormalisedNames) {
     ASSERT_NE(te, nullptr);
     EXPECT_EQ(te->licenses, std::vector<std::string>{"PSF-2.0"});
     EXPECT_EQ(te->purl, "pkg:pypi/typing-extensions@4.12.2");
-    EXPECT_NE(find(sbom, "zope-interface-x"), nullptr);
+    const Package* zope = find(sbom, "zope-interface-x");
+    ASSERT_NE(zope, nullptr);
+    EXPECT_EQ(zope->purl, "pkg:pypi/zope.interface--x@5.0") << "purls keep dots (trivy, purl spec)";
     EXPECT_EQ(normalizePythonName("A__b.-C"), "a-b-c");
+    EXPECT_EQ(pypiPurlName("Zope.Interface-Lite"), "zope.interface-lite");
+    EXPECT_EQ(pypiPurlName("typing_extensions"), "typing-extensions");
 }
 
 TEST(NpmCataloger, EveryPackageJsonIncludingScopedNestedAndTheApp) {

@@ -65,6 +65,12 @@ std::vector<FileRule> PythonCataloger::fileRules() const {
     return {rule};
 }
 
+std::string pypiPurlName(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) out += c == '_' ? '-' : static_cast<char>(std::tolower(c));
+    return out;
+}
+
 std::vector<Package> PythonCataloger::catalog(const CatalogContext& ctx) const {
     std::vector<Package> out;
     std::set<std::string> seen;
@@ -89,7 +95,7 @@ std::vector<Package> PythonCataloger::catalog(const CatalogContext& ctx) const {
             pkg.homepage = p.get("Home-page");
             pkg.description = p.get("Summary");
             pkg.locations.push_back(ctx.locate(path));
-            pkg.purl = PackageUrl{"pypi", "", pkg.name, pkg.version, {}}.toString();
+            pkg.purl = PackageUrl{"pypi", "", pypiPurlName(rawName), pkg.version, {}}.toString();
             out.push_back(std::move(pkg));
         }
     }

@@ -15,4 +15,8 @@ class PythonCataloger : public Cataloger {
 // PEP 503 normalisation as syft applies it: lower case, runs of "-", "_", "." become "-".
 std::string normalizePythonName(const std::string& name);
 
+// The name in a pypi purl, as the purl spec and trivy write it: lower case and "_" as "-" only;
+// dots stay ("Zope.Interface_Lite" -> "zope.interface-lite").
+std::string pypiPurlName(const std::string& name);
+
 }  // namespace signet::sbom
