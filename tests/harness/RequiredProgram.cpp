@@ -38,9 +38,7 @@ std::string debianPackageOf(const std::string& program) {
     return found == packages.end() ? "" : found->second;
 }
 
-namespace {
-
-bool onPath(const std::string& program) {
+bool isOnPath(const std::string& program) {
     if (program.find('/') != std::string::npos) return ::access(program.c_str(), X_OK) == 0;
     const char* path = std::getenv("PATH");
     std::istringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
@@ -50,10 +48,8 @@ bool onPath(const std::string& program) {
     return false;
 }
 
-}  // namespace
-
 void requireProgram(const std::string& program) {
-    if (onPath(program)) return;
+    if (isOnPath(program)) return;
     std::string name = program.substr(program.rfind('/') + 1);
     std::string package = debianPackageOf(name);
     throw std::runtime_error(program + (name == program ? " not found on PATH" : " not found") +

@@ -55,7 +55,7 @@ CommandResult runProgram(const std::vector<std::string>& argv, const std::string
 }
 
 bool haveProgram(const std::string& program) {
-    return runProgram({"sh", "-c", "command -v " + program}).exitCode == 0;
+    return signet::testing::isOnPath(program);
 }
 
 ScratchDir::ScratchDir() {
