@@ -33,7 +33,7 @@ void applyCompliance(std::vector<Package>& packages) {
 SbomGenerator::SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers, ScanLimits limits)
     : catalogers_(std::move(catalogers)), limits_(limits) {}
 
-SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
+std::vector<std::unique_ptr<Cataloger>> defaultCatalogers() {
     std::vector<std::unique_ptr<Cataloger>> catalogers;
     catalogers.push_back(std::make_unique<DpkgCataloger>());
     catalogers.push_back(std::make_unique<ApkCataloger>());
@@ -42,7 +42,11 @@ SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
     catalogers.push_back(std::make_unique<NpmCataloger>());
     catalogers.push_back(std::make_unique<GoCataloger>());
     catalogers.push_back(std::make_unique<JavaCataloger>());
-    return SbomGenerator(std::move(catalogers), limits);
+    return catalogers;
+}
+
+SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
+    return SbomGenerator(defaultCatalogers(), limits);
 }
 
 Sbom SbomGenerator::generate(const ImageInput& input) const {

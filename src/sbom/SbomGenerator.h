@@ -12,12 +12,15 @@
 
 namespace signet::sbom {
 
+// Every cataloger signet has (dpkg, apk, rpm, python, npm, Go binaries, Java archives).
+std::vector<std::unique_ptr<Cataloger>> defaultCatalogers();
+
 class SbomGenerator {
   public:
     explicit SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers,
                            ScanLimits limits = {});
 
-    // Every cataloger signet has (dpkg, apk, rpm, python, npm, Go binaries, Java archives).
+    // A generator with defaultCatalogers().
     static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
 
     // Reads the manifest/config, streams each layer in order through input.readLayer, and

@@ -2,37 +2,15 @@
 // cataloged, as `signet sbom` does with a registry's layers.
 #include <sstream>
 
-#include "sbom/catalog/apk/ApkCataloger.h"
-#include "sbom/catalog/dpkg/DpkgCataloger.h"
-#include "sbom/catalog/go/GoCataloger.h"
-#include "sbom/catalog/java/JavaCataloger.h"
-#include "sbom/catalog/npm/NpmCataloger.h"
-#include "sbom/catalog/python/PythonCataloger.h"
-#include "sbom/catalog/rpm/RpmCataloger.h"
+#include "sbom/SbomGenerator.h"
 #include "sbom/layer/LayerReader.h"
 #include "sbom/os/OsRelease.h"
 #include "support/FuzzInput.h"
 
-namespace {
-
 using namespace signet::sbom;
 
-std::vector<std::unique_ptr<Cataloger>> allCatalogers() {
-    std::vector<std::unique_ptr<Cataloger>> catalogers;
-    catalogers.push_back(std::make_unique<DpkgCataloger>());
-    catalogers.push_back(std::make_unique<ApkCataloger>());
-    catalogers.push_back(std::make_unique<RpmCataloger>());
-    catalogers.push_back(std::make_unique<PythonCataloger>());
-    catalogers.push_back(std::make_unique<NpmCataloger>());
-    catalogers.push_back(std::make_unique<JavaCataloger>());
-    catalogers.push_back(std::make_unique<GoCataloger>());
-    return catalogers;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const auto catalogers = allCatalogers();
+    static const auto catalogers = defaultCatalogers();
     static const auto rules = [] {
         std::vector<FileRule> all = osReleaseFileRules();
         for (const auto& c : catalogers) {
