@@ -17,6 +17,7 @@
 
 #include "harness/Paths.h"
 #include "harness/SignetProcess.h"
+#include "harness/SocketFile.h"
 #include "harness/TempDir.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
@@ -167,24 +168,6 @@ TEST_F(HostileInput, PathTraversalReferencesAreRefusedBeforeAnyRequest) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_GT(requestsLogged(), before);
 }
-
-// A bound Unix socket at `path` (the file stays until its directory goes).
-class SocketFile {
-  public:
-    explicit SocketFile(const std::string& path) : fd_(::socket(AF_UNIX, SOCK_STREAM, 0)) {
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            throw std::runtime_error("cannot bind a socket at " + path);
-    }
-    ~SocketFile() { ::close(fd_); }
-    SocketFile(const SocketFile&) = delete;
-    SocketFile& operator=(const SocketFile&) = delete;
-
-  private:
-    int fd_;
-};
 
 struct SpecialFile {
     std::string path;

@@ -18,6 +18,7 @@
 
 #include "crypto/SecretFile.h"
 #include "harness/Paths.h"
+#include "harness/SocketFile.h"
 #include "harness/TempDir.h"
 #include "io/FileContents.h"
 
@@ -26,27 +27,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A bound Unix socket at `path`, closed (and its file left behind) on destruction.
-class SocketFile {
-  public:
-    explicit SocketFile(const std::string& path) : fd_(::socket(AF_UNIX, SOCK_STREAM, 0)) {
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            throw std::runtime_error("cannot bind a socket at " + path);
-    }
-    ~SocketFile() { ::close(fd_); }
-
-  private:
-    int fd_;
-};
-
 class HostileFiles : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(::mkfifo(fifo().c_str(), 0600), 0);
-        socket_ = std::make_unique<SocketFile>(socketPath());
+        socket_ = std::make_unique<testing::SocketFile>(socketPath());
     }
     std::string fifo() const { return dir_.path() + "/fifo"; }
     std::string socketPath() const { return dir_.path() + "/sock"; }
@@ -86,7 +71,7 @@ class HostileFiles : public ::testing::Test {
     }
 
     testing::TempDir dir_;
-    std::unique_ptr<SocketFile> socket_;
+    std::unique_ptr<testing::SocketFile> socket_;
 };
 
 TEST_F(HostileFiles, FileContentsRefusesFifosSocketsDevicesAndDirectories) {
