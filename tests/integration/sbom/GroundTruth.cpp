@@ -17,7 +17,7 @@ std::string mainModuleVersion(const nlohmann::json& modules, const std::string& 
         value = value.substr(0, value.find_first_of(" \"'"));
         return "v" + value;
     }
-    return "UNKNOWN";
+    return "(devel)";
 }
 
 }  // namespace

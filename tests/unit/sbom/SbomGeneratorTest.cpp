@@ -109,8 +109,8 @@ TEST(SbomGenerator, HostileSymlinksInMetadataPathsAreHarmless) {
 TEST(SbomGenerator, ComplianceDropsNamelessAndStubsVersionless) {
     InMemoryImage image;
     image.add(LayerBuilder()
-                  .file("a/package.json", R"({"version":"1.0.0"})")
-                  .file("b/package.json", R"({"name":"b"})"));
+                  .file("usr/lib/python3/dist-packages/a.egg-info", "Version: 1.0\n")
+                  .file("usr/lib/python3/dist-packages/b.egg-info", "Name: b\n"));
     Sbom sbom = SbomGenerator::withDefaultCatalogers().generate(image.input());
     ASSERT_EQ(sbom.packages.size(), 1u);
     EXPECT_EQ(sbom.packages[0].version, "UNKNOWN");

@@ -129,8 +129,9 @@ std::vector<Package> GoCataloger::catalog(const CatalogContext& ctx) const {
         GoModule main = mod.main;
         if (main.path.empty() || main.path == "command-line-arguments") main.path = mod.path;
         if (main.version.empty() || main.version == "(devel)") {
-            main.version = goMainVersion(mod.setting("-ldflags"), mod.setting("vcs.revision"),
-                                         mod.setting("vcs.time"));
+            std::string derived = goMainVersion(mod.setting("-ldflags"),
+                                                mod.setting("vcs.revision"), mod.setting("vcs.time"));
+            main.version = derived.empty() ? "(devel)" : derived;  // as go version -m and syft
         }
         if (!main.path.empty()) {
             Package mainPackage = modulePackage(main, where);

@@ -93,6 +93,9 @@ std::vector<Package> NpmCataloger::catalog(const CatalogContext& ctx) const {
         Package pkg;
         pkg.name = text(manifest, "name");
         pkg.version = text(manifest, "version");
+        // As trivy and syft: a package.json without a name and version is not an installed
+        // package (test fixtures, nested "type":"module" markers).
+        if (pkg.name.empty() || pkg.version.empty()) continue;
         pkg.type = package_type::kNpm;
         pkg.foundBy = name();
         pkg.licenses = licensesOf(manifest);
@@ -101,7 +104,7 @@ std::vector<Package> NpmCataloger::catalog(const CatalogContext& ctx) const {
         pkg.description = text(manifest, "description");
         pkg.downloadLocation = repositoryOf(manifest);
         pkg.locations.push_back(ctx.locate(path));
-        if (!pkg.name.empty()) pkg.purl = npmPurl(pkg.name, pkg.version);
+        pkg.purl = npmPurl(pkg.name, pkg.version);
         out.push_back(std::move(pkg));
     }
     return out;
