@@ -5,9 +5,11 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "config/CommandTimeout.h"
 #include "cosign/SbomAttachment.h"
 #include "error/Error.h"
 #include "io/FileContents.h"
+#include "net/Deadline.h"
 
 namespace signet::cli {
 
@@ -19,6 +21,8 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     }
     std::string key, sbom, type = "spdx", inputFormat;
     ArgumentParser parser("attach sbom", "REF");
+    std::string timeout;
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--sbom", &sbom, "the SBOM file");
     parser.option("--type", &type, "spdx (default), cyclonedx or syft");
     parser.option("--input-format", &inputFormat, "json, text or xml (default: by file name)");
@@ -32,7 +36,8 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
     auto signer = loadSigningKey(key, env, secrets);
-    auto client = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets);
+    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);

@@ -6,12 +6,14 @@
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "cli/VerificationHeader.h"
+#include "config/CommandTimeout.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
 #include "cosign/InTotoStatement.h"
 #include "crypto/KeyLoader.h"
 #include "error/Error.h"
 #include "io/FileContents.h"
+#include "net/Deadline.h"
 
 namespace signet::cli {
 namespace {
@@ -25,6 +27,8 @@ std::string readPredicate(const std::string& path) {
 int runAttest(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, predicate, type = "custom";
     ArgumentParser parser("attest", "REF");
+    std::string timeout;
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--predicate", &predicate, "the predicate file (e.g. an SPDX JSON SBOM)");
     parser.option("--type", &type,
@@ -35,7 +39,8 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = readPredicate(predicate);
     auto signer = loadSigningKey(key, env, secrets);
-    auto client = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets);
+    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
@@ -47,6 +52,8 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
                          secret::SecretScrubber& secrets) {
     std::string key, type = "custom";
     ArgumentParser parser("verify-attestation", "REF");
+    std::string timeout;
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.option("--type", &type, "the predicate type to accept (cosign words or a URI)");
     std::string text = parser.parseOne(args);
@@ -54,7 +61,8 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     auto verifier = crypto::loadVerifier(key, env, secrets);
-    auto client = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets);
+    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

@@ -145,13 +145,10 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         return stopEarly(run, spec, refs, e);
     }
     oci::HttpRegistryClient& client = *registry;
-    client.setRetryHook([&run](const std::string& line) {
-        run.logger.info(line);
-        pipeline::BatchRunner::onRetry(line);
-    });
+    client.setRetryHook([&run](const std::string& line) { run.logger.info(line); });
     cosign::SignatureStore store(client, storeSettings);
     cosign::ImageSigner imageSigner(client, store, *signer, run.env);
-    pipeline::BatchRunner runner(client, imageSigner, run.logger);
+    pipeline::BatchRunner runner(client, store, *signer, run.env, run.logger);
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,
                                    spec.registry.timeout};
     run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");

@@ -8,7 +8,9 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "config/CommandTimeout.h"
 #include "error/Error.h"
+#include "net/Deadline.h"
 #include "oci/ImageManifest.h"
 #include "sbom/SbomGenerator.h"
 #include "sbom/image/LayerProgress.h"
@@ -36,6 +38,8 @@ void writeOutput(const std::string& path, const std::string& document) {
 int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string format = "spdx-json", platform, output;
     ArgumentParser parser("sbom", "REF");
+    std::string timeout;
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
     parser.option("--platform", &platform, "os/arch[/variant] to pick from an index");
     parser.option("--output,-o", &output,
@@ -47,7 +51,8 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     oci::Reference ref = oci::Reference::parse(text);
     auto options = sbom::DocumentOptions::fromEnvironment(env);
 
-    auto client = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets);
+    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     std::vector<std::string> platforms;
     if (!platform.empty()) platforms.push_back(platform);

@@ -5,10 +5,14 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "config/CommandTimeout.h"
 #include "cosign/Annotations.h"
 #include "cosign/ImageSigner.h"
 #include "error/Error.h"
 #include "error/ExitStatus.h"
+#include "net/Deadline.h"
+#include "pipeline/BatchRunner.h"
+#include "pipeline/LostRaceCheck.h"
 
 namespace signet::cli {
 namespace {
@@ -22,7 +26,7 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
 }  // namespace
 
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    std::string key, identity = "tag";
+    std::string key, identity = "tag", timeout;
     std::vector<std::string> annotations;
     bool allowTagOnly = false, noVerifyTags = false;
     ArgumentParser parser("sign", "REF...");
@@ -34,6 +38,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
     parser.flag("--no-verify-tags", &noVerifyTags,
                 "do not check the tag still points at the digest");
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     std::vector<std::string> refs = parser.parse(args);
     if (refs.empty())
         throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
@@ -51,26 +56,51 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
             throw cosign::tagOnlyRefused(parsed.back());
     }
 
+    const std::chrono::seconds limit = config::commandTimeout(timeout, env);
     auto signer = loadSigningKey(key, env, secrets);
-    auto client = connectRegistry(env, secrets);
-    cosign::SignatureStore store(*client, cosign::storeSettings(env));
-    cosign::ImageSigner imageSigner(*client, store, *signer, env);
+    auto registry = connectRegistry(env, secrets);
+    cosign::SignatureStore store(*registry, cosign::storeSettings(env));
+    pipeline::LostRaceCheck check(*registry, store, {store.settings().settle, limit, 4});
+
+    // Every reference is signed first; what each wrote is checked once, after all the writes.
+    struct Outcome {
+        std::optional<cosign::SignedImage> signed_;
+        std::optional<std::size_t> written;
+        std::optional<Error> error;
+    };
+    std::vector<Outcome> done(parsed.size());
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        auto client = registry->within(net::Deadline::after(limit));
+        cosign::SignatureStore bounded = store.through(*client);
+        cosign::ImageSigner imageSigner(*client, bounded, *signer, env);
+        try {
+            done[i].signed_ = imageSigner.sign(parsed[i], options);
+            if (done[i].signed_->writes > 0)
+                done[i].written = check.add(pipeline::writtenLayer(*done[i].signed_));
+        } catch (const Error& e) {
+            done[i].error = e;
+        }
+    }
+    auto confirmed = check.confirm();
 
     std::vector<std::optional<ErrorKind>> outcomes;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
-        try {
-            auto signed_ = imageSigner.sign(parsed[i], options);
-            std::cout << refs[i] << " " << signed_.digest << " " << signed_.location
-                      << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
-            if (signed_.resolvedFromTag) {
-                std::cerr << "signet sign: " << refs[i] << " resolved to " << signed_.digest
-                          << "\n";
-            }
-            outcomes.push_back(std::nullopt);
-        } catch (const Error& e) {
-            std::cerr << secrets.scrubOutput("signet sign: " + refs[i] + ": " + e.what()) << "\n";
-            outcomes.push_back(e.kind());
+        if (done[i].written && confirmed[*done[i].written].failure)
+            done[i].error = confirmed[*done[i].written].failure;
+        if (done[i].error) {
+            std::cerr << secrets.scrubOutput("signet sign: " + refs[i] + ": " +
+                                             done[i].error->what())
+                      << "\n";
+            outcomes.push_back(done[i].error->kind());
+            continue;
         }
+        const cosign::SignedImage& signed_ = *done[i].signed_;
+        std::cout << refs[i] << " " << signed_.digest << " " << signed_.location
+                  << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
+        if (signed_.resolvedFromTag) {
+            std::cerr << "signet sign: " << refs[i] << " resolved to " << signed_.digest << "\n";
+        }
+        outcomes.push_back(std::nullopt);
     }
     return batchExitCode(outcomes, FailOn::Any);
 }

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/VerificationHeader.h"
+#include "config/CommandTimeout.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/ImageSigner.h"
@@ -12,6 +13,7 @@
 #include "cosign/SignatureVerification.h"
 #include "crypto/KeyLoader.h"
 #include "error/Error.h"
+#include "net/Deadline.h"
 
 namespace signet::cli {
 namespace {
@@ -31,6 +33,8 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string key, output = "json";
     std::vector<std::string> annotations;
     ArgumentParser parser("verify", "REF");
+    std::string timeout;
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.repeated("--annotations,-a", &annotations, "key=value the payload must carry");
     parser.option("--output,-o", &output, "json (default) or text");
@@ -45,7 +49,8 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);
 
-    auto client = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets);
+    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     auto found = digestToVerify(*client, ref, "verify");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

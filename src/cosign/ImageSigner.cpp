@@ -67,15 +67,16 @@ SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::stri
     AttachmentLayer layer{oci::media_type::kCosignSimpleSigning,
                           payload,
                           {{"dev.cosignproject.cosign/signature", signature}}};
-    oci::Repository target = attachmentRepository(repo, env_);
-    AppendResult stored = store_.append(target, attachmentTag(digest, AttachmentKind::Signature),
-                                        layer, verifier_.get());
     SignedImage result;
+    result.target = attachmentRepository(repo, env_);
+    result.tag = attachmentTag(digest, AttachmentKind::Signature);
+    result.stored = store_.append(result.target, result.tag, layer, verifier_.get());
+    result.layer = std::move(layer);
     result.digest = digest;
     result.identity = identity;
-    result.location = stored.location;
-    result.alreadySigned = stored.alreadyPresent;
-    result.writes = stored.writes;
+    result.location = result.stored.location;
+    result.alreadySigned = result.stored.alreadyPresent;
+    result.writes = result.stored.writes;
     return result;
 }
 

@@ -33,6 +33,11 @@ struct SignedImage {
     bool alreadySigned = false;  // an identical signature by this key was already there
     bool resolvedFromTag = false;
     int writes = 0;
+    // What was written (when writes > 0), for LostRaceCheck.
+    oci::Repository target;  // the repository the .sig image is in
+    std::string tag;         // "sha256-<hex>.sig"
+    AttachmentLayer layer;
+    AppendResult stored;
 };
 
 class ImageSigner {

@@ -1,8 +1,5 @@
 #include "cosign/SignatureStore.h"
 
-#include <random>
-#include <thread>
-
 #include "cosign/AttachmentTag.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
@@ -36,17 +33,20 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
 
 }  // namespace
 
-void SignatureStore::waitToSettle(std::chrono::milliseconds ownWindow) const {
-    if (settings_.settle.count() <= 0) return;
-    static thread_local std::mt19937 rng(std::random_device{}());
-    std::uniform_int_distribution<long> extra(0, settings_.settle.count());
-    std::this_thread::sleep_for(settings_.settle + 2 * ownWindow +
-                                std::chrono::milliseconds(extra(rng)));
+SignatureStore::SignatureStore(oci::RegistryClient& client, StoreSettings settings)
+    : SignatureStore(client, settings, std::make_shared<TagLocks>()) {}
+
+SignatureStore::SignatureStore(oci::RegistryClient& client, StoreSettings settings,
+                               std::shared_ptr<TagLocks> locks)
+    : client_(client), settings_(settings), locks_(std::move(locks)) {}
+
+SignatureStore SignatureStore::through(oci::RegistryClient& client) const {
+    return SignatureStore(client, settings_, locks_);
 }
 
 std::mutex& SignatureStore::lockFor(const std::string& key) {
-    std::lock_guard<std::mutex> guard(locksMutex_);
-    auto& slot = locks_[key];
+    std::lock_guard<std::mutex> guard(locks_->mutex);
+    auto& slot = locks_->byTag[key];
     if (!slot) slot = std::make_unique<std::mutex>();
     return *slot;
 }
@@ -74,11 +74,21 @@ std::vector<StoredLayer> SignatureStore::readLayers(const oci::Repository& repo,
 }
 
 std::string SignatureStore::write(const oci::Repository& repo, const std::string& tag,
-                                  const AttachmentImage& image, const AttachmentLayer& layer) {
-    client_.putBlob(repo, crypto::sha256Digest(layer.payload), layer.payload);  // no-op if there
+                                  const AttachmentImage& image, const AttachmentLayer& layer,
+                                  bool fresh, AppendResult& result) {
     std::string config = image.configBytes();
-    client_.putBlob(repo, crypto::sha256Digest(config), config);
-    return client_.putManifest(repo, tag, image.manifest().mediaType, image.manifestBytes());
+    for (const std::string* blob : {&layer.payload, static_cast<const std::string*>(&config)}) {
+        std::string digest = crypto::sha256Digest(*blob);
+        fresh ? client_.pushBlob(repo, digest, *blob) : client_.putBlob(repo, digest, *blob);
+    }
+    auto sent = std::chrono::steady_clock::now();
+    std::string written =
+        client_.putManifest(repo, tag, image.manifest().mediaType, image.manifestBytes());
+    auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - sent);
+    result.roundTrip = std::max(result.roundTrip, took);
+    ++result.writes;
+    return written;
 }
 
 AppendResult SignatureStore::append(const oci::Repository& repo, const std::string& tag,
@@ -89,18 +99,13 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
     const std::string digest = crypto::sha256Digest(layer.payload);
     AppendResult result;
     result.location = location;
-    // Upload the payload first, so that between reading the tag and writing it only the config
-    // blob and the manifest travel: the window in which another writer can interleave is short.
-    client_.putBlob(repo, digest, layer.payload);
-    for (int round = 0; round < kMaxWriteRounds; ++round) {
-        auto readAt = std::chrono::steady_clock::now();
+    for (int round = 0;; ++round) {
         auto current = fetchImage(repo, tag);
         AttachmentImage image =
             current ? *current : AttachmentImage::empty(settings_.dockerMediaTypes);
         for (const auto& existing : image.manifest().layers) {
-            bool present = dedupeWith ? isDuplicate(existing, layer, digest, *dedupeWith)
-                                      : (round > 0 && sameLayer(existing, layer, digest));
-            if (present) {
+            if (sameLayer(existing, layer, digest) ||
+                (dedupeWith && isDuplicate(existing, layer, digest, *dedupeWith))) {
                 result.alreadyPresent = result.writes == 0;
                 result.manifestDigest = crypto::sha256Digest(image.manifestBytes());
                 return result;
@@ -108,34 +113,30 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
         }
         image.append(layer);
         try {
-            write(repo, tag, image, layer);
+            // A tag that does not exist yet means new blobs: no HEAD before each upload.
+            result.manifestDigest = write(repo, tag, image, layer, !current, result);
+            return result;
         } catch (const Error& e) {
             // distribution can refuse a manifest while another writer is storing the same config
             // blob (400 DIGEST_INVALID); another round re-reads, re-uploads and writes again.
             if (e.kind() != ErrorKind::Registry || round + 1 == kMaxWriteRounds) throw;
-            waitToSettle(std::chrono::milliseconds(0));
-            continue;
-        }
-        ++result.writes;
-        // Another process may have read the tag before our PUT and write after it. Its
-        // read-to-write window is about as long as ours: wait well past it, then check that our
-        // layer survived.
-        waitToSettle(std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now() - readAt));
-        auto after = client_.getManifest(repo, tag);
-        if (after) {
-            auto parsed = oci::parseManifest(after->body, location);
-            for (const auto& existing : parsed.layers) {
-                if (sameLayer(existing, layer, digest)) {
-                    result.manifestDigest = after->digest;
-                    return result;
-                }
-            }
         }
     }
-    throw Error(ErrorKind::Registry, location + ": other writers replaced the signature image " +
-                                         std::to_string(kMaxWriteRounds) +
-                                         " times in a row; run again");
+}
+
+bool SignatureStore::holds(const oci::Repository& repo, const std::string& tag,
+                           const AttachmentLayer& layer, const std::string& written) {
+    auto head = client_.headManifest(repo, tag);
+    if (!head) return false;
+    if (head->digest == written) return true;
+    auto manifest = client_.getManifest(repo, tag);
+    if (!manifest) return false;
+    const std::string digest = crypto::sha256Digest(layer.payload);
+    for (const auto& existing :
+         oci::parseManifest(manifest->body, attachmentLocation(repo, tag)).layers) {
+        if (sameLayer(existing, layer, digest)) return true;
+    }
+    return false;
 }
 
 AppendResult SignatureStore::replace(const oci::Repository& repo, const std::string& tag,
@@ -146,8 +147,7 @@ AppendResult SignatureStore::replace(const oci::Repository& repo, const std::str
     image.append(layer);
     AppendResult result;
     result.location = location;
-    result.manifestDigest = write(repo, tag, image, layer);
-    result.writes = 1;
+    result.manifestDigest = write(repo, tag, image, layer, false, result);
     return result;
 }
 

@@ -26,15 +26,15 @@ struct AppendResult {
     std::string location;         // "registry/repo:sha256-<hex>.sig"
     std::string manifestDigest;   // digest of the attachment manifest now at the tag
     bool alreadyPresent = false;  // an identical, verifying layer was there: nothing written
-    int writes = 0;  // manifest PUTs it took (more than 1 when another writer raced us)
+    int writes = 0;               // manifest PUTs it took
+    std::chrono::milliseconds roundTrip{0};  // of the slowest of those PUTs
 };
 
 // How attachment images are written.
 struct StoreSettings {
     bool dockerMediaTypes = false;  // COSIGN_DOCKER_MEDIA_TYPES=1
-    // How long to wait after a write before checking that no other process replaced the tag;
-    // twice our own read-to-write time and a random extra of up to `settle` are added, so the
-    // wait covers slow writers and racing writers spread out.
+    // The least time LostRaceCheck waits after the run's writes before it re-reads them; zero
+    // means signet is the only writer and skips the check.
     std::chrono::milliseconds settle{50};
 };
 
@@ -42,20 +42,24 @@ class SignatureStore {
   public:
     // cosign limits each attachment payload it downloads to 128 MiB.
     static constexpr std::size_t kMaxPayloadBytes = 128u << 20;
-    // Read-modify-write rounds before giving up when other writers keep overwriting the tag.
+    // Read-modify-write rounds before giving up when the registry keeps refusing the manifest.
     static constexpr int kMaxWriteRounds = 10;
-    explicit SignatureStore(oci::RegistryClient& client, StoreSettings settings = {})
-        : client_(client), settings_(settings) {}
+    explicit SignatureStore(oci::RegistryClient& client, StoreSettings settings = {});
+
+    // A store over `client` (e.g. one bounded by a job's deadline) that shares this one's
+    // settings and per-tag locks.
+    SignatureStore through(oci::RegistryClient& client) const;
+    const StoreSettings& settings() const { return settings_; }
 
     // The layers at repo:tag with their payloads; empty when the tag does not exist.
     std::vector<StoredLayer> readLayers(const oci::Repository& repo, const std::string& tag);
 
-    // Appends `layer` to the image at repo:tag (creating it when absent), as cosign does.
-    // With `dedupeWith`, an existing layer with the same digest, media type and annotations whose
-    // signature verifies with that key counts as already present (cosign's duplicate detector).
-    // Writes to one tag are serialised within the process. The registry API has no
-    // compare-and-swap, so after each PUT the store waits `settle`, reads the tag back and, when
-    // another writer replaced it, merges the layer into theirs and writes again.
+    // Appends `layer` to the image at repo:tag (creating it when absent), as cosign does. The
+    // very same layer counts as already present; so, with `dedupeWith`, does a layer with the
+    // same digest, media type and annotations whose signature verifies with that key (cosign's
+    // duplicate detector). Writes to one tag are serialised within the process. Another process
+    // can still replace the tag after the PUT (the registry API has no compare-and-swap):
+    // LostRaceCheck looks again once the run's writes are done.
     AppendResult append(const oci::Repository& repo, const std::string& tag,
                         const AttachmentLayer& layer, const crypto::Verifier* dedupeWith);
 
@@ -63,17 +67,28 @@ class SignatureStore {
     AppendResult replace(const oci::Repository& repo, const std::string& tag,
                          const AttachmentLayer& layer);
 
+    // True when repo:tag holds `layer`, looked up by the manifest digest `written` first (one
+    // HEAD when nobody replaced the tag since).
+    bool holds(const oci::Repository& repo, const std::string& tag, const AttachmentLayer& layer,
+               const std::string& written);
+
   private:
+    struct TagLocks {
+        std::mutex mutex;
+        std::map<std::string, std::unique_ptr<std::mutex>> byTag;
+    };
+    SignatureStore(oci::RegistryClient& client, StoreSettings settings,
+                   std::shared_ptr<TagLocks> locks);
     std::mutex& lockFor(const std::string& key);
-    void waitToSettle(std::chrono::milliseconds ownWindow) const;
     std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag);
+    // Uploads the image's blobs (asking first only when `fresh` is false) and PUTs its manifest.
     std::string write(const oci::Repository& repo, const std::string& tag,
-                      const AttachmentImage& image, const AttachmentLayer& layer);
+                      const AttachmentImage& image, const AttachmentLayer& layer, bool fresh,
+                      AppendResult& result);
 
     oci::RegistryClient& client_;
     StoreSettings settings_;
-    std::mutex locksMutex_;
-    std::map<std::string, std::unique_ptr<std::mutex>> locks_;
+    std::shared_ptr<TagLocks> locks_;
 };
 
 // COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 50 ms; 0 when signet is the

@@ -18,6 +18,8 @@ std::string_view categoryName(ErrorKind kind) {
             return "network";
         case ErrorKind::Unavailable:
             return "unavailable";
+        case ErrorKind::Timeout:
+            return "timeout";
         case ErrorKind::NotFound:
             return "notfound";
         case ErrorKind::Immutable:
@@ -30,6 +32,8 @@ std::string_view categoryName(ErrorKind kind) {
             return "registry";
         case ErrorKind::Verify:
             return "verify";
+        case ErrorKind::LostRace:
+            return "lost-race";
         case ErrorKind::Internal:
             return "internal";
     }
@@ -38,7 +42,7 @@ std::string_view categoryName(ErrorKind kind) {
 
 bool isUnavailability(ErrorKind kind) {
     return kind == ErrorKind::Network || kind == ErrorKind::RateLimit ||
-           kind == ErrorKind::Unavailable;
+           kind == ErrorKind::Unavailable || kind == ErrorKind::Timeout;
 }
 
 int exitCodeFor(ErrorKind kind) {

@@ -16,12 +16,14 @@ enum class ErrorKind {
     RateLimit,    // registry said 429 after every retry
     Network,      // connection refused/reset, TLS failure, timeout after every retry
     Unavailable,  // registry answered 408 or 5xx to every retry
+    Timeout,      // the reference's deadline (--timeout, SIGNET_TIMEOUT) passed first
     NotFound,     // image, tag, or blob does not exist
     Immutable,    // the registry refused to overwrite a tag
     TagMoved,     // tag no longer points at the digest it was given with
     TooLarge,     // a payload or SBOM over its size limit
     Registry,     // any other registry answer (400, 501, malformed body)
     Verify,       // signature verification failed
+    LostRace,     // a signature written was overwritten by another writer and stayed lost
     Internal,     // a bug or an unexpected local failure
 };
 

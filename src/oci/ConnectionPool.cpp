@@ -12,6 +12,7 @@
 #include <csignal>
 
 #include "net/CaBundle.h"
+#include "net/SocketWatchdog.h"
 #include "net/VerifiedTls.h"
 
 namespace signet::oci {
@@ -36,6 +37,17 @@ std::string poolKey(const Poco::URI& uri, bool verifyTls) {
            (verifyTls ? "" : "#unverified");
 }
 
+// Each connect, send and receive of `session` waits at most `limit` (at least 1 ms: zero would
+// mean no limit at all), on the open socket as well as for the next connection.
+void limitSession(Poco::Net::HTTPClientSession& session, std::chrono::milliseconds limit) {
+    Poco::Timespan span(std::max<long long>(limit.count(), 1) * 1000);
+    session.setTimeout(span);
+    if (session.connected()) {
+        session.socket().setReceiveTimeout(span);
+        session.socket().setSendTimeout(span);
+    }
+}
+
 }  // namespace
 
 ConnectionPool::Lease::Lease(ConnectionPool& pool, std::string key,
@@ -49,6 +61,10 @@ ConnectionPool::Lease::~Lease() {
         } catch (...) {
         }
     }
+}
+
+void ConnectionPool::Lease::limitTo(const net::Deadline& deadline) {
+    limitSession(*session_, deadline.remaining(pool_->timeout_));
 }
 
 void ConnectionPool::Lease::release() {
@@ -130,18 +146,20 @@ void ConnectionPool::giveBack(const std::string& key,
 }
 
 ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsigned short port,
-                                                  bool tls, std::chrono::seconds timeout) {
+                                                  bool tls, const net::Deadline& deadline) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (tls) {
         session = std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context(host, false));
     } else {
         session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
     }
-    session->setTimeout(Poco::Timespan(static_cast<long>(timeout.count()), 0));
+    limitSession(*session, deadline.remaining(timeout_));
     try {
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
                                        Poco::Net::HTTPMessage::HTTP_1_1);
         session->sendRequest(request);
+        auto watch =
+            net::SocketWatchdog::shared().watch(session->socket().impl()->sockfd(), deadline.at());
         Poco::Net::HTTPResponse response;
         std::istream& body = session->receiveResponse(response);
         ProbeAnswer answer{true, true, static_cast<int>(response.getStatus()), {}};

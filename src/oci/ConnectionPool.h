@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "net/Deadline.h"
+
 namespace signet::oci {
 
 // The first pool initialises OpenSSL and ignores SIGPIPE (when it has its default action).
@@ -36,6 +38,9 @@ class ConnectionPool {
         Lease(const Lease&) = delete;
         Poco::Net::HTTPClientSession& session() { return *session_; }
         bool reused() const { return reused_; }
+        // Connect, send and each receive wait at most what `deadline` leaves, and never longer
+        // than the pool's per-request timeout.
+        void limitTo(const net::Deadline& deadline);
         void release();
 
       private:
@@ -55,9 +60,10 @@ class ConnectionPool {
         int status = 0;
         std::string body;  // at most a few KiB
     };
-    // GET /v2/ on host:port over TLS (`tls`, any certificate) or plain HTTP.
+    // GET /v2/ on host:port over TLS (`tls`, any certificate) or plain HTTP, within the
+    // per-request timeout and `deadline`.
     ProbeAnswer probe(const std::string& host, unsigned short port, bool tls,
-                      std::chrono::seconds timeout);
+                      const net::Deadline& deadline);
 
   private:
     std::unique_ptr<Poco::Net::HTTPClientSession> open(const Poco::URI& uri, bool verifyTls);

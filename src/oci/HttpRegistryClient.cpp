@@ -60,54 +60,81 @@ void requireDigest(const std::string& digest, const Repository& repo) {
     }
 }
 
+// Content that does not match its digest, thrown inside checkedFetch and retried there.
+struct CorruptContent {
+    std::string message;
+};
+
 }  // namespace
+
+struct HttpRegistryClient::Shared {
+    Shared(RegistryOptions o, std::shared_ptr<Keychain> k, secret::SecretSink& s)
+        : options(std::move(o)),
+          keychain(std::move(k)),
+          secrets(s),
+          pool(options.caFile, options.timeout),
+          transport(pool, RetryPolicy{options.retries}, options.userAgent, options.insecureHosts),
+          auth(
+              transport, [this](const Repository& repo) { return credentialsFor(repo); }, s) {}
+
+    Credentials credentialsFor(const Repository& repo) {
+        if (options.credentials && options.credentials->appliesTo(repo.registry))
+            return options.credentials->credentials;
+        return keychain ? keychain->resolve(repo) : Credentials{};
+    }
+
+    RegistryOptions options;
+    std::shared_ptr<Keychain> keychain;
+    secret::SecretSink& secrets;
+    ConnectionPool pool;
+    HttpTransport transport;
+    RegistryAuth auth;
+    std::mutex schemeMutex;
+    std::map<std::string, std::string> schemes;  // registry → "https" | "http"
+};
 
 HttpRegistryClient::HttpRegistryClient(RegistryOptions options, std::shared_ptr<Keychain> keychain,
                                        secret::SecretSink& secrets)
-    : options_(std::move(options)),
-      keychain_(std::move(keychain)),
-      secrets_(secrets),
-      pool_(options_.caFile, options_.timeout),
-      transport_(pool_, RetryPolicy{options_.retries}, options_.userAgent, options_.insecureHosts),
-      auth_(
-          transport_, [this](const Repository& repo) { return credentialsFor(repo); }, secrets) {}
+    : shared_(std::make_shared<Shared>(std::move(options), std::move(keychain), secrets)) {}
+
+HttpRegistryClient::HttpRegistryClient(std::shared_ptr<Shared> shared, net::Deadline deadline)
+    : shared_(std::move(shared)), deadline_(deadline) {}
 
 HttpRegistryClient::~HttpRegistryClient() = default;
 
-void HttpRegistryClient::setRetryHook(RetryHook hook) {
-    transport_.setRetryHook(std::move(hook));
-}
-int HttpRegistryClient::attempts() const {
-    return transport_.attempts();
-}
-int HttpRegistryClient::retries() const {
-    return transport_.retries();
-}
-int HttpRegistryClient::tokenRequests() const {
-    return auth_.tokenRequests();
+std::unique_ptr<RegistryClient> HttpRegistryClient::within(net::Deadline deadline) {
+    return std::unique_ptr<RegistryClient>(new HttpRegistryClient(shared_, deadline));
 }
 
-Credentials HttpRegistryClient::credentialsFor(const Repository& repo) {
-    if (options_.credentials && options_.credentials->appliesTo(repo.registry))
-        return options_.credentials->credentials;
-    return keychain_ ? keychain_->resolve(repo) : Credentials{};
+void HttpRegistryClient::setRetryHook(RetryHook hook) {
+    shared_->transport.setRetryHook(std::move(hook));
+}
+int HttpRegistryClient::attempts() const {
+    return shared_->transport.attempts();
+}
+int HttpRegistryClient::retries() const {
+    return retries_.load();
+}
+int HttpRegistryClient::tokenRequests() const {
+    return shared_->auth.tokenRequests();
 }
 
 std::string HttpRegistryClient::schemeFor(const std::string& registry) {
-    if (options_.insecureHosts.count(registry) == 0) return "https";
-    std::lock_guard<std::mutex> lock(schemeMutex_);
-    if (auto it = schemes_.find(registry); it != schemes_.end()) return it->second;
+    if (shared_->options.insecureHosts.count(registry) == 0) return "https";
+    std::lock_guard<std::mutex> lock(shared_->schemeMutex);
+    auto& schemes = shared_->schemes;
+    if (auto it = schemes.find(registry); it != schemes.end()) return it->second;
     // An insecure host gets HTTPS (unverified) unless it speaks plain HTTP, where TLS would fail.
     // Asking in plain HTTP first is quick either way: a TLS server drops the connection or says
     // "Client sent an HTTP request to an HTTPS server", whereas a plain server handed a TLS hello
     // can sit on it until a timeout.
     Poco::URI endpoint("https://" + registry);
-    auto plain = pool_.probe(endpoint.getHost(), endpoint.getPort(), false, options_.timeout);
+    auto plain = shared_->pool.probe(endpoint.getHost(), endpoint.getPort(), false, deadline_);
     if (!plain.connected) return "https";  // unreachable now: the request itself reports it
     bool tlsOnly =
         !plain.http || (plain.status == 400 && plain.body.find("HTTPS") != std::string::npos);
     std::string scheme = tlsOnly ? "https" : "http";
-    schemes_[registry] = scheme;
+    schemes[registry] = scheme;
     return scheme;
 }
 
@@ -121,12 +148,20 @@ Poco::URI HttpRegistryClient::resolve(const Repository& repo, const std::string&
 HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, std::size_t maxBody,
                                       const BodyConsumer* consumer) {
     requireValidName(repo);
-    HttpRequest request{call.method, {}, call.headers, call.body, call.followRedirects};
+    HttpRequest request;
+    request.method = call.method;
+    request.headers = call.headers;
+    request.body = call.body;
+    request.followRedirects = call.followRedirects;
+    request.deadline = deadline_;
+    request.idempotent = call.idempotent;
+    request.retryCount = &retries_;
     try {
         request.uri = resolve(repo, call.path);
     } catch (const Poco::Exception& e) {
         throw Error(ErrorKind::Registry, "registry " + repo.registry + " gave an unusable URL \"" +
-                                             secret::quoteUntrusted(call.path, secrets_) + "\"");
+                                             secret::quoteUntrusted(call.path, shared_->secrets) +
+                                             "\"");
     }
     Poco::URI registryUri(request.uri.getScheme() + "://" + repo.registry);
     bool toRegistry = request.uri.getHost() == registryUri.getHost() &&
@@ -136,17 +171,44 @@ HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, 
         HttpRequest attempt = request;
         if (!authorization.empty() && toRegistry)
             attempt.headers.emplace_back("Authorization", authorization);
-        return consumer ? transport_.stream(attempt, *consumer) : transport_.send(attempt, maxBody);
+        return consumer ? shared_->transport.stream(attempt, *consumer)
+                        : shared_->transport.send(attempt, maxBody);
     };
-    std::string sent = auth_.authorization(repo);
+    std::string sent = shared_->auth.authorization(repo, deadline_);
     HttpResponse response = sendWith(sent);
     if (response.status == 401) {
-        std::string next = auth_.afterUnauthorized(repo, response, sent, operation);
+        std::string next =
+            shared_->auth.afterUnauthorized(repo, response, sent, operation, deadline_);
         response = sendWith(next);
         if (response.status == 401)
-            throw registryError(operation, response, repo.registry, secrets_);
+            throw registryError(operation, response, repo.registry, shared_->secrets);
     }
     return response;
+}
+
+bool HttpRegistryClient::retryUnconfirmed(const Repository& repo, const Call& request,
+                                          const std::string& why, RetryLoop& loop) {
+    if (loop.last()) return false;
+    HttpRequest described;
+    described.method = request.method;
+    described.uri = resolve(repo, request.path);
+    described.retryCount = &retries_;
+    shared_->transport.announceRetry(described, why, loop.attempt() + 1);
+    loop.next(std::nullopt, request.method + " " + describeUri(described.uri));
+    return true;
+}
+
+template <typename Fetch>
+auto HttpRegistryClient::checkedFetch(const Repository& repo, const Call& request, Fetch fetch) {
+    RetryLoop loop(shared_->transport.policy(), deadline_);
+    while (true) {
+        try {
+            return fetch();
+        } catch (const CorruptContent& corrupt) {
+            if (!retryUnconfirmed(repo, request, corrupt.message, loop))
+                throw Error(ErrorKind::Registry, corrupt.message + "; refusing it");
+        }
+    }
 }
 
 std::optional<ManifestResponse> HttpRegistryClient::headManifest(const Repository& repo,
@@ -162,6 +224,13 @@ std::optional<ManifestResponse> HttpRegistryClient::getManifest(const Repository
 std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Repository& repo,
                                                                   const std::string& reference,
                                                                   bool head) {
+    Call request{head ? "HEAD" : "GET", manifestPath(repo, reference), {}, ""};
+    return checkedFetch(repo, request, [&] { return fetchManifestOnce(repo, reference, head); });
+}
+
+std::optional<ManifestResponse> HttpRegistryClient::fetchManifestOnce(const Repository& repo,
+                                                                      const std::string& reference,
+                                                                      bool head) {
     Call request{head ? "HEAD" : "GET",
                  manifestPath(repo, reference),
                  {{"Accept", media_type::kManifestAccept}},
@@ -172,7 +241,7 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
     const std::string what =
         "manifest " + repo.name() + (isValidDigest(reference) ? "@" : ":") + reference;
     if (response.status != 200)
-        throw registryError(request.method + " " + what, response, repo.registry, secrets_);
+        throw registryError(request.method + " " + what, response, repo.registry, shared_->secrets);
 
     ManifestResponse manifest;
     manifest.mediaType = bareMediaType(response.header("Content-Type"));
@@ -182,7 +251,7 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
             if (isValidDigest(reference)) {
                 reported = reference;
             } else {
-                auto full = fetchManifest(repo, reference, false);  // the digest must be computed
+                auto full = fetchManifestOnce(repo, reference, false);  // compute the digest
                 if (full) full->body.clear();
                 return full;
             }
@@ -198,13 +267,12 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
     manifest.body = std::move(response.body);
     manifest.size = static_cast<std::int64_t>(manifest.body.size());
     if (isValidDigest(reference) && digestLike(reference, manifest.body) != reference) {
-        throw Error(ErrorKind::Registry, what + ": the content the registry sent has digest " +
-                                             digestLike(reference, manifest.body) +
-                                             "; refusing it");
+        throw CorruptContent{what + ": the content the registry sent has digest " +
+                             digestLike(reference, manifest.body)};
     }
     if (isValidDigest(reported) && digestLike(reported, manifest.body) != reported) {
-        throw Error(ErrorKind::Registry,
-                    what + ": Docker-Content-Digest " + reported + " does not match the body");
+        throw CorruptContent{what + ": Docker-Content-Digest " + reported +
+                             " does not match the body"};
     }
     manifest.digest = isValidDigest(reported)    ? reported
                       : isValidDigest(reference) ? reference
@@ -214,14 +282,31 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifest(const Reposito
 
 std::string HttpRegistryClient::putManifest(const Repository& repo, const std::string& reference,
                                             const std::string& mediaType, const std::string& body) {
-    Call request{"PUT", manifestPath(repo, reference), {{"Content-Type", mediaType}}, body, false};
-    HttpResponse response = call(repo, request, kMaxSmallBody);
-    if (response.status / 100 != 2) {
-        throw registryError("PUT manifest " + repo.name() + ":" + reference, response,
-                            repo.registry, secrets_);
+    Call request{"PUT", manifestPath(repo, reference), {{"Content-Type", mediaType}}, body, false,
+                 false};
+    const std::string what = "PUT manifest " + repo.name() + ":" + reference;
+    const std::string ours = crypto::sha256Digest(body);
+    RetryLoop loop(shared_->transport.policy(), deadline_);
+    while (true) {
+        std::string why;
+        try {
+            HttpResponse response = call(repo, request, kMaxSmallBody);
+            if (response.status / 100 == 2) {
+                std::string reported = response.header("Docker-Content-Digest");
+                return isValidDigest(reported) ? reported : ours;
+            }
+            if (!isRetryableStatus(response.status) || loop.last())
+                throw registryError(what, response, repo.registry, shared_->secrets);
+            why = std::to_string(response.status);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Network || loop.last()) throw;
+            why = e.what();
+        }
+        retryUnconfirmed(repo, request, why, loop);
+        // The answer was lost, not necessarily the write: repeat it only if it did not land.
+        auto landed = fetchManifestOnce(repo, reference, true);
+        if (landed && landed->digest == ours) return ours;
     }
-    std::string reported = response.header("Docker-Content-Digest");
-    return isValidDigest(reported) ? reported : crypto::sha256Digest(body);
 }
 
 bool HttpRegistryClient::hasBlob(const Repository& repo, const std::string& digest) {
@@ -230,28 +315,31 @@ bool HttpRegistryClient::hasBlob(const Repository& repo, const std::string& dige
     if (response.status == 404) return false;
     if (response.status / 100 == 2) return true;
     throw registryError("HEAD blob " + repo.name() + "@" + digest, response, repo.registry,
-                        secrets_);
+                        shared_->secrets);
 }
 
 std::string HttpRegistryClient::getBlob(const Repository& repo, const std::string& digest,
                                         std::size_t maxBytes) {
     requireDigest(digest, repo);
     const std::string what = "blob " + repo.name() + "@" + digest;
-    HttpResponse response;
-    try {
-        response = call(repo, {"GET", blobPath(repo, digest), {}, "", true}, maxBytes);
-    } catch (const Error& e) {
-        if (e.kind() != ErrorKind::TooLarge) throw;
-        throw Error(ErrorKind::TooLarge,
-                    what + " is larger than the limit of " + std::to_string(maxBytes) + " bytes");
-    }
-    if (response.status / 100 != 2)
-        throw registryError("GET " + what, response, repo.registry, secrets_);
-    if (digestLike(digest, response.body) != digest) {
-        throw Error(ErrorKind::Registry, what + ": the content the registry sent has digest " +
-                                             digestLike(digest, response.body) + "; refusing it");
-    }
-    return std::move(response.body);
+    Call request{"GET", blobPath(repo, digest), {}, "", true};
+    return checkedFetch(repo, request, [&] {
+        HttpResponse response;
+        try {
+            response = call(repo, request, maxBytes);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::TooLarge) throw;
+            throw Error(ErrorKind::TooLarge, what + " is larger than the limit of " +
+                                                 std::to_string(maxBytes) + " bytes");
+        }
+        if (response.status / 100 != 2)
+            throw registryError("GET " + what, response, repo.registry, shared_->secrets);
+        if (digestLike(digest, response.body) != digest) {
+            throw CorruptContent{what + ": the content the registry sent has digest " +
+                                 digestLike(digest, response.body)};
+        }
+        return std::move(response.body);
+    });
 }
 
 void HttpRegistryClient::readBlob(const Repository& repo, const std::string& digest,
@@ -274,27 +362,59 @@ void HttpRegistryClient::readBlob(const Repository& repo, const std::string& dig
     HttpResponse response =
         call(repo, {"GET", blobPath(repo, digest), {}, "", true}, kMaxSmallBody, &verifying);
     if (response.status / 100 != 2)
-        throw registryError("GET " + what, response, repo.registry, secrets_);
+        throw registryError("GET " + what, response, repo.registry, shared_->secrets);
 }
 
 void HttpRegistryClient::putBlob(const Repository& repo, const std::string& digest,
                                  const std::string& data) {
     requireDigest(digest, repo);
+    if (hasBlob(repo, digest)) return;
+    pushBlob(repo, digest, data);
+}
+
+void HttpRegistryClient::pushBlob(const Repository& repo, const std::string& digest,
+                                  const std::string& data) {
+    requireDigest(digest, repo);
     if (digestLike(digest, data) != digest) {
         throw Error(ErrorKind::Internal, "blob for " + repo.name() + " does not have digest " +
                                              digest + "; not uploading it");
     }
-    if (hasBlob(repo, digest)) return;
     uploadBlob(repo, digest, data);
 }
 
 std::string HttpRegistryClient::uploadBlob(const Repository& repo, const std::string& digest,
                                            const std::string& data) {
     const std::string what = "upload of blob " + repo.name() + "@" + digest;
+    Call restart{"POST", "/v2/" + repo.path + "/blobs/uploads/", {}, ""};
+    RetryLoop loop(shared_->transport.policy(), deadline_);
+    while (true) {
+        std::string why;
+        try {
+            HttpResponse finished = uploadOnce(repo, digest, data);
+            if (finished.status / 100 == 2) return finished.header("Docker-Content-Digest");
+            if (!isRetryableStatus(finished.status) || loop.last())
+                throw registryError("PUT " + what, finished, repo.registry, shared_->secrets);
+            why = std::to_string(finished.status);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Network || loop.last()) throw;
+            why = e.what();
+        }
+        // The upload session may be spent, and the blob may have landed: look, then start over.
+        retryUnconfirmed(repo, restart, why, loop);
+        if (hasBlob(repo, digest)) return digest;
+    }
+}
+
+// POST for an upload session, then one PUT of the whole blob into it. The POST is retried by
+// the transport (a lost answer only leaves an unused session); the PUT is sent once. Returns
+// the PUT's answer.
+HttpResponse HttpRegistryClient::uploadOnce(const Repository& repo, const std::string& digest,
+                                            const std::string& data) {
+    const std::string what = "upload of blob " + repo.name() + "@" + digest;
     HttpResponse started =
         call(repo, {"POST", "/v2/" + repo.path + "/blobs/uploads/", {}, "", false}, kMaxSmallBody);
     if (started.status != 202)
-        throw registryError("POST " + what, started, repo.registry, secrets_);
+        throw registryError("POST " + what, started, repo.registry, shared_->secrets);
     std::string location = started.header("Location");
     if (location.empty()) {
         throw Error(ErrorKind::Registry, "POST " + what +
@@ -306,16 +426,19 @@ std::string HttpRegistryClient::uploadBlob(const Repository& repo, const std::st
         target = resolve(repo, location);
     } catch (const Poco::Exception&) {
         throw Error(ErrorKind::Registry, "POST " + what + ": unusable Location \"" +
-                                             secret::quoteUntrusted(location, secrets_) + "\"");
+                                             secret::quoteUntrusted(location, shared_->secrets) +
+                                             "\"");
     }
     target.addQueryParameter("digest", digest);
-    HttpResponse finished = call(
-        repo,
-        {"PUT", target.toString(), {{"Content-Type", "application/octet-stream"}}, data, false},
-        kMaxSmallBody);
-    if (finished.status / 100 != 2)
-        throw registryError("PUT " + what, finished, repo.registry, secrets_);
-    return finished.header("Docker-Content-Digest");
+    HttpResponse finished = call(repo,
+                                 {"PUT",
+                                  target.toString(),
+                                  {{"Content-Type", "application/octet-stream"}},
+                                  data,
+                                  false,
+                                  false},
+                                 kMaxSmallBody);
+    return finished;
 }
 
 std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& repo,
@@ -333,7 +456,7 @@ std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& re
     if (response.status == 404) return std::nullopt;
     if (response.status != 200) {
         throw registryError("GET referrers of " + repo.name() + "@" + digest, response,
-                            repo.registry, secrets_);
+                            repo.registry, shared_->secrets);
     }
     return std::move(response.body);
 }

@@ -1,6 +1,7 @@
 // HttpRegistryClient: RegistryClient over Poco HTTP(S) with pooling, auth, retries and checks.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include "oci/RegistryAuth.h"
 #include "oci/RegistryClient.h"
 #include "oci/RegistryOptions.h"
+#include "oci/RetryLoop.h"
 #include "secret/SecretSink.h"
 
 namespace signet::oci {
@@ -30,6 +32,8 @@ class HttpRegistryClient : public RegistryClient {
                                                  const std::string& reference) override;
     std::optional<ManifestResponse> getManifest(const Repository& repo,
                                                 const std::string& reference) override;
+    // A PUT whose answer was lost (reset, truncated, 5xx, 429) is repeated only after a HEAD
+    // shows that the registry does not hold this manifest at `reference` already.
     std::string putManifest(const Repository& repo, const std::string& reference,
                             const std::string& mediaType, const std::string& body) override;
     bool hasBlob(const Repository& repo, const std::string& digest) override;
@@ -39,42 +43,55 @@ class HttpRegistryClient : public RegistryClient {
                   const std::function<void(std::istream&)>& consumer) override;
     void putBlob(const Repository& repo, const std::string& digest,
                  const std::string& data) override;
+    void pushBlob(const Repository& repo, const std::string& digest,
+                  const std::string& data) override;
     std::optional<std::string> getReferrers(const Repository& repo, const std::string& digest,
                                             const std::string& artifactType) override;
+
+    std::unique_ptr<RegistryClient> within(net::Deadline deadline) override;
+    int retries() const override;  // of this client's own requests (a view's: only its own)
 
     // Called once per retry with a one-line description; the default prints it on stderr.
     void setRetryHook(RetryHook hook);
     int attempts() const;       // HTTP requests sent, retries and token requests included
-    int retries() const;        // of which retries
     int tokenRequests() const;  // token-server round trips
 
   private:
+    struct Shared;  // connections, tokens and settings: one set for a client and its views
     struct Call {
         std::string method;
         std::string path;  // "/v2/…" or an absolute upload URL
         std::vector<std::pair<std::string, std::string>> headers;
         std::string body;
         bool followRedirects = false;
+        bool idempotent = true;
     };
 
+    HttpRegistryClient(std::shared_ptr<Shared> shared, net::Deadline deadline);
     HttpResponse call(const Repository& repo, const Call& call, std::size_t maxBody,
                       const BodyConsumer* consumer = nullptr);
+    // Runs `fetch` again (with back-off) while it reports content that does not match its
+    // digest: on the wire that is a transport fault like a truncated body.
+    template <typename Fetch>
+    auto checkedFetch(const Repository& repo, const Call& request, Fetch fetch);
+    // For a request that may have landed: false when the retries are used up; otherwise tells
+    // the retry hook, waits the back-off (or throws Timeout) and returns true.
+    bool retryUnconfirmed(const Repository& repo, const Call& request, const std::string& why,
+                          RetryLoop& loop);
     Poco::URI resolve(const Repository& repo, const std::string& pathOrUrl);
     std::string schemeFor(const std::string& registry);
-    Credentials credentialsFor(const Repository& repo);
     std::optional<ManifestResponse> fetchManifest(const Repository& repo,
                                                   const std::string& reference, bool head);
+    std::optional<ManifestResponse> fetchManifestOnce(const Repository& repo,
+                                                      const std::string& reference, bool head);
     std::string uploadBlob(const Repository& repo, const std::string& digest,
                            const std::string& data);
+    HttpResponse uploadOnce(const Repository& repo, const std::string& digest,
+                            const std::string& data);
 
-    RegistryOptions options_;
-    std::shared_ptr<Keychain> keychain_;
-    secret::SecretSink& secrets_;
-    ConnectionPool pool_;
-    HttpTransport transport_;
-    RegistryAuth auth_;
-    std::mutex schemeMutex_;
-    std::map<std::string, std::string> schemes_;  // registry → "https" | "http"
+    std::shared_ptr<Shared> shared_;
+    net::Deadline deadline_;
+    std::atomic<int> retries_{0};
 };
 
 // Options from the environment plus a DockerConfigKeychain over the same environment.

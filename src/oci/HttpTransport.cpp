@@ -8,10 +8,11 @@
 #include <Poco/StreamCopier.h>
 
 #include <iostream>
-#include <thread>
 
 #include "error/Error.h"
+#include "net/SocketWatchdog.h"
 #include "net/VerifiedTls.h"
+#include "oci/RetryLoop.h"
 
 namespace signet::oci {
 namespace {
@@ -60,8 +61,7 @@ HttpTransport::HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::stri
       policy_(policy),
       userAgent_(std::move(userAgent)),
       insecureHosts_(std::move(insecureHosts)),
-      hook_([](const std::string& line) { std::cerr << line << std::endl; }),
-      rng_(std::random_device{}()) {}
+      hook_([](const std::string& line) { std::cerr << line << std::endl; }) {}
 
 void HttpTransport::setRetryHook(RetryHook hook) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -87,6 +87,7 @@ HttpResponse HttpTransport::stream(const HttpRequest& request, const BodyConsume
 
 void HttpTransport::announceRetry(const HttpRequest& request, const std::string& why, int attempt) {
     retries_++;
+    if (request.retryCount) (*request.retryCount)++;
     std::string line = "retrying " + request.method + " " + describeUri(request.uri) + ": " + why +
                        " (attempt " + std::to_string(attempt) + "/" +
                        std::to_string(policy_.maxRetries + 1) + ")";
@@ -100,9 +101,12 @@ void HttpTransport::announceRetry(const HttpRequest& request, const std::string&
 
 HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t maxBody,
                                         const BodyConsumer* consumer) {
-    const int total = policy_.maxRetries + 1;
+    RetryPolicy policy = policy_;
+    if (!request.idempotent) policy.maxRetries = 0;
+    RetryLoop loop(policy, request.deadline);
     const std::string what = request.method + " " + describeUri(request.uri);
-    for (int attempt = 1;; ++attempt) {
+    while (true) {
+        if (request.deadline.passed()) throw net::deadlinePassed(request.deadline, what);
         attempts_++;
         bool started = false;
         BodyConsumer tracked = [&](const HttpResponse& head, std::istream& body) {
@@ -114,12 +118,13 @@ HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t 
         try {
             HttpResponse response =
                 followingRedirects(request, maxBody, consumer ? &tracked : nullptr);
-            if (!isRetryableStatus(response.status) || attempt >= total) return response;
+            if (!isRetryableStatus(response.status) || loop.last()) return response;
             why = std::to_string(response.status);
             wait = parseRetryAfter(response.header("Retry-After"), std::chrono::system_clock::now(),
                                    policy_.maxRetryAfter);
         } catch (const Poco::Net::SSLException& e) {
-            if (net::isPermanentTlsFailure(e) || started || attempt >= total) {
+            if (request.deadline.passed()) throw net::deadlinePassed(request.deadline, what);
+            if (net::isPermanentTlsFailure(e) || started || loop.last()) {
                 throw Error(ErrorKind::Network,
                             what + ": " +
                                 net::describeTlsFailure(
@@ -128,22 +133,17 @@ HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t 
             }
             why = e.displayText();
         } catch (const Poco::Exception& e) {
-            if (started || attempt >= total) {
-                std::string tries =
-                    attempt > 1 ? " (after " + std::to_string(attempt) + " attempts)" : "";
+            if (request.deadline.passed()) throw net::deadlinePassed(request.deadline, what);
+            if (started || loop.last()) {
+                std::string tries = loop.attempt() > 1
+                                        ? " (after " + std::to_string(loop.attempt()) + " attempts)"
+                                        : "";
                 throw Error(ErrorKind::Network, what + ": " + e.displayText() + tries);
             }
             why = e.displayText();
         }
-        announceRetry(request, why, attempt + 1);
-        std::chrono::milliseconds delay;
-        if (wait) {
-            delay = *wait;
-        } else {
-            std::lock_guard<std::mutex> lock(mutex_);
-            delay = backoffDelay(attempt, policy_, rng_);
-        }
-        std::this_thread::sleep_for(delay);
+        announceRetry(request, why, loop.attempt() + 1);
+        loop.next(wait, what);
     }
 }
 
@@ -174,13 +174,15 @@ HttpResponse HttpTransport::exchange(const HttpRequest& request, std::size_t max
                                      const BodyConsumer* consumer) {
     while (true) {
         ConnectionPool::Lease lease = pool_.checkout(request.uri, verifies(request.uri));
+        lease.limitTo(request.deadline);
         bool reused = lease.reused();
         bool answered = false;
         try {
             return exchangeOnce(lease, request, maxBody, consumer, answered);
         } catch (const Poco::Exception&) {
-            // A kept-alive connection the server has closed meanwhile: try a fresh one at once.
-            if (!reused || answered) throw;
+            // A kept-alive connection the server has closed meanwhile: try a fresh one at once
+            // (unless the request may have landed and must not be repeated blindly).
+            if (!reused || answered || !request.idempotent || request.deadline.passed()) throw;
         }
     }
 }
@@ -200,6 +202,9 @@ HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const Htt
     }
     out.setKeepAlive(true);
     std::ostream& body = session.sendRequest(out);
+    // Connected now: from here on the deadline ends the exchange whatever the peer sends.
+    auto watch = net::SocketWatchdog::shared().watch(session.socket().impl()->sockfd(),
+                                                     request.deadline.at());
     body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
 
     Poco::Net::HTTPResponse in;
@@ -219,6 +224,13 @@ HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const Htt
         if (!readBounded(received, maxBody, response.body)) {
             throw Error(ErrorKind::TooLarge, what + ": response body is larger than " +
                                                  std::to_string(maxBody) + " bytes");
+        }
+        if (request.method != "HEAD" && in.hasContentLength() &&
+            static_cast<std::uint64_t>(in.getContentLength64()) != response.body.size()) {
+            // The connection ended early: a transport fault, retried like one.
+            throw Poco::Net::MessageException("the body ended after " +
+                                              std::to_string(response.body.size()) + " of " +
+                                              std::to_string(in.getContentLength64()) + " bytes");
         }
     } else if (!readBounded(received, kMaxErrorBody, response.body)) {
         return response;  // truncated for the message; the connection is not reused

@@ -9,12 +9,12 @@
 #include <functional>
 #include <istream>
 #include <mutex>
-#include <random>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "net/Deadline.h"
 #include "oci/ConnectionPool.h"
 #include "oci/RetryPolicy.h"
 
@@ -26,6 +26,12 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
     bool followRedirects = false;  // GET/HEAD: follow 301/302/303/307/308 (auth only same host)
+    // Every attempt, wait and socket operation ends by it (Error Timeout after it).
+    net::Deadline deadline;
+    // False for a request whose repetition could do harm once the first one may have landed
+    // (an upload PUT, a manifest PUT): it is sent once, and the caller checks before repeating.
+    bool idempotent = true;
+    std::atomic<int>* retryCount = nullptr;  // when set, counts this request's retries too
 };
 
 struct HttpResponse {
@@ -51,9 +57,11 @@ class HttpTransport {
     HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::string userAgent,
                   std::set<std::string> insecureHosts);
 
-    // Sends with retries (429 honouring Retry-After, 5xx, 408, resets, refusals, timeouts;
-    // never other 4xx) and returns the last response, whatever its status. Bodies bigger than
-    // `maxBody` throw Error(TooLarge). Exhausted network failures throw Error(Network).
+    // Sends with retries (429 honouring Retry-After, 5xx, 408, resets, refusals, timeouts,
+    // bodies shorter than their Content-Length; never other 4xx) and returns the last response,
+    // whatever its status. Bodies bigger than `maxBody` throw Error(TooLarge). Exhausted network
+    // failures throw Error(Network); the request's deadline passing throws Error(Timeout). A
+    // request that is not idempotent gets one attempt.
     HttpResponse send(const HttpRequest& request, std::size_t maxBody);
 
     // Like send(), but a 2xx body goes to `consumer` instead of memory (no retry once it
@@ -65,6 +73,10 @@ class HttpTransport {
     bool isInsecureHost(const Poco::URI& uri) const;
 
     void setRetryHook(RetryHook hook);
+    // Tells the hook (and the request's counter) that `request` is tried again, as attempt
+    // `attempt`, because of `why`; for callers that run their own RetryLoop too.
+    void announceRetry(const HttpRequest& request, const std::string& why, int attempt);
+    const RetryPolicy& policy() const { return policy_; }
     int attempts() const { return attempts_.load(); }  // requests sent, retries included
     int retries() const { return retries_.load(); }
 
@@ -77,16 +89,14 @@ class HttpTransport {
                           const BodyConsumer* consumer);
     HttpResponse exchangeOnce(ConnectionPool::Lease& lease, const HttpRequest& request,
                               std::size_t maxBody, const BodyConsumer* consumer, bool& answered);
-    void announceRetry(const HttpRequest& request, const std::string& why, int attempt);
     bool verifies(const Poco::URI& uri) const;
 
     ConnectionPool& pool_;
     RetryPolicy policy_;
     std::string userAgent_;
     std::set<std::string> insecureHosts_;
-    std::mutex mutex_;  // guards hook_ and rng_
+    std::mutex mutex_;  // guards hook_
     RetryHook hook_;
-    std::mt19937 rng_;
     std::atomic<int> attempts_{0};
     std::atomic<int> retries_{0};
 };

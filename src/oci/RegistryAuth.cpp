@@ -70,7 +70,8 @@ std::shared_ptr<RegistryAuth::TokenSlot> RegistryAuth::slotFor(const Repository&
     return slot;
 }
 
-std::string RegistryAuth::authorization(const Repository& repository) {
+std::string RegistryAuth::authorization(const Repository& repository,
+                                        const net::Deadline& deadline) {
     Credentials credentials = credentialsFor(repository);
     if (!credentials.registryToken.empty()) return bearerHeader(credentials.registryToken);
     Challenge challenge = challengeFor(repository.registry);
@@ -80,23 +81,24 @@ std::string RegistryAuth::authorization(const Repository& repository) {
         case Scheme::Basic:
             return credentials.hasBasic() ? basicHeader(credentials) : "";
         case Scheme::Bearer:
-            return bearerHeader(bearerFor(repository, challenge, ""));
+            return bearerHeader(bearerFor(repository, challenge, "", deadline));
     }
     return {};
 }
 
 std::string RegistryAuth::bearerFor(const Repository& repository, const Challenge& challenge,
-                                    const std::string& stale) {
+                                    const std::string& stale, const net::Deadline& deadline) {
     std::shared_ptr<TokenSlot> slot = slotFor(repository);
     std::lock_guard<std::mutex> lock(slot->mutex);
     if (!slot->token.empty() && slot->token != stale) return slot->token;
-    slot->token = fetchToken(repository, challenge);
+    slot->token = fetchToken(repository, challenge, deadline);
     return slot->token;
 }
 
 std::string RegistryAuth::afterUnauthorized(const Repository& repository,
                                             const HttpResponse& response, const std::string& sent,
-                                            const std::string& operation) {
+                                            const std::string& operation,
+                                            const net::Deadline& deadline) {
     Challenge learned;
     for (const std::string& value : response.headerValues("WWW-Authenticate")) {
         for (const AuthChallenge& c : parseAuthChallenges(value)) {
@@ -121,19 +123,20 @@ std::string RegistryAuth::afterUnauthorized(const Repository& repository,
         next = basicHeader(credentials);
     } else {
         std::string stale = sent.rfind(kBearerPrefix, 0) == 0 ? sent.substr(7) : "";
-        next = bearerHeader(bearerFor(repository, learned, stale));
+        next = bearerHeader(bearerFor(repository, learned, stale, deadline));
     }
     if (next == sent) throw registryError(operation, response, repository.registry, secrets_);
     return next;
 }
 
-std::string RegistryAuth::fetchToken(const Repository& repository, const Challenge& challenge) {
+std::string RegistryAuth::fetchToken(const Repository& repository, const Challenge& challenge,
+                                     const net::Deadline& deadline) {
     Credentials credentials = credentialsFor(repository);
     {
         std::lock_guard<std::mutex> lock(mutex_);
         ++tokenRequests_;
     }
-    return requestToken(repository, challenge, credentials);
+    return requestToken(repository, challenge, credentials, deadline);
 }
 
 // Credentials (and the token that comes back) cross the wire to the realm: over plain HTTP only
@@ -150,7 +153,8 @@ void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco:
 }
 
 std::string RegistryAuth::requestToken(const Repository& repository, const Challenge& challenge,
-                                       const Credentials& credentials) {
+                                       const Credentials& credentials,
+                                       const net::Deadline& deadline) {
     const std::string& host = repository.registry;
     Poco::URI realm;
     try {
@@ -171,21 +175,26 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
     if (!credentials.identityToken.empty()) {
         // OAuth2 refresh-token grant; servers without it answer 404 and get the GET below.
         secrets_.add(formEncode(credentials.identityToken));
-        HttpRequest post{
-            "POST", realm, {{"Content-Type", "application/x-www-form-urlencoded"}}, "", false};
+        HttpRequest post;
+        post.method = "POST";
+        post.uri = realm;
+        post.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
         post.body =
             "grant_type=refresh_token&refresh_token=" + formEncode(credentials.identityToken) +
             "&service=" + formEncode(challenge.service) + "&scope=" + formEncode(scope) +
             "&client_id=signet";
+        post.deadline = deadline;
         response = transport_.send(post, kMaxTokenResponse);
         answered = response.status != 404;
     }
     if (!answered) {
-        HttpRequest get{"GET", realm, {}, "", false};
+        HttpRequest get;
+        get.uri = realm;
         get.uri.addQueryParameter("scope", scope);
         if (!challenge.service.empty()) get.uri.addQueryParameter("service", challenge.service);
         if (credentials.hasBasic())
             get.headers.emplace_back("Authorization", basicHeader(credentials));
+        get.deadline = deadline;
         response = transport_.send(get, kMaxTokenResponse);
     }
     auto json = nlohmann::json::parse(response.body, nullptr, false);

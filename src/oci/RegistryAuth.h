@@ -25,15 +25,17 @@ class RegistryAuth {
                  secret::SecretSink& secrets);
 
     // The Authorization header to send for `repository` now; empty before the registry has
-    // challenged (anonymous first) or when no credentials apply.
-    std::string authorization(const Repository& repository);
+    // challenged (anonymous first) or when no credentials apply. A token it needs is fetched
+    // by `deadline`.
+    std::string authorization(const Repository& repository, const net::Deadline& deadline);
 
     // After a 401 that answered a request sent with `sent` (may be empty): learns the challenge
     // and returns the Authorization to retry with. A token the other threads already refreshed is
-    // reused; otherwise one token request is made (one at a time per repository). Throws
-    // Error(Auth) when nothing new can be tried.
+    // reused; otherwise one token request is made (one at a time per repository), ending by
+    // `deadline`. Throws Error(Auth) when nothing new can be tried.
     std::string afterUnauthorized(const Repository& repository, const HttpResponse& response,
-                                  const std::string& sent, const std::string& operation);
+                                  const std::string& sent, const std::string& operation,
+                                  const net::Deadline& deadline);
 
     int tokenRequests() const;
 
@@ -55,11 +57,12 @@ class RegistryAuth {
     Challenge challengeFor(const std::string& registry);
     std::shared_ptr<TokenSlot> slotFor(const Repository& repository);
     std::string bearerFor(const Repository& repository, const Challenge& challenge,
-                          const std::string& stale);
-    std::string fetchToken(const Repository& repository, const Challenge& challenge);
+                          const std::string& stale, const net::Deadline& deadline);
+    std::string fetchToken(const Repository& repository, const Challenge& challenge,
+                           const net::Deadline& deadline);
     void refuseCleartextRealm(const std::string& registry, const Poco::URI& realm) const;
     std::string requestToken(const Repository& repository, const Challenge& challenge,
-                             const Credentials& credentials);
+                             const Credentials& credentials, const net::Deadline& deadline);
 
     HttpTransport& transport_;
     CredentialSource credentials_;

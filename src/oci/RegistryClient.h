@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "net/Deadline.h"
 #include "oci/Reference.h"
 
 namespace signet::oci {
@@ -20,8 +22,9 @@ struct ManifestResponse {
 };
 
 // Every method is safe to call from several threads at once. Errors are thrown as
-// signet::Error with kind Auth (401/403), NotFound, RateLimit, Network, Registry, TooLarge.
-// Transient failures (429, 5xx, resets, timeouts) are retried inside, with backoff.
+// signet::Error with kind Auth (401/403), NotFound, RateLimit, Network, Unavailable, Timeout,
+// Registry, TooLarge. Transient failures (429, 5xx, resets, timeouts, truncated bodies, content
+// that does not match its digest) are retried inside, with backoff.
 class RegistryClient {
   public:
     virtual ~RegistryClient() = default;
@@ -42,14 +45,26 @@ class RegistryClient {
     // Streams the blob body to `consumer` (for layers); the stream is valid during the call.
     virtual void readBlob(const Repository& repo, const std::string& digest,
                           const std::function<void(std::istream&)>& consumer) = 0;
-    // Uploads unless already present (HEAD first), via POST + PUT ?digest=.
+    // Uploads unless already present (HEAD first), via POST + PUT ?digest=. An upload whose
+    // answer was lost is started over with a fresh POST, after a HEAD that may show it landed.
     virtual void putBlob(const Repository& repo, const std::string& digest,
                          const std::string& data) = 0;
+    // Uploads without asking first: for a blob that is almost surely new (the payload and
+    // config of a fresh signature image), where the HEAD would be a wasted round trip.
+    virtual void pushBlob(const Repository& repo, const std::string& digest,
+                          const std::string& data) = 0;
 
     // GET /v2/<repo>/referrers/<digest>[?artifactType=]; nullopt when the API is unsupported.
     virtual std::optional<std::string> getReferrers(const Repository& repo,
                                                     const std::string& digest,
                                                     const std::string& artifactType) = 0;
+
+    // A client for the same registries whose every request — connects, retries, back-off waits,
+    // token requests — ends by `deadline` (Error Timeout after it). It shares connections and
+    // tokens with this client and must not outlive it.
+    virtual std::unique_ptr<RegistryClient> within(net::Deadline deadline) = 0;
+    // Retries this client has made so far (a client from within(): only its own).
+    virtual int retries() const = 0;
 };
 
 }  // namespace signet::oci

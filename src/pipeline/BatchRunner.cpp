@@ -1,94 +1,89 @@
 #include "pipeline/BatchRunner.h"
 
-#include <atomic>
-#include <thread>
-
 #include "error/Error.h"
+#include "net/Deadline.h"
 #include "pipeline/JobPlanner.h"
+#include "pipeline/ParallelFor.h"
 
 namespace signet::pipeline {
-namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// The job running on this worker thread: its retry count and deadline.
-thread_local unsigned currentRetries = 0;
-thread_local Clock::time_point currentDeadline = Clock::time_point::max();
-thread_local std::chrono::seconds currentTimeout{0};
-
-Error timedOut() {
-    return Error(ErrorKind::Network, "gave up after " + std::to_string(currentTimeout.count()) +
-                                         "s (SIGNET_TIMEOUT) while the registry kept failing");
+WrittenLayer writtenLayer(const cosign::SignedImage& signed_) {
+    return {signed_.target, signed_.tag, signed_.layer, signed_.stored.manifestDigest,
+            signed_.stored.roundTrip};
 }
 
-}  // namespace
-
-void BatchRunner::onRetry(const std::string&) {
-    ++currentRetries;
-    if (Clock::now() > currentDeadline) throw timedOut();
-}
-
-RefResult BatchRunner::signOne(const SigningJob& job, const BatchOptions& options) {
-    RefResult result;
+BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptions& options,
+                                         cosign::ImageSigner& signer, LostRaceCheck& check) {
+    Signed out;
+    RefResult& result = out.result;
     result.ref = job.requested;
     result.platform = job.platform;
     result.identity = cosign::identityFor(job.reference, options.sign.identity);
-    currentRetries = 0;
     try {
         cosign::SignedImage signed_ =
-            job.child ? signer_.signDigest(job.reference.repository, job.reference.digest,
-                                           result.identity, options.sign.annotations)
-                      : signer_.sign(job.reference, options.sign);
+            job.child ? signer.signDigest(job.reference.repository, job.reference.digest,
+                                          result.identity, options.sign.annotations)
+                      : signer.sign(job.reference, options.sign);
         result.digest = signed_.digest;
         result.location = signed_.location;
         result.skippedExisting = signed_.alreadySigned;
+        if (signed_.writes > 0) out.written = check.add(writtenLayer(signed_));
     } catch (const Error& e) {
         result.digest = job.reference.digest;
         result.failure = RefFailure{e.kind(), e.what()};
     }
-    result.attempts = 1 + currentRetries;
-    return result;
+    return out;
 }
 
-std::vector<RefResult> BatchRunner::runJob(const SigningJob& job, const BatchOptions& options) {
-    currentTimeout = options.timeout;
-    currentDeadline = Clock::now() + options.timeout;
-    std::vector<RefResult> results{signOne(job, options)};
-    logger_.refResult(results.back());
-    if (!options.recursive || !results.back().ok()) return results;
+std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
+                                                     const BatchOptions& options,
+                                                     LostRaceCheck& check) {
+    auto client = client_.within(net::Deadline::after(options.timeout));
+    cosign::SignatureStore store = store_.through(*client);
+    cosign::ImageSigner signer(*client, store, signer_, env_);
+    auto finish = [&](std::vector<Signed>& done) {
+        for (auto& entry : done) entry.result.attempts = 1;
+        done.front().result.attempts += static_cast<unsigned>(client->retries());
+        for (const auto& entry : done) {
+            if (!entry.written) logger_.refResult(entry.result);
+        }
+        return done;
+    };
+    std::vector<Signed> results{signOne(job, options, signer, check)};
+    if (!options.recursive || !results.back().result.ok()) return finish(results);
     try {
-        for (const auto& child : childJobs(client_, job, results.back().digest)) {
-            if (Clock::now() > currentDeadline) throw timedOut();
-            results.push_back(signOne(child, options));
-            logger_.refResult(results.back());
+        for (const auto& child : childJobs(*client, job, results.back().result.digest)) {
+            results.push_back(signOne(child, options, signer, check));
         }
     } catch (const Error& e) {
-        results.front().failure =
+        results.front().result.failure =
             RefFailure{e.kind(), "signing the index's children: " + std::string(e.what())};
-        logger_.refResult(results.front());
+        results.front().written.reset();
     }
-    currentDeadline = Clock::time_point::max();
-    return results;
+    return finish(results);
 }
 
 std::vector<RefResult> BatchRunner::run(const std::vector<SigningJob>& jobs,
                                         const BatchOptions& options) {
-    std::vector<std::vector<RefResult>> perJob(jobs.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            perJob[i] = runJob(jobs[i], options);
-        }
-    };
-    unsigned threads =
-        std::max(1u, std::min<unsigned>(options.concurrency, static_cast<unsigned>(jobs.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
+    LostRaceCheck check(client_, store_,
+                        {store_.settings().settle, options.timeout, options.concurrency});
+    std::vector<std::vector<Signed>> perJob(jobs.size());
+    parallelFor(jobs.size(), options.concurrency,
+                [&](std::size_t i) { perJob[i] = runJob(jobs[i], options, check); });
+    std::vector<LostRaceOutcome> outcomes = check.confirm();
     std::vector<RefResult> results;
     for (auto& group : perJob) {
-        for (auto& result : group) results.push_back(std::move(result));
+        for (auto& entry : group) {
+            if (entry.written) {
+                const LostRaceOutcome& outcome = outcomes[*entry.written];
+                if (outcome.failure) {
+                    entry.result.failure =
+                        RefFailure{outcome.failure->kind(), outcome.failure->what()};
+                }
+                logger_.refResult(entry.result);
+            }
+            results.push_back(std::move(entry.result));
+        }
     }
     return results;
 }

@@ -1,13 +1,17 @@
 // BatchRunner: signs a list of jobs concurrently, one result per job (and per index child);
-// a failing job never stops the others.
+// a failing job never stops the others, and no job's time is unbounded.
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <vector>
 
+#include "config/Environment.h"
 #include "cosign/ImageSigner.h"
+#include "crypto/Signer.h"
 #include "oci/RegistryClient.h"
 #include "pipeline/Logger.h"
+#include "pipeline/LostRaceCheck.h"
 #include "pipeline/Report.h"
 #include "pipeline/SigningJob.h"
 
@@ -17,28 +21,39 @@ struct BatchOptions {
     cosign::SignOptions sign;
     bool recursive = false;             // also sign each child manifest of an index
     unsigned concurrency = 4;           // jobs in flight; writes to one digest never overlap
-    std::chrono::seconds timeout{180};  // per job, retries included
+    std::chrono::seconds timeout{180};  // per job (its children included) and per check
 };
 
 class BatchRunner {
   public:
-    BatchRunner(oci::RegistryClient& client, cosign::ImageSigner& signer, Logger& logger)
-        : client_(client), signer_(signer), logger_(logger) {}
+    // Each job signs through a view of `client` bounded by the job's own deadline, with a store
+    // sharing `store`'s settings and locks.
+    BatchRunner(oci::RegistryClient& client, const cosign::SignatureStore& store,
+                const crypto::Signer& signer, const Environment& env, Logger& logger)
+        : client_(client), store_(store), signer_(signer), env_(env), logger_(logger) {}
 
-    // Results in job order (children right after their index).
+    // Results in job order (children right after their index), each logged once it is final:
+    // a new signature only after LostRaceCheck found it in place.
     std::vector<RefResult> run(const std::vector<SigningJob>& jobs, const BatchOptions& options);
 
-    // For the registry client's retry hook: counts a retry against the job running on this
-    // thread, and throws Error(Network) once the job's deadline has passed.
-    static void onRetry(const std::string& line);
-
   private:
-    std::vector<RefResult> runJob(const SigningJob& job, const BatchOptions& options);
-    RefResult signOne(const SigningJob& job, const BatchOptions& options);
+    struct Signed {
+        RefResult result;
+        std::optional<std::size_t> written;  // its index in the LostRaceCheck
+    };
+    std::vector<Signed> runJob(const SigningJob& job, const BatchOptions& options,
+                               LostRaceCheck& check);
+    Signed signOne(const SigningJob& job, const BatchOptions& options, cosign::ImageSigner& signer,
+                   LostRaceCheck& check);
 
     oci::RegistryClient& client_;
-    cosign::ImageSigner& signer_;
+    const cosign::SignatureStore& store_;
+    const crypto::Signer& signer_;
+    const Environment& env_;
     Logger& logger_;
 };
+
+// The LostRaceCheck entry for what `signed_` wrote.
+WrittenLayer writtenLayer(const cosign::SignedImage& signed_);
 
 }  // namespace signet::pipeline

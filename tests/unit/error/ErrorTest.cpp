@@ -12,6 +12,8 @@ TEST(Error, ExitCodesFollowTheDocumentedTable) {
     EXPECT_EQ(exitCodeFor(ErrorKind::Network), 4);
     EXPECT_EQ(exitCodeFor(ErrorKind::RateLimit), 4);
     EXPECT_EQ(exitCodeFor(ErrorKind::Unavailable), 4);
+    EXPECT_EQ(exitCodeFor(ErrorKind::Timeout), 4);
+    EXPECT_EQ(exitCodeFor(ErrorKind::LostRace), 2);
     EXPECT_EQ(exitCodeFor(ErrorKind::Registry), 2);
     EXPECT_EQ(exitCodeFor(ErrorKind::NotFound), 2);
 }
@@ -22,6 +24,8 @@ TEST(Error, ContextIsPrependedAndKindKept) {
     EXPECT_EQ(e.kind(), ErrorKind::Auth);
     EXPECT_EQ(categoryName(ErrorKind::TagMoved), "tag-moved");
     EXPECT_EQ(categoryName(ErrorKind::Unavailable), "unavailable");
+    EXPECT_EQ(categoryName(ErrorKind::Timeout), "timeout");
+    EXPECT_EQ(categoryName(ErrorKind::LostRace), "lost-race");
 }
 
 }  // namespace
