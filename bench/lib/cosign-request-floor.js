@@ -3,18 +3,25 @@
 // CONCURRENCY images in flight, and print "COUNT SECONDS" for the timed images. The first WARMUP
 // images (default 2) warm up node's JIT and connections and are not timed. No signing crypto: the
 // signature annotation is random bytes, so this measures the registry + loopback HTTP cost alone.
-// usage: node cosign-request-floor.js CONCURRENCY REFS_FILE
+// MODE (default "cosign") chooses the sequence per image:
+//   cosign  10 requests, what cosign does: HEAD the tag, GET the .sig tag (404), HEAD + POST + PUT
+//           the payload blob, HEAD + POST + PUT the config blob, PUT the .sig manifest, GET it back.
+//   lean     6 requests, the least a new signature can cost: GET the .sig tag (404), POST + PUT the
+//           payload blob, POST + PUT the config blob, PUT the .sig manifest. No blob HEAD (both
+//           blobs are new for a fresh digest), no HEAD of the image, no read-back.
+// usage: node cosign-request-floor.js CONCURRENCY REFS_FILE [cosign|lean]
 "use strict";
 const http = require("http");
 const fs = require("fs");
 const crypto = require("crypto");
 
-const [concurrencyText, refsFile] = process.argv.slice(2);
+const [concurrencyText, refsFile, mode = "cosign"] = process.argv.slice(2);
 const concurrency = Number(concurrencyText);
-if (!(concurrency > 0) || !refsFile) {
-    console.error("usage: node cosign-request-floor.js CONCURRENCY REFS_FILE");
+if (!(concurrency > 0) || !refsFile || !["cosign", "lean"].includes(mode)) {
+    console.error("usage: node cosign-request-floor.js CONCURRENCY REFS_FILE [cosign|lean]");
     process.exit(1);
 }
+const lean = mode === "lean";
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
@@ -45,11 +52,14 @@ function parseRef(line) {
     return { host, repo, tag, digest };
 }
 
-// HEAD blob (absent) + POST upload + PUT upload?digest=: the registry's minimal blob upload.
+// [HEAD blob (absent), cosign mode only] + POST upload + PUT upload?digest=: the registry's
+// minimal blob upload.
 async function uploadBlob(ref, data) {
     const digest = sha256(data);
-    const head = await request(ref.host, "HEAD", `/v2/${ref.repo}/blobs/${digest}`);
-    if (head.status === 200) return digest;
+    if (!lean) {
+        const head = await request(ref.host, "HEAD", `/v2/${ref.repo}/blobs/${digest}`);
+        if (head.status === 200) return digest;
+    }
     const started = expect(await request(ref.host, "POST", `/v2/${ref.repo}/blobs/uploads/`,
         { "Content-Length": 0 }), [202], "POST blob upload");
     const target = new URL(started.headers.location, `http://${ref.host}`);
@@ -62,8 +72,10 @@ async function uploadBlob(ref, data) {
 
 async function signOne(ref) {
     const sigTag = ref.digest.replace(":", "-") + ".sig";
-    expect(await request(ref.host, "HEAD", `/v2/${ref.repo}/manifests/${ref.tag}`,
-        { Accept: OCI_MANIFEST }), [200], "HEAD tag");
+    if (!lean) {
+        expect(await request(ref.host, "HEAD", `/v2/${ref.repo}/manifests/${ref.tag}`,
+            { Accept: OCI_MANIFEST }), [200], "HEAD tag");
+    }
     expect(await request(ref.host, "GET", `/v2/${ref.repo}/manifests/${sigTag}`,
         { Accept: OCI_MANIFEST }), [404], "GET .sig tag");
     const payload = Buffer.from(JSON.stringify({
@@ -90,8 +102,10 @@ async function signOne(ref) {
     }));
     expect(await request(ref.host, "PUT", `/v2/${ref.repo}/manifests/${sigTag}`,
         { "Content-Type": OCI_MANIFEST, "Content-Length": manifest.length }, manifest), [201], "PUT .sig manifest");
-    expect(await request(ref.host, "GET", `/v2/${ref.repo}/manifests/${sigTag}`,
-        { Accept: OCI_MANIFEST }), [200], "GET .sig manifest back");
+    if (!lean) {
+        expect(await request(ref.host, "GET", `/v2/${ref.repo}/manifests/${sigTag}`,
+            { Accept: OCI_MANIFEST }), [200], "GET .sig manifest back");
+    }
 }
 
 async function main() {
