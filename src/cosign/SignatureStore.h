@@ -33,9 +33,10 @@ struct AppendResult {
 // How attachment images are written.
 struct StoreSettings {
     bool dockerMediaTypes = false;  // COSIGN_DOCKER_MEDIA_TYPES=1
-    // The least time LostRaceCheck waits after the run's writes before it re-reads them; zero
-    // means signet is the only writer and skips the check.
-    std::chrono::milliseconds settle{50};
+    // The least time LostRaceCheck waits after the run's writes before it re-reads them: it
+    // must outlast another writer's manifest PUT that is still on its way (the writer cannot
+    // see a peer's slowness). Zero means signet is the only writer and skips the check.
+    std::chrono::milliseconds settle{1000};
 };
 
 class SignatureStore {
@@ -91,7 +92,7 @@ class SignatureStore {
     std::shared_ptr<TagLocks> locks_;
 };
 
-// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 50 ms; 0 when signet is the
+// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 1000 ms; 0 when signet is the
 // only writer). Throws Error(Config) naming the variable for a bad value.
 StoreSettings storeSettings(const Environment& env);
 

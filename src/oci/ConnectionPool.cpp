@@ -39,14 +39,43 @@ std::string poolKey(const Poco::URI& uri, bool verifyTls) {
 
 // Each connect, send and receive of `session` waits at most `limit` (at least 1 ms: zero would
 // mean no limit at all), on the open socket as well as for the next connection.
+Poco::Timespan timespan(std::chrono::milliseconds limit) {
+    return Poco::Timespan(std::max<long long>(limit.count(), 1) * 1000);
+}
+
 void limitSession(Poco::Net::HTTPClientSession& session, std::chrono::milliseconds limit) {
-    Poco::Timespan span(std::max<long long>(limit.count(), 1) * 1000);
+    Poco::Timespan span = timespan(limit);
     session.setTimeout(span);
     if (session.connected()) {
         session.socket().setReceiveTimeout(span);
         session.socket().setSendTimeout(span);
     }
 }
+
+// What a session's connections must keep to. Poco also reconnects by itself when a write on a
+// kept-alive session fails (e.g. a TLS handshake the watchdog ended), so every connect checks.
+struct ConnectLimits {
+    net::Deadline deadline;
+    std::chrono::milliseconds perRequest{60000};
+};
+
+// Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
+// body then waits for the server's delayed ACK (~40 ms per PUT). Registry traffic is many small
+// request/response pairs, so the sockets are opened with TCP_NODELAY.
+template <typename Session>
+class NoDelaySession : public Session, public ConnectLimits {
+  public:
+    using Session::Session;
+
+  protected:
+    void connect(const Poco::Net::SocketAddress& address) override {
+        if (deadline.passed()) throw Poco::TimeoutException("the deadline passed");
+        this->setTimeout(timespan(deadline.remaining(perRequest)));
+        Session::connect(address);
+        this->socket().setNoDelay(true);
+    }
+};
+
 
 }  // namespace
 
@@ -65,6 +94,10 @@ ConnectionPool::Lease::~Lease() {
 
 void ConnectionPool::Lease::limitTo(const net::Deadline& deadline) {
     limitSession(*session_, deadline.remaining(pool_->timeout_));
+    if (auto* limits = dynamic_cast<ConnectLimits*>(session_.get())) {
+        limits->deadline = deadline;
+        limits->perRequest = pool_->timeout_;
+    }
 }
 
 void ConnectionPool::Lease::release() {
@@ -90,24 +123,6 @@ Poco::Net::Context::Ptr ConnectionPool::context(const std::string& host, bool ve
     return slot;
 }
 
-namespace {
-
-// Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
-// body then waits for the server's delayed ACK (~40 ms per PUT). Registry traffic is many small
-// request/response pairs, so the sockets are opened with TCP_NODELAY.
-template <typename Session>
-class NoDelaySession : public Session {
-  public:
-    using Session::Session;
-
-  protected:
-    void connect(const Poco::Net::SocketAddress& address) override {
-        Session::connect(address);
-        this->socket().setNoDelay(true);
-    }
-};
-
-}  // namespace
 
 std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::URI& uri,
                                                                    bool verifyTls) {

@@ -29,7 +29,7 @@ struct WrittenLayer {
 
 struct LostRaceSettings {
     // The least wait before the re-read; zero means signet is the only writer: no check at all.
-    std::chrono::milliseconds settle{50};
+    std::chrono::milliseconds settle{1000};
     std::chrono::milliseconds timeout{std::chrono::minutes(3)};  // per layer and round
     unsigned concurrency = 4;
 };
@@ -49,7 +49,7 @@ class LostRaceCheck {
     std::size_t add(WrittenLayer written);
 
     // Waits max(settle, 3 × the slowest manifest PUT seen) plus a random part of up to
-    // settle × 2^(round-1), then re-reads; one outcome per added layer, in order.
+    // settle/4 × 2^(round-1), then re-reads; one outcome per added layer, in order.
     std::vector<LostRaceOutcome> confirm();
 
   private:
