@@ -147,7 +147,6 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     oci::HttpRegistryClient& client = *registry;
     client.setRetryHook([&run](const std::string& line) { run.logger.info(line); });
     cosign::SignatureStore store(client, storeSettings);
-    cosign::ImageSigner imageSigner(client, store, *signer, run.env);
     pipeline::BatchRunner runner(client, store, *signer, run.env, run.logger);
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,
                                    spec.registry.timeout};
@@ -156,7 +155,8 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     run.logger.endGroup();
     if (spec.sbom.mode != config::SbomMode::Off) {
         run.logger.beginGroup("signet: SBOMs");
-        pipeline::SbomPublisher sboms(client, store, imageSigner, *signer, run.env, run.logger);
+        pipeline::SbomPublisher sboms(client, store, *signer, run.env, run.logger,
+                                      spec.registry.timeout);
         sboms.publish(spec.sbom, run.report.results, run.report);
         run.logger.endGroup();
     }

@@ -1,5 +1,7 @@
 #include "pipeline/SbomPublisher.h"
 
+#include "net/Deadline.h"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -40,7 +42,9 @@ void writeCopy(const std::string& dir, const std::string& digest, const std::str
 
 }  // namespace
 
-std::vector<SbomEntry> SbomPublisher::store(const config::SbomSettings& settings,
+std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
+                                            cosign::ImageSigner& signer,
+                                            const config::SbomSettings& settings,
                                             const Subject& subject, const std::string& digest,
                                             const std::optional<std::string>& platform,
                                             const std::string& document) {
@@ -63,14 +67,14 @@ std::vector<SbomEntry> SbomPublisher::store(const config::SbomSettings& settings
     const auto& repo = subject.reference.repository;
     if (settings.attach != config::SbomAttach::Attach) {
         auto attestation =
-            cosign::attest(store_, signer_, env_, repo, digest, traits.attestType, document);
+            cosign::attest(through, signer_, env_, repo, digest, traits.attestType, document);
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
     }
     if (settings.attach != config::SbomAttach::Attestation) {
         auto attached =
-            cosign::attachSbom(store_, imageSigner_, env_, repo, digest, document,
+            cosign::attachSbom(through, signer, env_, repo, digest, document,
                                cosign::sbomMediaType(traits.attachType, traits.json), repo.name());
         entry.attach = "attach";
         entry.location = attached.location;
@@ -81,21 +85,24 @@ std::vector<SbomEntry> SbomPublisher::store(const config::SbomSettings& settings
 
 std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings& settings,
                                                      const Subject& subject) {
+    auto client = client_.within(net::Deadline::after(timeout_));
+    cosign::SignatureStore through = store_.through(*client);
+    cosign::ImageSigner signer(*client, through, signer_, env_);
     if (settings.mode == config::SbomMode::File) {
         std::string document =
             io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");
-        return store(settings, subject, subject.digest, std::nullopt, document);
+        return store(through, signer, settings, subject, subject.digest, std::nullopt, document);
     }
     auto options = sbom::DocumentOptions::fromEnvironment(env_);
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
     for (auto& image :
-         sbom::platformImages(client_, subject.reference, subject.digest, settings.platforms)) {
+         sbom::platformImages(*client, subject.reference, subject.digest, settings.platforms)) {
         sbom::Sbom catalogue = generator.generate(image.input);
         std::string document =
             sbom::writeDocument(catalogue, documentFormat(settings.format), options);
         auto platform = image.platform.empty() ? std::nullopt : std::optional(image.platform);
-        auto stored = store(settings, subject, image.digest, platform, document);
+        auto stored = store(through, signer, settings, subject, image.digest, platform, document);
         logger_.info("sbom " + subject.reference.repository.name() + "@" + image.digest +
                      (platform ? " (" + *platform + ")" : "") + ": " +
                      std::to_string(catalogue.packages.size()) + " packages, " +
@@ -109,7 +116,7 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
 void SbomPublisher::publish(const config::SbomSettings& settings,
                             const std::vector<RefResult>& results, Report& report) {
     if (settings.mode == config::SbomMode::Off) return;
-    std::set<std::string> done;  // one SBOM per image digest, however many tags it has
+    std::set<std::string> done;       // one SBOM per image digest, however many tags it has
     std::vector<RefResult> failures;  // appended after the loop: `results` may be report.results
     for (const auto& result : results) {
         if (!result.ok() || result.platform || result.digest.empty()) continue;

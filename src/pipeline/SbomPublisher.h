@@ -16,15 +16,16 @@ namespace signet::pipeline {
 
 class SbomPublisher {
   public:
-    SbomPublisher(oci::RegistryClient& client, cosign::SignatureStore& store,
-                  cosign::ImageSigner& imageSigner, const crypto::Signer& signer,
-                  const Environment& env, Logger& logger)
+    // Each subject is read and stored through a view of `client` bounded by `timeout`.
+    SbomPublisher(oci::RegistryClient& client, const cosign::SignatureStore& store,
+                  const crypto::Signer& signer, const Environment& env, Logger& logger,
+                  std::chrono::seconds timeout)
         : client_(client),
           store_(store),
-          imageSigner_(imageSigner),
           signer_(signer),
           env_(env),
-          logger_(logger) {}
+          logger_(logger),
+          timeout_(timeout) {}
 
     // For every distinct image digest among the successful, non-child `results`: SBOM entries
     // for what was stored, and a failed RefResult ("sbom <repo@digest>") for what could not be.
@@ -38,17 +39,19 @@ class SbomPublisher {
     };
     std::vector<SbomEntry> publishSubject(const config::SbomSettings& settings,
                                           const Subject& subject);
-    std::vector<SbomEntry> store(const config::SbomSettings& settings, const Subject& subject,
+    // Through the subject's bounded store and signer.
+    std::vector<SbomEntry> store(cosign::SignatureStore& through, cosign::ImageSigner& signer,
+                                 const config::SbomSettings& settings, const Subject& subject,
                                  const std::string& digest,
                                  const std::optional<std::string>& platform,
                                  const std::string& document);
 
     oci::RegistryClient& client_;
-    cosign::SignatureStore& store_;
-    cosign::ImageSigner& imageSigner_;
+    const cosign::SignatureStore& store_;
     const crypto::Signer& signer_;
     const Environment& env_;
     Logger& logger_;
+    std::chrono::seconds timeout_;
 };
 
 }  // namespace signet::pipeline
