@@ -15,12 +15,21 @@ SocketWatchdog::SocketWatchdog() : thread_([this] { run(); }) {
 }
 
 SocketWatchdog::Watch SocketWatchdog::watch(int fd, Clock::time_point at) {
-    if (at == Clock::time_point::max() || fd < 0) return Watch(*this, 0);
+    if (at == Clock::time_point::max()) return Watch(*this, 0);
     std::lock_guard<std::mutex> lock(mutex_);
     std::uint64_t id = nextId_++;
     entries_.emplace(id, Entry{fd, at});
     changed_.notify_one();
     return Watch(*this, id);
+}
+
+void SocketWatchdog::retarget(std::uint64_t id, int fd) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return;
+    it->second.fd = fd;
+    it->second.fired = false;
+    changed_.notify_one();
 }
 
 SocketWatchdog::Watch::~Watch() {
@@ -42,7 +51,7 @@ void SocketWatchdog::run() {
         auto next = Clock::time_point::max();
         auto now = Clock::now();
         for (auto& [id, entry] : entries_) {
-            if (entry.fired) continue;
+            if (entry.fired || entry.fd < 0) continue;
             if (entry.at <= now) {
                 // Under the lock: the Watch, and so the descriptor, is still alive.
                 ::shutdown(entry.fd, SHUT_RDWR);

@@ -28,6 +28,7 @@ class SocketWatchdog {
         Watch& operator=(const Watch&) = delete;
         ~Watch();
         bool fired() const;  // the deadline passed and the socket was shut down
+        std::uint64_t id() const { return id_; }
 
       private:
         SocketWatchdog* dog_;
@@ -35,8 +36,11 @@ class SocketWatchdog {
     };
 
     // From `at` on, the socket `fd` is shut down for reading and writing. An unbounded `at`
-    // (time_point::max()) watches nothing.
+    // (time_point::max()) watches nothing; `fd` -1 watches nothing until retarget().
     [[nodiscard]] Watch watch(int fd, Clock::time_point at);
+    // The watched connection was replaced (-1 while the new one is being opened). A watch that
+    // already ended is left alone.
+    void retarget(std::uint64_t id, int fd);
 
   private:
     struct Entry {

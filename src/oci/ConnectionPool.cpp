@@ -57,6 +57,7 @@ void limitSession(Poco::Net::HTTPClientSession& session, std::chrono::millisecon
 struct ConnectLimits {
     net::Deadline deadline;
     std::chrono::milliseconds perRequest{60000};
+    std::uint64_t watch = 0;  // the SocketWatchdog watch that follows the session's socket
 };
 
 // Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
@@ -71,11 +72,13 @@ class NoDelaySession : public Session, public ConnectLimits {
     void connect(const Poco::Net::SocketAddress& address) override {
         if (deadline.passed()) throw Poco::TimeoutException("the deadline passed");
         this->setTimeout(timespan(deadline.remaining(perRequest)));
+        // Whatever socket this session had is closed; the watch follows the new one.
+        if (watch) net::SocketWatchdog::shared().retarget(watch, -1);
         Session::connect(address);
         this->socket().setNoDelay(true);
+        if (watch) net::SocketWatchdog::shared().retarget(watch, this->socket().impl()->sockfd());
     }
 };
-
 
 }  // namespace
 
@@ -100,6 +103,13 @@ void ConnectionPool::Lease::limitTo(const net::Deadline& deadline) {
     }
 }
 
+net::SocketWatchdog::Watch ConnectionPool::Lease::watch(const net::Deadline& deadline) {
+    int fd = session_->connected() ? session_->socket().impl()->sockfd() : -1;
+    net::SocketWatchdog::Watch watch = net::SocketWatchdog::shared().watch(fd, deadline.at());
+    if (auto* limits = dynamic_cast<ConnectLimits*>(session_.get())) limits->watch = watch.id();
+    return watch;
+}
+
 void ConnectionPool::Lease::release() {
     if (session_) pool_->giveBack(key_, std::move(session_));
 }
@@ -122,7 +132,6 @@ Poco::Net::Context::Ptr ConnectionPool::context(const std::string& host, bool ve
     if (!slot) slot = net::verifyingClientContext(host, {caPem_, true});
     return slot;
 }
-
 
 std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::URI& uri,
                                                                    bool verifyTls) {

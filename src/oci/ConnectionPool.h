@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "net/Deadline.h"
+#include "net/SocketWatchdog.h"
 
 namespace signet::oci {
 
@@ -41,6 +42,10 @@ class ConnectionPool {
         // Connect, send and each receive wait at most what `deadline` leaves, and never longer
         // than the pool's per-request timeout.
         void limitTo(const net::Deadline& deadline);
+        // Until the returned watch ends, the deadline shuts the session's connection down: the
+        // one open now and any that replaces it (Poco reconnects by itself when a write on a
+        // kept-alive connection fails). Destroy it before the lease.
+        [[nodiscard]] net::SocketWatchdog::Watch watch(const net::Deadline& deadline);
         void release();
 
       private:

@@ -10,7 +10,6 @@
 #include <iostream>
 
 #include "error/Error.h"
-#include "net/SocketWatchdog.h"
 #include "net/VerifiedTls.h"
 #include "oci/RetryLoop.h"
 
@@ -201,10 +200,9 @@ HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const Htt
         out.setContentLength(static_cast<std::streamsize>(request.body.size()));
     }
     out.setKeepAlive(true);
+    // From here on the deadline ends the exchange whatever the peer sends (or does not).
+    auto watch = lease.watch(request.deadline);
     std::ostream& body = session.sendRequest(out);
-    // Connected now: from here on the deadline ends the exchange whatever the peer sends.
-    auto watch = net::SocketWatchdog::shared().watch(session.socket().impl()->sockfd(),
-                                                     request.deadline.at());
     body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
 
     Poco::Net::HTTPResponse in;

@@ -92,6 +92,22 @@ TEST(SocketWatchdogTest, AWatchEndedInTimeLeavesTheSocketAlone) {
     close(fds[1]);
 }
 
+TEST(SocketWatchdogTest, AWatchFollowsTheConnectionThatReplacesTheFirst) {
+    int first[2], second[2];
+    ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, first), 0);
+    ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, second), 0);
+    auto watch = SocketWatchdog::shared().watch(-1, Clock::now() + 100ms);  // still connecting
+    std::this_thread::sleep_for(200ms);
+    EXPECT_FALSE(watch.fired()) << "nothing to shut down yet";
+    SocketWatchdog::shared().retarget(watch.id(), second[0]);  // connected, past the deadline
+    char byte;
+    EXPECT_EQ(read(second[0], &byte, 1), 0) << "shut down as soon as it is known";
+    EXPECT_TRUE(watch.fired());
+    ASSERT_EQ(write(first[1], "x", 1), 1);
+    EXPECT_EQ(read(first[0], &byte, 1), 1) << "an unwatched socket is left alone";
+    for (int fd : {first[0], first[1], second[0], second[1]}) close(fd);
+}
+
 TEST(RetryLoopTest, GivesUpAtOnceWhenTheWaitWouldOutlastTheDeadline) {
     oci::RetryPolicy policy{5, 2s, 8s};
     oci::RetryLoop loop(policy, Deadline::after(500ms));
