@@ -71,6 +71,20 @@ try {
     const app = registry.pushImage('team/app', '1.0', 'tekton contract app');
     registry.addTag(app.repository, '1.0', 'latest');
     const tool = registry.pushImage('team/tool', '2.0', 'tekton contract tool');
+    // SIGNET_IMAGE is required; the contract runs the signet binary itself, so any pinned image
+    // stands in for the task image.
+    const taskImage = `${tool.repository}@${tool.digest}`;
+
+    await check('Task: a run that does not name the task image is refused', () => {
+        let refused = '';
+        try {
+            resolveStep(task, task.spec.steps[0], { params: { IMAGES: [taskImage] }, workspaces: {} },
+                'results');
+        } catch (e) {
+            refused = e.message;
+        }
+        expect(refused.includes('SIGNET_IMAGE'), `resolving without SIGNET_IMAGE: ${refused || 'accepted'}`);
+    });
 
     await check('Task: TAGS + DIGEST with the source workspace bound', () => {
         const source = path.join(scratch, 'source');
@@ -81,7 +95,7 @@ try {
                 TAGS: [`${app.repository}:1.0`, `${app.repository}:latest`],
                 DIGEST: app.digest,
                 ANNOTATIONS: ['ci=tekton', 'pipeline=contract'],
-                INSECURE_REGISTRIES: registry.host,
+                INSECURE_REGISTRIES: registry.host, SIGNET_IMAGE: taskImage,
             },
             workspaces: { 'signing-key': keyDir, source },
             resultPaths: paths,
@@ -113,7 +127,7 @@ try {
         const paths = resultFiles(path.join(scratch, 'results2'));
         const resolved = resolveStep(task, task.spec.steps[0], {
             params: { TAGS: [`${app.repository}:1.0`, `${app.repository}:latest`], DIGEST: app.digest,
-                ANNOTATIONS: ['ci=tekton', 'pipeline=contract'], INSECURE_REGISTRIES: registry.host },
+                ANNOTATIONS: ['ci=tekton', 'pipeline=contract'], INSECURE_REGISTRIES: registry.host, SIGNET_IMAGE: taskImage },
             workspaces: { 'signing-key': keyDir, source },
             resultPaths: paths,
         }, 'results');
@@ -128,7 +142,7 @@ try {
         const paths = resultFiles(path.join(scratch, 'results3'));
         const resolved = resolveStep(task, task.spec.steps[0], {
             params: { IMAGES: [`${tool.repository}:2.0@${tool.digest}`], IDENTITY: 'repo',
-                INSECURE_REGISTRIES: registry.host },
+                INSECURE_REGISTRIES: registry.host, SIGNET_IMAGE: taskImage },
             workspaces: { 'signing-key': keyDir },
             resultPaths: paths,
         }, 'results');
@@ -146,7 +160,7 @@ try {
         const missing = `sha256:${'ab'.repeat(32)}`;
         const resolved = resolveStep(task, task.spec.steps[0], {
             params: { IMAGES: [`${tool.repository}:2.0@${tool.digest}`, `${tool.repository}@${missing}`],
-                INSECURE_REGISTRIES: registry.host },
+                INSECURE_REGISTRIES: registry.host, SIGNET_IMAGE: taskImage },
             workspaces: { 'signing-key': keyDir },
             resultPaths: paths,
         }, 'results');
@@ -162,7 +176,7 @@ try {
         const paths = resultFiles(path.join(scratch, 'steps/step-sign/results'));
         const resolved = resolveStep(stepAction, stepAction.spec, {
             params: { KEY_DIR: keyDir, SOURCE_DIR: source, IMAGES_FILE: 'images.txt', IDENTITY: 'repo',
-                INSECURE_REGISTRIES: registry.host },
+                INSECURE_REGISTRIES: registry.host, SIGNET_IMAGE: taskImage },
             resultPaths: paths,
         }, 'step.results');
         const { status, stderr } = runStep(resolved, scratch);
