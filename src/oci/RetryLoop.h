@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <optional>
-#include <random>
 #include <string>
 
 #include "net/Deadline.h"
@@ -29,7 +28,6 @@ class RetryLoop {
     RetryPolicy policy_;
     net::Deadline deadline_;
     int attempt_ = 1;
-    std::mt19937 rng_;
 };
 
 }  // namespace signet::oci

@@ -41,7 +41,8 @@ std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
     auto client = client_.within(net::Deadline::after(options.timeout));
     cosign::SignatureStore store = store_.through(*client);
     cosign::ImageSigner signer(*client, store, signer_, env_);
-    auto finish = [&](std::vector<Signed>& done) {
+    // Retries are counted per job; entries waiting for the LostRaceCheck are logged after it.
+    auto finish = [&](std::vector<Signed> done) {
         for (auto& entry : done) entry.result.attempts = 1;
         done.front().result.attempts += static_cast<unsigned>(client->retries());
         for (const auto& entry : done) {
@@ -50,7 +51,7 @@ std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
         return done;
     };
     std::vector<Signed> results{signOne(job, options, signer, check)};
-    if (!options.recursive || !results.back().result.ok()) return finish(results);
+    if (!options.recursive || !results.back().result.ok()) return finish(std::move(results));
     try {
         for (const auto& child : childJobs(*client, job, results.back().result.digest)) {
             results.push_back(signOne(child, options, signer, check));
@@ -60,7 +61,7 @@ std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
             RefFailure{e.kind(), "signing the index's children: " + std::string(e.what())};
         results.front().written.reset();
     }
-    return finish(results);
+    return finish(std::move(results));
 }
 
 std::vector<RefResult> BatchRunner::run(const std::vector<SigningJob>& jobs,

@@ -21,7 +21,8 @@ std::size_t LostRaceCheck::add(WrittenLayer written) {
 void LostRaceCheck::settleAfter(std::chrono::milliseconds slowest, int round) {
     // The random part doubles each round: writers that merged back at the same moment and
     // overwrote each other again spread apart, like Ethernet stations after a collision.
-    std::uniform_int_distribution<long long> jitter(0, (settings_.settle.count() / 4) << (round - 1));
+    std::uniform_int_distribution<long long> jitter(0, (settings_.settle.count() / 4)
+                                                           << (round - 1));
     std::this_thread::sleep_for(std::max(settings_.settle, 3 * slowest) +
                                 std::chrono::milliseconds(jitter(rng_)));
 }
