@@ -35,9 +35,10 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string mediaType = cosign::sbomMediaType(type, json);
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
-    auto signer = loadSigningKey(key, env, secrets);
+    const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
+    auto signer = loadSigningKey(key, env, secrets, deadline);
     auto registry = connectRegistry(env, secrets);
-    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
+    auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     cosign::ImageSigner imageSigner(*client, store, *signer, env);

@@ -38,9 +38,10 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = readPredicate(predicate);
-    auto signer = loadSigningKey(key, env, secrets);
+    const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
+    auto signer = loadSigningKey(key, env, secrets, deadline);
     auto registry = connectRegistry(env, secrets);
-    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
+    auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, cosign::storeSettings(env));
     auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
@@ -60,9 +61,10 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
-    auto verifier = crypto::loadVerifier(key, env, secrets);
+    const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
+    auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
     auto registry = connectRegistry(env, secrets);
-    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
+    auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

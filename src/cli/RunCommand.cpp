@@ -110,7 +110,10 @@ int stopEarly(RunContext& run, const TaskSpec& spec, const std::vector<std::stri
     run.report.runError = RefFailure{error.kind(), error.what()};
     run.report.results = notAttempted(refs, error);
     for (const auto& result : run.report.results) run.logger.refResult(result);
-    return finish(run, spec, exit_code::kUsage);
+    // Nothing was attempted: a bad setting or key is a usage error, but an API server that did
+    // not answer a k8s:// key's fetch (or refused the token) is unavailability (or auth).
+    int code = exitCodeFor(error.kind());
+    return finish(run, spec, code == exit_code::kSomeFailed ? exit_code::kUsage : code);
 }
 
 int signAll(RunContext& run, const TaskSpec& spec) {
@@ -131,8 +134,8 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     }
     std::unique_ptr<crypto::Signer> signer;
     try {
-        signer =
-            crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env), run.scrubber);
+        signer = crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env),
+                                    run.scrubber, net::Deadline::after(spec.registry.timeout));
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }

@@ -57,7 +57,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     }
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
-    auto signer = loadSigningKey(key, env, secrets);
+    auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
     auto registry = connectRegistry(env, secrets);
     cosign::SignatureStore store(*registry, cosign::storeSettings(env));
     pipeline::LostRaceCheck check(*registry, store, {store.settings().settle, limit, 4});

@@ -7,11 +7,14 @@
 
 #include "config/Environment.h"
 #include "crypto/Signer.h"
+#include "net/Deadline.h"
 #include "secret/SecretSink.h"
 
 namespace signet::cli {
 
+// `deadline` bounds fetching a k8s:// key (the command's --timeout).
 std::unique_ptr<crypto::Signer> loadSigningKey(const std::string& keyFlag, const Environment& env,
-                                               secret::SecretSink& secrets);
+                                               secret::SecretSink& secrets,
+                                               const net::Deadline& deadline);
 
 }  // namespace signet::cli

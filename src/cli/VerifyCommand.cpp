@@ -44,13 +44,14 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     }
     oci::Reference ref = oci::Reference::parse(text);
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
-    auto verifier = crypto::loadVerifier(key, env, secrets);
+    const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
+    auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);
 
     auto registry = connectRegistry(env, secrets);
-    auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
+    auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;

@@ -29,9 +29,9 @@ void requireEncryptedKey(const KeyMaterial& material) {
 }  // namespace
 
 std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env,
-                                   secret::SecretSink& secrets) {
+                                   secret::SecretSink& secrets, const net::Deadline& deadline) {
     KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env, secrets);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env, secrets, deadline);
     requireEncryptedKey(material);
     SecretBytes password = resolvePassword(env, material.password, material.name, secrets);
     SecretBytes pkcs8 = decryptKeyFile(material.pem.view(), password, material.name);
@@ -39,9 +39,9 @@ std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment&
 }
 
 std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env,
-                                       secret::SecretSink& secrets) {
+                                       secret::SecretSink& secrets, const net::Deadline& deadline) {
     KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env, secrets);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env, secrets, deadline);
     return std::make_unique<KeyVerifier>(PublicKey::fromPem(material.pem.view(), material.name));
 }
 

@@ -38,11 +38,11 @@ KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
 }
 
 KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
-                           secret::SecretSink& secrets) {
+                           secret::SecretSink& secrets, const net::Deadline& deadline) {
     KubernetesConfig config = loadKubernetesConfig(env, ref.text);
     secrets.add(config.token.view());
     if (!config.token.empty()) secrets.add("Bearer " + std::string(config.token.view()));
-    auto data = readKubernetesSecret(config, ref.ns, ref.secret, ref.text);
+    auto data = readKubernetesSecret(config, ref.ns, ref.secret, ref.text, deadline);
     auto pem = data.find(fileFor(purpose));
     if (pem == data.end()) {
         throw Error(ErrorKind::Key, "key reference " + ref.text + ": the Secret has no " +
@@ -59,7 +59,7 @@ KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const En
 }  // namespace
 
 KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
-                             secret::SecretSink& secrets) {
+                             secret::SecretSink& secrets, const net::Deadline& deadline) {
     switch (ref.kind) {
         case KeyReference::Kind::File:
             return KeyMaterial{ref.location, readSecretFile(ref.location, "key file"),
@@ -69,7 +69,7 @@ KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const 
         case KeyReference::Kind::Directory:
             return fromDirectory(ref, purpose);
         case KeyReference::Kind::Kubernetes:
-            return fromKubernetes(ref, purpose, env, secrets);
+            return fromKubernetes(ref, purpose, env, secrets, deadline);
     }
     throw Error(ErrorKind::Internal, "unknown key reference kind for " + ref.text);
 }

@@ -7,6 +7,7 @@
 #include "config/Environment.h"
 #include "crypto/KeyReference.h"
 #include "crypto/SecretBytes.h"
+#include "net/Deadline.h"
 #include "secret/SecretSink.h"
 
 namespace signet::crypto {
@@ -22,8 +23,9 @@ struct KeyMaterial {
 // Reads what `ref` names for `purpose`: a file's or variable's content; a key directory's
 // cosign.key + cosign.password or cosign.pub; a Kubernetes Secret's data keys of the same names.
 // Throws Error naming the reference when the material is missing or unreadable. A Kubernetes
-// API token used on the way is registered with `secrets`.
+// API token used on the way is registered with `secrets`. `deadline` bounds the Kubernetes API
+// call (Error(Timeout) when it passes).
 KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
-                             secret::SecretSink& secrets);
+                             secret::SecretSink& secrets, const net::Deadline& deadline = {});
 
 }  // namespace signet::crypto

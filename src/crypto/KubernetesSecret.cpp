@@ -22,13 +22,16 @@
 #include "crypto/Encoding.h"
 #include "crypto/KeyAlgorithm.h"
 #include "error/Error.h"
+#include "net/BoundedSession.h"
 #include "net/CaBundle.h"
+#include "net/Deadline.h"
 #include "net/VerifiedTls.h"
 
 namespace signet::crypto {
 namespace {
 
-constexpr int kTimeoutSeconds = 30;
+// No single connect, send or receive of the API call waits longer than this.
+constexpr std::chrono::milliseconds kPerRequestLimit{30000};
 
 struct BioFree {
     void operator()(BIO* bio) const { BIO_free(bio); }
@@ -73,16 +76,15 @@ std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const KubernetesConfig
                                                           const std::string& keyRef) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (server.getScheme() == "https") {
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPSClientSession>>(
             server.getHost(), server.getPort(), tlsContext(config, server, keyRef));
     } else if (server.getScheme() == "http") {
-        session =
-            std::make_unique<Poco::Net::HTTPClientSession>(server.getHost(), server.getPort());
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPClientSession>>(
+            server.getHost(), server.getPort());
     } else {
         fail(ErrorKind::Config, keyRef,
              "the Kubernetes server " + server.toString() + " is not an http(s) URL");
     }
-    session->setTimeout(Poco::Timespan(kTimeoutSeconds, 0));
     return session;
 }
 
@@ -118,6 +120,26 @@ std::map<std::string, SecretBytes> parseSecretData(std::string& body, const std:
     return data;
 }
 
+[[noreturn]] void timedOut(const net::Deadline& deadline, const std::string& what,
+                           const std::string& keyRef) {
+    throw net::deadlinePassed(
+        deadline, "key reference " + keyRef + ": reading " + what + " from the Kubernetes API");
+}
+
+[[noreturn]] void rethrowAsNetworkError(const Poco::Exception& e, const KubernetesConfig& config,
+                                        const Poco::URI& server, const std::string& what,
+                                        const std::string& keyRef) {
+    if (dynamic_cast<const Poco::Net::SSLException*>(&e)) {
+        fail(ErrorKind::Network, keyRef,
+             "cannot read " + what + " from the Kubernetes API: " +
+                 net::describeTlsFailure(server.getHost(), server.getPort(), e,
+                                         "check the cluster's certificate-authority"));
+    }
+    fail(ErrorKind::Network, keyRef,
+         "cannot read " + what + " from the Kubernetes API at " + config.server + ": " +
+             e.displayText());
+}
+
 Poco::URI serverUri(const KubernetesConfig& config, const std::string& keyRef) {
     try {
         Poco::URI server(config.server);
@@ -134,7 +156,8 @@ Poco::URI serverUri(const KubernetesConfig& config, const std::string& keyRef) {
 std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& config,
                                                         const std::string& ns,
                                                         const std::string& name,
-                                                        const std::string& keyRef) {
+                                                        const std::string& keyRef,
+                                                        const net::Deadline& deadline) {
     Poco::URI server = serverUri(config, keyRef);
     std::string what = "Secret " + ns + "/" + name;
     std::string path = server.getPath();
@@ -142,8 +165,12 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
     path += "/api/v1/namespaces/" + ns + "/secrets/" + name;
     std::string body;
     int status = 0;
+    if (deadline.passed()) timedOut(deadline, what, keyRef);
+    auto session = openSession(config, server, keyRef);
+    // The deadline ends the call whatever the API server sends (or does not): connect, TLS
+    // handshake, request and every read of the answer.
+    auto watch = net::bindToDeadline(*session, deadline, kPerRequestLimit);
     try {
-        auto session = openSession(config, server, keyRef);
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
                                        Poco::Net::HTTPMessage::HTTP_1_1);
         request.set("Accept", "application/json");
@@ -157,16 +184,12 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
         std::ostringstream out;
         Poco::StreamCopier::copyStream(in, out);
         body = out.str();
-    } catch (const Poco::Net::SSLException& e) {
-        fail(ErrorKind::Network, keyRef,
-             "cannot read " + what + " from the Kubernetes API: " +
-                 net::describeTlsFailure(server.getHost(), server.getPort(), e,
-                                         "check the cluster's certificate-authority"));
     } catch (const Poco::Exception& e) {
-        fail(ErrorKind::Network, keyRef,
-             "cannot read " + what + " from the Kubernetes API at " + config.server + ": " +
-                 e.displayText());
+        if (watch.fired() || deadline.passed()) timedOut(deadline, what, keyRef);
+        rethrowAsNetworkError(e, config, server, what, keyRef);
     }
+    // A connection the watchdog shut down mid-answer reads as a short body, not as an error.
+    if (watch.fired()) timedOut(deadline, what, keyRef);
     checkStatus(status, what, keyRef);
     return parseSecretData(body, keyRef);
 }

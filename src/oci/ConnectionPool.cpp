@@ -11,6 +11,7 @@
 
 #include <csignal>
 
+#include "net/BoundedSession.h"
 #include "net/CaBundle.h"
 #include "net/SocketWatchdog.h"
 #include "net/VerifiedTls.h"
@@ -37,49 +38,6 @@ std::string poolKey(const Poco::URI& uri, bool verifyTls) {
            (verifyTls ? "" : "#unverified");
 }
 
-// Each connect, send and receive of `session` waits at most `limit` (at least 1 ms: zero would
-// mean no limit at all), on the open socket as well as for the next connection.
-Poco::Timespan timespan(std::chrono::milliseconds limit) {
-    return Poco::Timespan(std::max<long long>(limit.count(), 1) * 1000);
-}
-
-void limitSession(Poco::Net::HTTPClientSession& session, std::chrono::milliseconds limit) {
-    Poco::Timespan span = timespan(limit);
-    session.setTimeout(span);
-    if (session.connected()) {
-        session.socket().setReceiveTimeout(span);
-        session.socket().setSendTimeout(span);
-    }
-}
-
-// What a session's connections must keep to. Poco also reconnects by itself when a write on a
-// kept-alive session fails (e.g. a TLS handshake the watchdog ended), so every connect checks.
-struct ConnectLimits {
-    net::Deadline deadline;
-    std::chrono::milliseconds perRequest{60000};
-    std::uint64_t watch = 0;  // the SocketWatchdog watch that follows the session's socket
-};
-
-// Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
-// body then waits for the server's delayed ACK (~40 ms per PUT). Registry traffic is many small
-// request/response pairs, so the sockets are opened with TCP_NODELAY.
-template <typename Session>
-class NoDelaySession : public Session, public ConnectLimits {
-  public:
-    using Session::Session;
-
-  protected:
-    void connect(const Poco::Net::SocketAddress& address) override {
-        if (deadline.passed()) throw Poco::TimeoutException("the deadline passed");
-        this->setTimeout(timespan(deadline.remaining(perRequest)));
-        // Whatever socket this session had is closed; the watch follows the new one.
-        if (watch) net::SocketWatchdog::shared().retarget(watch, -1);
-        Session::connect(address);
-        this->socket().setNoDelay(true);
-        if (watch) net::SocketWatchdog::shared().retarget(watch, this->socket().impl()->sockfd());
-    }
-};
-
 }  // namespace
 
 ConnectionPool::Lease::Lease(ConnectionPool& pool, std::string key,
@@ -95,19 +53,8 @@ ConnectionPool::Lease::~Lease() {
     }
 }
 
-void ConnectionPool::Lease::limitTo(const net::Deadline& deadline) {
-    limitSession(*session_, deadline.remaining(pool_->timeout_));
-    if (auto* limits = dynamic_cast<ConnectLimits*>(session_.get())) {
-        limits->deadline = deadline;
-        limits->perRequest = pool_->timeout_;
-    }
-}
-
-net::SocketWatchdog::Watch ConnectionPool::Lease::watch(const net::Deadline& deadline) {
-    int fd = session_->connected() ? session_->socket().impl()->sockfd() : -1;
-    net::SocketWatchdog::Watch watch = net::SocketWatchdog::shared().watch(fd, deadline.at());
-    if (auto* limits = dynamic_cast<ConnectLimits*>(session_.get())) limits->watch = watch.id();
-    return watch;
+net::SocketWatchdog::Watch ConnectionPool::Lease::bindTo(const net::Deadline& deadline) {
+    return net::bindToDeadline(*session_, deadline, pool_->timeout_);
 }
 
 void ConnectionPool::Lease::release() {
@@ -137,11 +84,11 @@ std::unique_ptr<Poco::Net::HTTPClientSession> ConnectionPool::open(const Poco::U
                                                                    bool verifyTls) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (uri.getScheme() == "https") {
-        session = std::make_unique<NoDelaySession<Poco::Net::HTTPSClientSession>>(
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPSClientSession>>(
             uri.getHost(), uri.getPort(), context(uri.getHost(), verifyTls));
     } else {
-        session = std::make_unique<NoDelaySession<Poco::Net::HTTPClientSession>>(uri.getHost(),
-                                                                                 uri.getPort());
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPClientSession>>(
+            uri.getHost(), uri.getPort());
     }
     session->setKeepAlive(true);
     session->setTimeout(Poco::Timespan(static_cast<long>(timeout_.count()), 0));
@@ -173,17 +120,16 @@ ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsig
                                                   bool tls, const net::Deadline& deadline) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (tls) {
-        session = std::make_unique<Poco::Net::HTTPSClientSession>(host, port, context(host, false));
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPSClientSession>>(
+            host, port, context(host, false));
     } else {
-        session = std::make_unique<Poco::Net::HTTPClientSession>(host, port);
+        session = std::make_unique<net::BoundedSession<Poco::Net::HTTPClientSession>>(host, port);
     }
-    limitSession(*session, deadline.remaining(timeout_));
+    auto watch = net::bindToDeadline(*session, deadline, timeout_);
     try {
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
                                        Poco::Net::HTTPMessage::HTTP_1_1);
         session->sendRequest(request);
-        auto watch =
-            net::SocketWatchdog::shared().watch(session->socket().impl()->sockfd(), deadline.at());
         Poco::Net::HTTPResponse response;
         std::istream& body = session->receiveResponse(response);
         ProbeAnswer answer{true, true, static_cast<int>(response.getStatus()), {}};

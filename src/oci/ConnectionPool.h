@@ -40,12 +40,11 @@ class ConnectionPool {
         Poco::Net::HTTPClientSession& session() { return *session_; }
         bool reused() const { return reused_; }
         // Connect, send and each receive wait at most what `deadline` leaves, and never longer
-        // than the pool's per-request timeout.
-        void limitTo(const net::Deadline& deadline);
-        // Until the returned watch ends, the deadline shuts the session's connection down: the
-        // one open now and any that replaces it (Poco reconnects by itself when a write on a
-        // kept-alive connection fails). Destroy it before the lease.
-        [[nodiscard]] net::SocketWatchdog::Watch watch(const net::Deadline& deadline);
+        // than the pool's per-request timeout; until the returned watch ends, the deadline shuts
+        // the session's connection down: the one open now and any that replaces it (Poco
+        // reconnects by itself when a write on a kept-alive connection fails). Destroy the watch
+        // before the lease.
+        [[nodiscard]] net::SocketWatchdog::Watch bindTo(const net::Deadline& deadline);
         void release();
 
       private:

@@ -173,7 +173,8 @@ HttpResponse HttpTransport::exchange(const HttpRequest& request, std::size_t max
                                      const BodyConsumer* consumer) {
     while (true) {
         ConnectionPool::Lease lease = pool_.checkout(request.uri, verifies(request.uri));
-        lease.limitTo(request.deadline);
+        // From here on the deadline ends the exchange whatever the peer sends (or does not).
+        auto watch = lease.bindTo(request.deadline);
         bool reused = lease.reused();
         bool answered = false;
         try {
@@ -200,8 +201,6 @@ HttpResponse HttpTransport::exchangeOnce(ConnectionPool::Lease& lease, const Htt
         out.setContentLength(static_cast<std::streamsize>(request.body.size()));
     }
     out.setKeepAlive(true);
-    // From here on the deadline ends the exchange whatever the peer sends (or does not).
-    auto watch = lease.watch(request.deadline);
     std::ostream& body = session.sendRequest(out);
     body.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
 

@@ -171,6 +171,48 @@ TEST_F(SilentRegistries, RunNamesEveryReferenceAndEndsAtSignetTimeout) {
     EXPECT_EQ(named, std::set<std::string>(refs.begin(), refs.end()));
 }
 
+// A k8s:// key is fetched within the reference's deadline too: an API server that accepts and
+// never answers, or trickles its answer, ends the command at --timeout / SIGNET_TIMEOUT + ≤ 2 s.
+TEST_F(SilentRegistries, AKubernetesKeyFromASilentApiServerEndsAtTheTimeout) {
+    SilentServer silent;
+    TricklingServer trickling(TricklingServerOptions{500ms, true});
+    for (const std::string& api : {silent.host(), trickling.host()}) {
+        SCOPED_TRACE(api);
+        std::string kubeconfig = home_.path() + "/kubeconfig";
+        writeFile(kubeconfig,
+                  "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: k\n"
+                  "  cluster:\n    server: http://" +
+                      api +
+                      "\ncontexts:\n- name: c\n"
+                      "  context:\n    cluster: k\n    user: u\nusers:\n- name: u\n  user:\n"
+                      "    token: not-a-real-token\n");
+        Env e = env("");
+        e["KUBECONFIG"] = kubeconfig;
+        e["SIGNET_KEY"] = "k8s://signing/cosign";
+        const std::string ref = "127.0.0.1:1/team/app:v1@" + kDigest;
+        auto startup = startupCost({"sign", "--timeout", "3s", ref}, env(""));
+
+        CommandResult sign;
+        auto took = timed({"sign", "--timeout", "3s", ref}, e, sign);
+        EXPECT_EQ(sign.exitCode, 4) << sign.err;
+        EXPECT_GE(took, 2500ms);
+        EXPECT_LE(took - startup, 5000ms) << "startup " << startup.count() << " ms not counted";
+        EXPECT_NE(sign.err.find("k8s://signing/cosign"), std::string::npos) << sign.err;
+        EXPECT_NE(sign.err.find("3s deadline"), std::string::npos) << sign.err;
+        EXPECT_EQ(sign.err.find("not-a-real-token"), std::string::npos) << sign.err;
+
+        e["SIGNET_TIMEOUT"] = "3s";
+        CommandResult run;
+        took = timed({"run", "--image", ref}, e, run);
+        EXPECT_EQ(run.exitCode, 4) << run.err;
+        EXPECT_LE(took - startup, 5000ms);
+        auto report = nlohmann::json::parse(readFile(home_.path() + "/report.json"));
+        ASSERT_EQ(report["failed"].size(), 1u) << report.dump();
+        EXPECT_EQ(report["failed"][0]["ref"], ref);
+        EXPECT_EQ(report["failed"][0]["category"], "timeout") << report.dump();
+    }
+}
+
 TEST_F(SilentRegistries, ABadTimeoutIsAUsageErrorNamingTheFlag) {
     auto sign = runSignet({"sign", "--timeout", "soon", "127.0.0.1:1/a:v1@" + kDigest}, env(""));
     EXPECT_EQ(sign.exitCode, 1) << sign.err;

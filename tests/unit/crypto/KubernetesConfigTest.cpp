@@ -136,7 +136,7 @@ TEST(KubernetesSecret, MalformedServerUrlIsAConfigError) {
         KubernetesConfig config;
         config.server = server;
         try {
-            readKubernetesSecret(config, "ns", "s", "k8s://ns/s");
+            readKubernetesSecret(config, "ns", "s", "k8s://ns/s", {});
             ADD_FAILURE() << server;
         } catch (const Error& e) {
             EXPECT_EQ(e.kind(), ErrorKind::Config) << server << ": " << e.what();
