@@ -1,5 +1,7 @@
 #include "cosign/ImageSigner.h"
 
+#include <future>
+
 #include "cosign/AttachmentTag.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "crypto/Encoding.h"
@@ -52,16 +54,25 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
 }
 
 SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
-    std::string digest = resolveDigest(client_, ref, options);
-    SignedImage signed_ =
-        signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
-    signed_.resolvedFromTag = !ref.hasDigest();
-    return signed_;
+    const std::string identity = identityFor(ref, options.identity);
+    if (!ref.hasDigest()) {
+        std::string digest = resolveDigest(client_, ref, options);
+        SignedImage signed_ = signDigest(ref.repository, digest, identity, options.annotations);
+        signed_.resolvedFromTag = true;
+        return signed_;
+    }
+    // The digest is known, so the .sig tag is too: the image's check (the tag still points at
+    // the digest, or the digest exists) runs beside the read of the .sig tag, and must pass
+    // before anything is written.
+    auto check = std::async(std::launch::async, [&] { resolveDigest(client_, ref, options); });
+    return signDigest(ref.repository, ref.digest, identity, options.annotations,
+                      [&check] { check.get(); });
 }
 
 SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::string& digest,
                                     const std::string& identity,
-                                    const std::map<std::string, std::string>& annotations) {
+                                    const std::map<std::string, std::string>& annotations,
+                                    const std::function<void()>& admit) {
     std::string payload = marshalPayload(identity, digest, annotations);
     std::string signature = crypto::base64Encode(signer_.sign(payload));
     AttachmentLayer layer{oci::media_type::kCosignSimpleSigning,
@@ -70,7 +81,7 @@ SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::stri
     SignedImage result;
     result.target = attachmentRepository(repo, env_);
     result.tag = attachmentTag(digest, AttachmentKind::Signature);
-    result.stored = store_.append(result.target, result.tag, layer, verifier_.get());
+    result.stored = store_.append(result.target, result.tag, layer, verifier_.get(), admit);
     result.layer = std::move(layer);
     result.digest = digest;
     result.identity = identity;

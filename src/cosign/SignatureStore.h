@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -60,9 +61,12 @@ class SignatureStore {
     // same digest, media type and annotations whose signature verifies with that key (cosign's
     // duplicate detector). Writes to one tag are serialised within the process. Another process
     // can still replace the tag after the PUT (the registry API has no compare-and-swap):
-    // LostRaceCheck looks again once the run's writes are done.
+    // LostRaceCheck looks again once the run's writes are done. `admit`, when given, runs once
+    // the tag has been read and before anything is decided or written: a check made meanwhile
+    // (the image's own tag) that throws to refuse the layer.
     AppendResult append(const oci::Repository& repo, const std::string& tag,
-                        const AttachmentLayer& layer, const crypto::Verifier* dedupeWith);
+                        const AttachmentLayer& layer, const crypto::Verifier* dedupeWith,
+                        const std::function<void()>& admit = {});
 
     // Replaces whatever is at repo:tag with an image of exactly these layers (cosign attach sbom).
     AppendResult replace(const oci::Repository& repo, const std::string& tag,
