@@ -33,6 +33,15 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
     return bytes && verifier.verify(layer.payload, *bytes);
 }
 
+bool contains(const AttachmentImage& image, const oci::Descriptor& layer) {
+    for (const auto& existing : image.manifest().layers) {
+        if (existing.digest == layer.digest && existing.mediaType == layer.mediaType &&
+            existing.annotations == layer.annotations)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 SignatureStore::SignatureStore(oci::RegistryClient& client, StoreSettings settings)
@@ -54,9 +63,11 @@ std::mutex& SignatureStore::lockFor(const std::string& key) {
 }
 
 std::optional<AttachmentImage> SignatureStore::fetchImage(const oci::Repository& repo,
-                                                          const std::string& tag) {
+                                                          const std::string& tag,
+                                                          std::string* digest) {
     auto manifest = client_.getManifest(repo, tag);
     if (!manifest) return std::nullopt;
+    if (digest) *digest = crypto::sha256Digest(manifest->body);
     std::string what = attachmentLocation(repo, tag);
     auto parsed = oci::parseManifest(manifest->body, what);
     std::string config = client_.getBlob(repo, parsed.config.digest, kMaxPayloadBytes);
@@ -75,9 +86,29 @@ std::vector<StoredLayer> SignatureStore::readLayers(const oci::Repository& repo,
     return layers;
 }
 
+std::vector<StoredLayer> SignatureStore::layersOf(const oci::Repository& repo,
+                                                  const std::set<std::string>& digests) {
+    std::vector<StoredLayer> layers;
+    for (const auto& digest : digests) {
+        try {
+            auto manifest = client_.getManifest(repo, digest);
+            if (!manifest) continue;
+            for (const auto& descriptor :
+                 oci::parseManifest(manifest->body, attachmentLocation(repo, digest)).layers) {
+                layers.push_back(
+                    {descriptor, client_.getBlob(repo, descriptor.digest, kMaxPayloadBytes)});
+            }
+        } catch (const Error&) {
+            // Gone or unreadable: whoever wrote it finds it missing in their own check.
+        }
+    }
+    return layers;
+}
+
 std::string SignatureStore::write(const oci::Repository& repo, const std::string& tag,
                                   const AttachmentImage& image, const AttachmentLayer& layer,
-                                  bool fresh, AppendResult& result) {
+                                  bool fresh, AppendResult& result, const std::string& base,
+                                  std::set<std::string>* replaced) {
     std::string config = image.configBytes();
     auto upload = [&](const std::string& blob) {
         std::string digest = crypto::sha256Digest(blob);
@@ -89,8 +120,23 @@ std::string SignatureStore::write(const oci::Repository& repo, const std::string
     upload(config);
     payloadUpload.get();
     auto sent = std::chrono::steady_clock::now();
-    std::string written =
-        client_.putManifest(repo, tag, image.manifest().mediaType, image.manifestBytes());
+    const std::string bytes = image.manifestBytes();
+    auto put = std::async(std::launch::async, [&] {
+        return client_.putManifest(repo, tag, image.manifest().mediaType, bytes);
+    });
+    // A PUT that is slow to answer may land after other writers' PUTs and replace them: what
+    // the tag shows meanwhile (neither `base` nor this image) is what it may have replaced.
+    const std::string mine = crypto::sha256Digest(bytes);
+    while (replaced && put.wait_for(settings_.watchEvery) != std::future_status::ready) {
+        try {
+            auto head = client_.headManifest(repo, tag);
+            if (head && head->digest != base && head->digest != mine)
+                replaced->insert(head->digest);
+        } catch (const Error&) {
+            // Looking is best effort; the PUT's own outcome decides.
+        }
+    }
+    std::string written = put.get();
     auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - sent);
     result.roundTrip = std::max(result.roundTrip, took);
@@ -107,29 +153,44 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
     const std::string digest = crypto::sha256Digest(layer.payload);
     AppendResult result;
     result.location = location;
+    std::vector<StoredLayer> rescued;  // layers of other writers' manifests a PUT replaced
     for (int round = 0;; ++round) {
-        auto current = fetchImage(repo, tag);
+        std::string base;
+        auto current = fetchImage(repo, tag, &base);
         if (round == 0 && admit) admit();
         AttachmentImage image =
             current ? *current : AttachmentImage::empty(settings_.dockerMediaTypes);
+        bool present = false;
         for (const auto& existing : image.manifest().layers) {
-            if (sameLayer(existing, layer, digest) ||
-                (dedupeWith && isDuplicate(existing, layer, digest, *dedupeWith))) {
-                result.alreadyPresent = result.writes == 0;
-                result.manifestDigest = crypto::sha256Digest(image.manifestBytes());
-                return result;
-            }
+            present = present || sameLayer(existing, layer, digest) ||
+                      (dedupeWith && isDuplicate(existing, layer, digest, *dedupeWith));
         }
-        image.append(layer);
+        bool merged = false;
+        for (const auto& other : rescued) {
+            if (contains(image, other.descriptor)) continue;
+            image.append({other.descriptor.mediaType, other.payload, other.descriptor.annotations});
+            merged = true;
+        }
+        rescued.clear();
+        if (present && !merged) {
+            result.alreadyPresent = result.writes == 0;
+            result.manifestDigest = crypto::sha256Digest(image.manifestBytes());
+            return result;
+        }
+        if (!present) image.append(layer);
+        std::set<std::string> replaced;
         try {
             // A tag that does not exist yet means new blobs: no HEAD before each upload.
-            result.manifestDigest = write(repo, tag, image, layer, !current, result);
-            return result;
+            result.manifestDigest =
+                write(repo, tag, image, layer, !current, result, base, &replaced);
         } catch (const Error& e) {
             // distribution can refuse a manifest while another writer is storing the same config
             // blob (400 DIGEST_INVALID); another round re-reads, re-uploads and writes again.
             if (e.kind() != ErrorKind::Registry || round + 1 == kMaxWriteRounds) throw;
+            continue;
         }
+        if (replaced.empty() || round + 1 == kMaxWriteRounds) return result;
+        rescued = layersOf(repo, replaced);  // the next round puts back what they held
     }
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,13 @@ struct AppendResult {
 // How attachment images are written.
 struct StoreSettings {
     bool dockerMediaTypes = false;  // COSIGN_DOCKER_MEDIA_TYPES=1
-    // The least time LostRaceCheck waits after the run's writes before it re-reads them: it
-    // must outlast another writer's manifest PUT that is still on its way (the writer cannot
-    // see a peer's slowness). Zero means signet is the only writer and skips the check.
-    std::chrono::milliseconds settle{1000};
+    // The least time LostRaceCheck waits after the run's writes before it re-reads them. A
+    // writer cannot see a peer's PUT that is still on its way, but a slow PUT watches its own
+    // tag and puts back what it replaced (see append), so the wait only has to outlast that
+    // watch's interval. Zero means signet is the only writer and skips the check.
+    std::chrono::milliseconds settle{250};
+    // While a manifest PUT is unanswered this long, its tag is looked at again every as long.
+    std::chrono::milliseconds watchEvery{80};
 };
 
 class SignatureStore {
@@ -61,7 +65,9 @@ class SignatureStore {
     // same digest, media type and annotations whose signature verifies with that key (cosign's
     // duplicate detector). Writes to one tag are serialised within the process. Another process
     // can still replace the tag after the PUT (the registry API has no compare-and-swap):
-    // LostRaceCheck looks again once the run's writes are done. `admit`, when given, runs once
+    // LostRaceCheck looks again once the run's writes are done. A PUT that is slow to answer
+    // watches the tag meanwhile: what other writers put there before the PUT landed (and the PUT
+    // then replaced) is merged back in another write. `admit`, when given, runs once
     // the tag has been read and before anything is decided or written: a check made meanwhile
     // (the image's own tag) that throws to refuse the layer.
     AppendResult append(const oci::Repository& repo, const std::string& tag,
@@ -85,18 +91,26 @@ class SignatureStore {
     SignatureStore(oci::RegistryClient& client, StoreSettings settings,
                    std::shared_ptr<TagLocks> locks);
     std::mutex& lockFor(const std::string& key);
-    std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag);
+    // The image at repo:tag and its manifest digest (in `digest`), or nullopt.
+    std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag,
+                                              std::string* digest = nullptr);
     // Uploads the image's blobs (asking first only when `fresh` is false) and PUTs its manifest.
+    // `replaced` gets the manifests other writers put at the tag (other than `base`, what the
+    // image was built on) while the PUT was on its way.
     std::string write(const oci::Repository& repo, const std::string& tag,
                       const AttachmentImage& image, const AttachmentLayer& layer, bool fresh,
-                      AppendResult& result);
+                      AppendResult& result, const std::string& base = {},
+                      std::set<std::string>* replaced = nullptr);
+    // The layers of the manifests `digests` (by digest: they may no longer be tagged).
+    std::vector<StoredLayer> layersOf(const oci::Repository& repo,
+                                      const std::set<std::string>& digests);
 
     oci::RegistryClient& client_;
     StoreSettings settings_;
     std::shared_ptr<TagLocks> locks_;
 };
 
-// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 1000 ms; 0 when signet is the
+// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 250 ms; 0 when signet is the
 // only writer). Throws Error(Config) naming the variable for a bad value.
 StoreSettings storeSettings(const Environment& env);
 
