@@ -1,7 +1,5 @@
 #include "cosign/ImageSigner.h"
 
-#include <future>
-
 #include "cosign/AttachmentTag.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "crypto/Encoding.h"
@@ -54,19 +52,13 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
 }
 
 SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
-    const std::string identity = identityFor(ref, options.identity);
-    if (!ref.hasDigest()) {
-        std::string digest = resolveDigest(client_, ref, options);
-        SignedImage signed_ = signDigest(ref.repository, digest, identity, options.annotations);
-        signed_.resolvedFromTag = true;
-        return signed_;
-    }
-    // The digest is known, so the .sig tag is too: the image's check (the tag still points at
-    // the digest, or the digest exists) runs beside the read of the .sig tag, and must pass
-    // before anything is written.
-    auto check = std::async(std::launch::async, [&] { resolveDigest(client_, ref, options); });
-    return signDigest(ref.repository, ref.digest, identity, options.annotations,
-                      [&check] { check.get(); });
+    // The tag check comes first and alone: run beside the .sig read, both would ask the
+    // registry's token server at once on a first contact.
+    std::string digest = resolveDigest(client_, ref, options);
+    SignedImage signed_ =
+        signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
+    signed_.resolvedFromTag = !ref.hasDigest();
+    return signed_;
 }
 
 SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::string& digest,

@@ -3,7 +3,7 @@
 #
 #   tests/fuzz/run.sh [--seconds N] [--smoke] [--jobs J] [--no-build] [--resume] [TARGET...]
 #
-# --seconds N  run each target N seconds (default 300); --smoke is --seconds 10 (CI).
+# --seconds N  run each target N seconds (default 300); --smoke is --seconds 5 (CI).
 # --jobs J     targets run J at a time (default 1; the machine is usually shared).
 # --no-build   use the fuzzers already in build-fuzz/.
 # --resume     start from the corpus the last run grew (build-fuzz/fuzz-corpus/) plus the seeds.
@@ -25,7 +25,7 @@ targets=()
 while [ $# -gt 0 ]; do
     case $1 in
         --seconds) seconds=$2; shift 2 ;;
-        --smoke) seconds=10; shift ;;
+        --smoke) seconds=5; shift ;;
         --jobs) jobs=$2; shift 2 ;;
         --no-build) do_build=0; shift ;;
         --resume) resume=1; shift ;;
