@@ -1,6 +1,6 @@
 // check-action: static contract checks of github-action/action.yml beyond action-validator's
-// schema: the exact input/output ids signet reads and writes (config brief), a digest-pinned
-// docker image, no inputs the runner reserves, and an example workflow wired to it.
+// schema: the exact input/output ids signet reads and writes (config brief), a docker image built
+// from the repository's task/Containerfile (never a placeholder digest), no inputs the runner reserves, and an example workflow wired to it.
 import fs from 'node:fs';
 import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
 
@@ -37,9 +37,18 @@ await check('outputs are exactly the names signet writes to GITHUB_OUTPUT', () =
     }
 });
 
-await check('docker action running the task image pinned by digest, no args, no env mapping', () => {
+await check('docker action built from the task Containerfile, no args, no env mapping', () => {
     expectEqual(action.runs.using, 'docker', 'runs.using');
-    expect(/^docker:\/\/[^@\s]+@sha256:[0-9a-f]{64}$/.test(action.runs.image), 'image pinned by digest');
+    // The runner builds a Dockerfile path relative to action.yml, with its directory as context.
+    expectEqual(action.runs.image, '../Dockerfile', 'runs.image');
+    const dockerfile = repoPath('Dockerfile');
+    expectEqual(fs.realpathSync(dockerfile), fs.realpathSync(repoPath('task/Containerfile')),
+        'the root Dockerfile is task/Containerfile');
+    const text = fs.readFileSync(dockerfile, 'utf8');
+    expect(/COPY \. \/src/.test(text) && /cmake --build/.test(text), 'the image builds signet from the sources');
+    expect(/ENTRYPOINT \["signet", "run"\]/.test(text), 'entrypoint signet run');
+    expect(!/sha256:0{64}/.test(fs.readFileSync(repoPath('github-action/action.yml'), 'utf8')),
+        'no placeholder digest');
     expect(action.runs.args === undefined && action.runs.entrypoint === undefined, 'image entrypoint used as is');
     // runs.env is added only when the workflow has not set the same key, so inputs must not be
     // mapped through it (signet reads INPUT_* itself).
