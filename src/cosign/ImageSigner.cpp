@@ -52,8 +52,6 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
 }
 
 SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
-    // The tag check comes first and alone: run beside the .sig read, both would ask the
-    // registry's token server at once on a first contact.
     std::string digest = resolveDigest(client_, ref, options);
     SignedImage signed_ =
         signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
@@ -63,8 +61,7 @@ SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& opti
 
 SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::string& digest,
                                     const std::string& identity,
-                                    const std::map<std::string, std::string>& annotations,
-                                    const std::function<void()>& admit) {
+                                    const std::map<std::string, std::string>& annotations) {
     std::string payload = marshalPayload(identity, digest, annotations);
     std::string signature = crypto::base64Encode(signer_.sign(payload));
     AttachmentLayer layer{oci::media_type::kCosignSimpleSigning,
@@ -73,7 +70,7 @@ SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::stri
     SignedImage result;
     result.target = attachmentRepository(repo, env_);
     result.tag = attachmentTag(digest, AttachmentKind::Signature);
-    result.stored = store_.append(result.target, result.tag, layer, verifier_.get(), admit);
+    result.stored = store_.append(result.target, result.tag, layer, verifier_.get());
     result.layer = std::move(layer);
     result.digest = digest;
     result.identity = identity;

@@ -1,7 +1,6 @@
 // ImageSigner: signs one tag@digest the way `cosign sign` does, storing it with SignatureStore.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <string>
 
@@ -50,11 +49,9 @@ class ImageSigner {
     SignedImage sign(const oci::Reference& ref, const SignOptions& options);
 
     // Signs a known digest in `repo` claiming `identity` (used for index children, SBOM images).
-    // `admit` (SignatureStore::append) refuses the signature before it is written by throwing.
     SignedImage signDigest(const oci::Repository& repo, const std::string& digest,
                            const std::string& identity,
-                           const std::map<std::string, std::string>& annotations,
-                           const std::function<void()>& admit = {});
+                           const std::map<std::string, std::string>& annotations);
 
   private:
     oci::RegistryClient& client_;

@@ -17,6 +17,14 @@ bool sameLayer(const oci::Descriptor& existing, const AttachmentLayer& layer,
            existing.annotations == layer.annotations;
 }
 
+bool contains(const AttachmentImage& image, const AttachmentLayer& layer,
+              const std::string& digest) {
+    for (const auto& existing : image.manifest().layers) {
+        if (sameLayer(existing, layer, digest)) return true;
+    }
+    return false;
+}
+
 // cosign's duplicate detector (pkg/cosign/remote/remote.go): same digest and media type, every
 // annotation but the signature equal, and the existing signature verifies over the new payload.
 bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
@@ -31,15 +39,6 @@ bool isDuplicate(const oci::Descriptor& existing, const AttachmentLayer& layer,
     if (signature == existing.annotations.end() || signature->second.empty()) return false;
     auto bytes = crypto::base64Decode(signature->second);
     return bytes && verifier.verify(layer.payload, *bytes);
-}
-
-bool contains(const AttachmentImage& image, const oci::Descriptor& layer) {
-    for (const auto& existing : image.manifest().layers) {
-        if (existing.digest == layer.digest && existing.mediaType == layer.mediaType &&
-            existing.annotations == layer.annotations)
-            return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -146,8 +145,7 @@ std::string SignatureStore::write(const oci::Repository& repo, const std::string
 
 AppendResult SignatureStore::append(const oci::Repository& repo, const std::string& tag,
                                     const AttachmentLayer& layer,
-                                    const crypto::Verifier* dedupeWith,
-                                    const std::function<void()>& admit) {
+                                    const crypto::Verifier* dedupeWith) {
     std::string location = attachmentLocation(repo, tag);
     std::lock_guard<std::mutex> guard(lockFor(location));
     const std::string digest = crypto::sha256Digest(layer.payload);
@@ -157,7 +155,6 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
     for (int round = 0;; ++round) {
         std::string base;
         auto current = fetchImage(repo, tag, &base);
-        if (round == 0 && admit) admit();
         AttachmentImage image =
             current ? *current : AttachmentImage::empty(settings_.dockerMediaTypes);
         bool present = false;
@@ -167,8 +164,10 @@ AppendResult SignatureStore::append(const oci::Repository& repo, const std::stri
         }
         bool merged = false;
         for (const auto& other : rescued) {
-            if (contains(image, other.descriptor)) continue;
-            image.append({other.descriptor.mediaType, other.payload, other.descriptor.annotations});
+            AttachmentLayer theirs{other.descriptor.mediaType, other.payload,
+                                   other.descriptor.annotations};
+            if (contains(image, theirs, other.descriptor.digest)) continue;
+            image.append(theirs);
             merged = true;
         }
         rescued.clear();

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -67,12 +66,9 @@ class SignatureStore {
     // can still replace the tag after the PUT (the registry API has no compare-and-swap):
     // LostRaceCheck looks again once the run's writes are done. A PUT that is slow to answer
     // watches the tag meanwhile: what other writers put there before the PUT landed (and the PUT
-    // then replaced) is merged back in another write. `admit`, when given, runs once
-    // the tag has been read and before anything is decided or written: a check made meanwhile
-    // (the image's own tag) that throws to refuse the layer.
+    // then replaced) is merged back in another write.
     AppendResult append(const oci::Repository& repo, const std::string& tag,
-                        const AttachmentLayer& layer, const crypto::Verifier* dedupeWith,
-                        const std::function<void()>& admit = {});
+                        const AttachmentLayer& layer, const crypto::Verifier* dedupeWith);
 
     // Replaces whatever is at repo:tag with an image of exactly these layers (cosign attach sbom).
     AppendResult replace(const oci::Repository& repo, const std::string& tag,

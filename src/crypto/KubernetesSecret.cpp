@@ -126,9 +126,9 @@ std::map<std::string, SecretBytes> parseSecretData(std::string& body, const std:
         deadline, "key reference " + keyRef + ": reading " + what + " from the Kubernetes API");
 }
 
-[[noreturn]] void rethrowAsNetworkError(const Poco::Exception& e, const KubernetesConfig& config,
-                                        const Poco::URI& server, const std::string& what,
-                                        const std::string& keyRef) {
+[[noreturn]] void failUnreachable(const Poco::Exception& e, const KubernetesConfig& config,
+                                  const Poco::URI& server, const std::string& what,
+                                  const std::string& keyRef) {
     if (dynamic_cast<const Poco::Net::SSLException*>(&e)) {
         fail(ErrorKind::Network, keyRef,
              "cannot read " + what + " from the Kubernetes API: " +
@@ -186,7 +186,7 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
         body = out.str();
     } catch (const Poco::Exception& e) {
         if (watch.fired() || deadline.passed()) timedOut(deadline, what, keyRef);
-        rethrowAsNetworkError(e, config, server, what, keyRef);
+        failUnreachable(e, config, server, what, keyRef);
     }
     // A connection the watchdog shut down mid-answer reads as a short body, not as an error.
     if (watch.fired()) timedOut(deadline, what, keyRef);
