@@ -118,6 +118,12 @@ void ConnectionPool::giveBack(const std::string& key,
 
 ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsigned short port,
                                                   bool tls, const net::Deadline& deadline) {
+    return probe(host, port, tls, deadline, ProbeRequest{});
+}
+
+ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsigned short port,
+                                                  bool tls, const net::Deadline& deadline,
+                                                  const ProbeRequest& request) {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (tls) {
         session = std::make_unique<net::BoundedSession<Poco::Net::HTTPSClientSession>>(
@@ -127,15 +133,24 @@ ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsig
     }
     auto watch = net::bindToDeadline(*session, deadline, timeout_);
     try {
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/v2/",
-                                       Poco::Net::HTTPMessage::HTTP_1_1);
-        session->sendRequest(request);
+        Poco::Net::HTTPRequest out(request.method, request.target,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+        for (const auto& [name, value] : request.headers) out.set(name, value);
+        session->sendRequest(out);
         Poco::Net::HTTPResponse response;
         std::istream& body = session->receiveResponse(response);
-        ProbeAnswer answer{true, true, static_cast<int>(response.getStatus()), {}};
-        char buffer[4096];
-        body.read(buffer, sizeof buffer);
-        answer.body.assign(buffer, static_cast<std::size_t>(body.gcount()));
+        ProbeAnswer answer;
+        answer.connected = answer.http = true;
+        answer.status = static_cast<int>(response.getStatus());
+        answer.reason = response.getReason();
+        for (const auto& [name, value] : response) answer.headers.add(name, value);
+        std::vector<char> buffer(request.maxBody + 1);
+        body.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        answer.body.assign(buffer.data(), static_cast<std::size_t>(body.gcount()));
+        answer.complete =
+            answer.body.size() <= request.maxBody &&
+            (!response.hasContentLength() || request.method == "HEAD" ||
+             static_cast<std::uint64_t>(response.getContentLength64()) == answer.body.size());
         return answer;
     } catch (const Poco::Net::ConnectionRefusedException&) {
         return {};
@@ -144,7 +159,9 @@ ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsig
     } catch (const Poco::TimeoutException&) {
         return {};
     } catch (const Poco::Exception&) {
-        return {true, false, 0, {}};  // connected, but the answer was not HTTP
+        ProbeAnswer notHttp;  // connected, but the answer was not HTTP
+        notHttp.connected = true;
+        return notHttp;
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "net/Deadline.h"
@@ -58,14 +60,27 @@ class ConnectionPool {
     // any certificate (insecure hosts only).
     Lease checkout(const Poco::URI& uri, bool verifyTls);
 
+    // What a probe asks: GET /v2/ unless told otherwise (the first request to a host can be
+    // its own probe).
+    struct ProbeRequest {
+        std::string method = "GET";
+        std::string target = "/v2/";
+        std::vector<std::pair<std::string, std::string>> headers;
+        std::size_t maxBody = 4096;
+    };
     struct ProbeAnswer {
         bool connected = false;  // something accepted the connection within the timeout
         bool http = false;       // and answered in HTTP
         int status = 0;
-        std::string body;  // at most a few KiB
+        std::string reason;
+        Poco::Net::NameValueCollection headers;
+        std::string body;       // at most the request's maxBody bytes
+        bool complete = false;  // the whole body was read (none, for HEAD)
     };
-    // GET /v2/ on host:port over TLS (`tls`, any certificate) or plain HTTP, within the
-    // per-request timeout and `deadline`.
+    // `request` on host:port over TLS (`tls`, any certificate) or plain HTTP, within the
+    // per-request timeout and `deadline`, on a connection of its own.
+    ProbeAnswer probe(const std::string& host, unsigned short port, bool tls,
+                      const net::Deadline& deadline, const ProbeRequest& request);
     ProbeAnswer probe(const std::string& host, unsigned short port, bool tls,
                       const net::Deadline& deadline);
 

@@ -138,10 +138,46 @@ std::string HttpRegistryClient::schemeFor(const std::string& registry) {
     return scheme;
 }
 
-Poco::URI HttpRegistryClient::resolve(const Repository& repo, const std::string& pathOrUrl) {
+std::optional<HttpResponse> HttpRegistryClient::firstContact(const Repository& repo,
+                                                             const Call& call, std::size_t maxBody,
+                                                             bool& unanswered) {
+    if (shared_->options.insecureHosts.count(repo.registry) == 0) return std::nullopt;
+    if ((call.method != "GET" && call.method != "HEAD") || call.path.rfind("/", 0) != 0)
+        return std::nullopt;
+    std::lock_guard<std::mutex> lock(shared_->schemeMutex);
+    if (shared_->schemes.count(repo.registry) != 0) return std::nullopt;
+    Poco::URI endpoint("http://" + repo.registry);
+    ConnectionPool::ProbeRequest asked{call.method, call.path, call.headers, maxBody};
+    asked.headers.emplace_back("User-Agent", shared_->options.userAgent);
+    auto answer =
+        shared_->pool.probe(endpoint.getHost(), endpoint.getPort(), false, deadline_, asked);
+    unanswered = !answer.connected;
+    if (unanswered) return std::nullopt;
+    if (!answer.http) {
+        shared_->schemes[repo.registry] = "https";
+        return std::nullopt;
+    }
+    // 400 is also what a TLS server says to plain HTTP ("Client sent an HTTP request to an HTTPS
+    // server"); a HEAD's answer has no body to tell which, so schemeFor's GET /v2/ looks.
+    if (answer.status == 400 &&
+        (call.method == "HEAD" || answer.body.find("HTTPS") != std::string::npos))
+        return std::nullopt;
+    shared_->schemes[repo.registry] = "http";
+    if (answer.status / 100 == 3 || !answer.complete) return std::nullopt;  // sent again
+    HttpResponse response;
+    response.status = answer.status;
+    response.reason = answer.reason;
+    response.headers = answer.headers;
+    response.body = std::move(answer.body);
+    response.finalUri = Poco::URI(endpoint, call.path);
+    return response;
+}
+
+Poco::URI HttpRegistryClient::resolve(const Repository& repo, const std::string& pathOrUrl,
+                                      const std::string& scheme) {
     if (pathOrUrl.rfind("https://", 0) == 0 || pathOrUrl.rfind("http://", 0) == 0)
         return Poco::URI(pathOrUrl);
-    Poco::URI base(schemeFor(repo.registry) + "://" + repo.registry);
+    Poco::URI base((scheme.empty() ? schemeFor(repo.registry) : scheme) + "://" + repo.registry);
     return Poco::URI(base, pathOrUrl);
 }
 
@@ -156,8 +192,11 @@ HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, 
     request.deadline = deadline_;
     request.idempotent = call.idempotent;
     request.retryCount = &retries_;
+    bool unanswered = false;
+    std::optional<HttpResponse> first =
+        consumer ? std::nullopt : firstContact(repo, call, maxBody, unanswered);
     try {
-        request.uri = resolve(repo, call.path);
+        request.uri = resolve(repo, call.path, unanswered ? "https" : "");
     } catch (const Poco::Exception& e) {
         throw Error(ErrorKind::Registry, "registry " + repo.registry + " gave an unusable URL \"" +
                                              secret::quoteUntrusted(call.path, shared_->secrets) +
@@ -174,8 +213,12 @@ HttpResponse HttpRegistryClient::call(const Repository& repo, const Call& call, 
         return consumer ? shared_->transport.stream(attempt, *consumer)
                         : shared_->transport.send(attempt, maxBody);
     };
-    std::string sent = shared_->auth.authorization(repo, deadline_);
+    // First contact goes without credentials: a host that wants them says so with a 401,
+    // answered below like any other. Its answer is the first attempt's (a 503 is retried).
+    std::string sent = first ? std::string() : shared_->auth.authorization(repo, deadline_);
+    if (first) request.firstAnswer = std::make_shared<const HttpResponse>(std::move(*first));
     HttpResponse response = sendWith(sent);
+    request.firstAnswer.reset();
     if (response.status == 401) {
         std::string next =
             shared_->auth.afterUnauthorized(repo, response, sent, operation, deadline_);

@@ -78,8 +78,18 @@ class HttpRegistryClient : public RegistryClient {
     // the retry hook, waits the back-off (or throws Timeout) and returns true.
     bool retryUnconfirmed(const Repository& repo, const Call& request, const std::string& why,
                           RetryLoop& loop);
-    Poco::URI resolve(const Repository& repo, const std::string& pathOrUrl);
+    // `scheme` empty: schemeFor's.
+    Poco::URI resolve(const Repository& repo, const std::string& pathOrUrl,
+                      const std::string& scheme = {});
     std::string schemeFor(const std::string& registry);
+    // The first GET or HEAD to an insecure host whose scheme is not known yet goes out in plain
+    // HTTP as its own probe (no /v2/ request first): an answer in HTTP settles the scheme, and
+    // one that is whole and not a redirect is the call's first attempt (a 503 is retried as
+    // usual). nullopt when the call must be sent the usual way; `unanswered` then tells that
+    // nothing answered in time (the request itself goes out in HTTPS and reports, without
+    // another probe).
+    std::optional<HttpResponse> firstContact(const Repository& repo, const Call& call,
+                                             std::size_t maxBody, bool& unanswered);
     std::optional<ManifestResponse> fetchManifest(const Repository& repo,
                                                   const std::string& reference, bool head);
     std::optional<ManifestResponse> fetchManifestOnce(const Repository& repo,

@@ -116,7 +116,9 @@ HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t 
         std::optional<std::chrono::milliseconds> wait;
         try {
             HttpResponse response =
-                followingRedirects(request, maxBody, consumer ? &tracked : nullptr);
+                loop.attempt() == 1 && request.firstAnswer
+                    ? *request.firstAnswer
+                    : followingRedirects(request, maxBody, consumer ? &tracked : nullptr);
             if (!isRetryableStatus(response.status) || loop.last()) return response;
             why = std::to_string(response.status);
             wait = parseRetryAfter(response.header("Retry-After"), std::chrono::system_clock::now(),

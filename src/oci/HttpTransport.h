@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -19,6 +20,8 @@
 #include "oci/RetryPolicy.h"
 
 namespace signet::oci {
+
+struct HttpResponse;
 
 struct HttpRequest {
     std::string method = "GET";
@@ -32,6 +35,9 @@ struct HttpRequest {
     // (an upload PUT, a manifest PUT): it is sent once, and the caller checks before repeating.
     bool idempotent = true;
     std::atomic<int>* retryCount = nullptr;  // when set, counts this request's retries too
+    // The answer the first attempt already got (a first contact that was its own probe): it
+    // counts as attempt 1 and is not sent again unless it is retried.
+    std::shared_ptr<const HttpResponse> firstAnswer;
 };
 
 struct HttpResponse {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -170,6 +171,19 @@ std::string TestRegistry::workDir() const {
 std::string TestRegistry::logFile() const {
     return state_->path("registry.log");
 }
+int TestRegistry::requestsLogged(const std::string& uri) const {
+    std::istringstream log(readFile(logFile()));
+    const std::string path = "http.request.uri=\"" + uri + "\"";
+    int count = 0;
+    for (std::string line; std::getline(log, line);) {
+        if (line.find("http.request.method=") != std::string::npos &&
+            line.find("response completed") != std::string::npos &&
+            (uri.empty() || line.find(path) != std::string::npos))
+            ++count;
+    }
+    return count;
+}
+
 bool TestRegistry::tls() const {
     return state_->options.tls;
 }

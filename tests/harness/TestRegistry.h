@@ -43,6 +43,9 @@ class TestRegistry {
     std::string certDir() const;  // directory holding only ca.crt (skopeo --cert-dir), tls only
     std::string workDir() const;  // the temporary directory (storage, config, certs)
     std::string logFile() const;  // the registry's stdout+stderr
+    // Requests the registry has answered so far (distribution logs one line per response);
+    // with `uri`, only those for exactly that path ("/v2/").
+    int requestsLogged(const std::string& uri = {}) const;
     bool tls() const;
     RegistryAuth auth() const;
     int tokenRequests() const;       // token requests the token server answered (Token auth)

@@ -14,6 +14,7 @@
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "harness/FreePort.h"
+#include "harness/Paths.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
 #include "oci/MediaTypes.h"
@@ -137,6 +138,28 @@ TEST(HttpRegistryClientIntegration, PlainRegistryOverInsecureHost) {
     auto client = clientFor(registry);
     exerciseReadAndWrite(registry, *client);
     EXPECT_EQ(client->retries(), 0);
+}
+
+TEST(HttpRegistryClientIntegration, AnInsecurePlainHostIsProbedByItsFirstRequest) {
+    // No GET /v2/ first: the first HEAD goes out in plain HTTP and its answer settles the scheme
+    // (one request fewer per process; the bench counts them).
+    TestRegistry registry;
+    PushedImage image = testing::pushSmallImage(registry, "app", "v1", "first contact");
+    const int probes = registry.requestsLogged("/v2/");
+    const int before = registry.requestsLogged();
+    auto client = clientFor(registry);
+    EXPECT_EQ(client->headManifest(repositoryOf(image), "v1")->digest, image.digest);
+    EXPECT_FALSE(client->headManifest(repositoryOf(image), "absent").has_value());
+    EXPECT_EQ(client->getManifest(repositoryOf(image), "v1")->digest, image.digest);
+    EXPECT_EQ(registry.requestsLogged("/v2/"), probes) << testing::readFile(registry.logFile());
+    EXPECT_EQ(registry.requestsLogged(), before + 3);
+    EXPECT_EQ(client->retries(), 0);
+
+    // A fresh client whose first request is a GET answered 404 sends it once too.
+    auto fresh = clientFor(registry);
+    Repository missing{registry.host(), "never/pushed"};
+    EXPECT_FALSE(fresh->getManifest(missing, "v1").has_value());
+    EXPECT_EQ(registry.requestsLogged(), before + 4);
 }
 
 TEST(HttpRegistryClientIntegration, ReferrersApiIsReportedUnsupportedByDistribution28) {
