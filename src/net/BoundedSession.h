@@ -4,12 +4,18 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Timespan.h>
 
 #include <chrono>
 #include <cstdint>
+#include <string>
+#include <type_traits>
 
 #include "net/Deadline.h"
+#include "net/HostResolution.h"
 #include "net/SocketWatchdog.h"
 
 namespace signet::net {
@@ -30,10 +36,19 @@ struct SessionLimits {
 // Poco writes a request's headers and its body in separate sends; with Nagle's algorithm the
 // body then waits for the server's delayed ACK (~40 ms per PUT). Registry and API traffic is many
 // small request/response pairs, so the sockets are opened with TCP_NODELAY.
+// The host name is resolved within the limits too (HostResolution), once, before the first
+// request: the session then dials that address and keeps the name for the Host header and, over
+// TLS, for SNI and the certificate check.
 template <typename Session>
 class BoundedSession : public Session, public SessionLimits {
   public:
     using Session::Session;
+
+    std::ostream& sendRequest(Poco::Net::HTTPRequest& request) override {
+        if (name_.empty()) pinAddress();
+        if (!request.has(Poco::Net::HTTPRequest::HOST)) request.setHost(name_, this->getPort());
+        return Session::sendRequest(request);
+    }
 
   protected:
     void connect(const Poco::Net::SocketAddress& address) override {
@@ -45,6 +60,19 @@ class BoundedSession : public Session, public SessionLimits {
         this->socket().setNoDelay(true);
         if (watch) SocketWatchdog::shared().retarget(watch, this->socket().impl()->sockfd());
     }
+
+  private:
+    void pinAddress() {
+        name_ = this->getHost();
+        std::string address = resolveHost(name_, deadline, perRequest);
+        if (address == name_ || this->connected()) return;
+        this->setHost(address);
+        if constexpr (std::is_base_of_v<Poco::Net::HTTPSClientSession, Session>) {
+            Poco::Net::SecureStreamSocket(this->socket()).setPeerHostName(name_);
+        }
+    }
+
+    std::string name_;  // the host name asked for (the session's host is its address)
 };
 
 // Bounds `session` (a BoundedSession, or any session for the socket limits alone) by `deadline`

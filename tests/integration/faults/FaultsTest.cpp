@@ -7,7 +7,11 @@
 // - 8 concurrent `signet sign` writers with different keys on one digest, some behind a proxy
 //   that holds their manifest PUTs: no writer exits 0 without its signature in the registry.
 // The CI sizes are small; tests/faults/run-long.sh runs the issue's full sizes (SIGNET_FAULT_*).
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +25,7 @@
 #include "config/Environment.h"
 #include "crypto/Encoding.h"
 #include "crypto/KeyLoader.h"
+#include "harness/Command.h"
 #include "harness/FaultProxy.h"
 #include "harness/Paths.h"
 #include "harness/SignetProcess.h"
@@ -169,6 +174,68 @@ TEST_F(SilentRegistries, RunNamesEveryReferenceAndEndsAtSignetTimeout) {
         named.insert(failed["ref"].get<std::string>());
     }
     EXPECT_EQ(named, std::set<std::string>(refs.begin(), refs.end()));
+}
+
+// A UDP socket on 127.0.0.1:53 that takes DNS queries and never answers (no ICMP "unreachable"
+// either, which would end the lookup at once).
+class SilentDnsServer {
+  public:
+    SilentDnsServer() : fd_(socket(AF_INET, SOCK_DGRAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(53);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bound_ = fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    }
+    ~SilentDnsServer() {
+        if (fd_ >= 0) close(fd_);
+    }
+    bool bound() const { return bound_; }
+
+  private:
+    int fd_;
+    bool bound_ = false;
+};
+
+// The registry's name is looked up within the deadline too: a DNS server that never answers (the
+// resolver's own retries would take 10 s and more) ends `sign --timeout 3s` at 3 s + ≤ 2 s.
+// The real resolver is used: /etc/resolv.conf is replaced, in a mount namespace of the signet
+// process only, by one naming the silent server on 127.0.0.1.
+TEST_F(SilentRegistries, ARegistryNameThatDnsNeverAnswersEndsAtTheTimeout) {
+    if (geteuid() != 0) GTEST_SKIP() << "needs root: a mount namespace and port 53";
+    SilentDnsServer dns;
+    if (!dns.bound()) GTEST_SKIP() << "127.0.0.1:53 is taken here";
+    const std::string resolv = home_.path() + "/resolv.conf";
+    std::ofstream(resolv) << "nameserver 127.0.0.1\noptions timeout:5 attempts:3\n";
+    auto inNamespace = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"unshare",
+                                         "-m",
+                                         "sh",
+                                         "-c",
+                                         "mount --bind \"$0\" /etc/resolv.conf && exec \"$@\"",
+                                         resolv,
+                                         SIGNET_BINARY};
+        argv.insert(argv.end(), args.begin(), args.end());
+        CommandOptions options;
+        options.extraEnv = env("");
+        options.timeout = 60s;
+        auto start = Clock::now();
+        CommandResult result = runCommandForResult(argv, options);
+        return std::make_pair(
+            result, std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start));
+    };
+    auto [probe, _] = inNamespace({"version"});
+    if (probe.exitCode != 0) GTEST_SKIP() << "no mount namespace here: " << probe.err;
+    auto startup =
+        startupCost({"sign", "--timeout", "3s", "127.0.0.1:1/team/app:v1@" + kDigest}, env(""));
+    const std::string ref = "registry.signet-dns.test:5000/team/app:v1@" + kDigest;
+    auto [sign, took] = inNamespace({"sign", "--timeout", "3s", ref});
+    EXPECT_EQ(sign.exitCode, 4) << sign.err;
+    EXPECT_GE(took, 2500ms);
+    EXPECT_LE(took - startup, 5000ms)
+        << "--timeout + at most 2 s (startup " << startup.count() << " ms not counted)";
+    EXPECT_NE(sign.err.find(ref), std::string::npos) << sign.err;
+    EXPECT_NE(sign.err.find("3s deadline"), std::string::npos) << sign.err;
 }
 
 // A k8s:// key is fetched within the reference's deadline too: an API server that accepts and
