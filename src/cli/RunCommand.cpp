@@ -1,5 +1,7 @@
 // `signet run`: the CI entrypoint. Task YAML + environment + flags → jobs → signatures → report
 // and CI outputs. Never reads stdin, never prompts.
+#include <chrono>
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -16,6 +18,7 @@
 #include "oci/HttpRegistryClient.h"
 #include "oci/RegistryOptions.h"
 #include "pipeline/BatchRunner.h"
+#include "pipeline/DigestLookahead.h"
 #include "pipeline/JobPlanner.h"
 #include "pipeline/OutputPublisher.h"
 #include "pipeline/SbomPublisher.h"
@@ -132,27 +135,41 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }
-    std::unique_ptr<crypto::Signer> signer;
-    try {
-        signer = crypto::loadSigner(spec.key.value_or(""), keyEnvironment(spec, run.env),
-                                    run.scrubber, net::Deadline::after(spec.registry.timeout));
-    } catch (const Error& e) {
-        return stopEarly(run, spec, refs, e);
-    }
+    // The key decrypts (scrypt: about a quarter of a second) while the registry answers the
+    // batch's tag checks; a key that does not load still stops the run before any write.
+    const Environment keyEnv = keyEnvironment(spec, run.env);
+    auto loading = std::async(std::launch::async, [&] {
+        return crypto::loadSigner(spec.key.value_or(""), keyEnv, run.scrubber,
+                                  net::Deadline::after(spec.registry.timeout));
+    });
     std::unique_ptr<oci::HttpRegistryClient> registry;
     try {
         registry = std::make_unique<oci::HttpRegistryClient>(
             registryOptions(spec, run.env),
             std::make_shared<oci::DockerConfigKeychain>(run.env, run.scrubber), run.scrubber);
     } catch (const Error& e) {
+        try {
+            loading.get();  // a key that does not load is said first, as before
+        } catch (const Error& keyError) {
+            return stopEarly(run, spec, refs, keyError);
+        }
         return stopEarly(run, spec, refs, e);
     }
     oci::HttpRegistryClient& client = *registry;
     client.setRetryHook([&run](const std::string& line) { run.logger.info(line); });
-    cosign::SignatureStore store(client, storeSettings);
-    pipeline::BatchRunner runner(client, store, *signer, run.env, run.logger);
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,
                                    spec.registry.timeout};
+    pipeline::lookAheadDigests(client, jobs, options, [&loading] {
+        return loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    });
+    std::unique_ptr<crypto::Signer> signer;
+    try {
+        signer = loading.get();
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
+    cosign::SignatureStore store(client, storeSettings);
+    pipeline::BatchRunner runner(client, store, *signer, run.env, run.logger);
     run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");
     run.report.results = runner.run(jobs, options);
     run.logger.endGroup();

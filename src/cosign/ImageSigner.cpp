@@ -51,8 +51,9 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
     return ref.digest;
 }
 
-SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options) {
-    std::string digest = resolveDigest(client_, ref, options);
+SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& options,
+                              const std::optional<std::string>& resolved) {
+    std::string digest = resolved ? *resolved : resolveDigest(client_, ref, options);
     SignedImage signed_ =
         signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
     signed_.resolvedFromTag = !ref.hasDigest();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "config/Environment.h"
@@ -45,8 +46,10 @@ class ImageSigner {
     ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
                 const Environment& env);
 
-    // Resolves and signs `ref`.
-    SignedImage sign(const oci::Reference& ref, const SignOptions& options);
+    // Resolves and signs `ref`; `resolved` is what resolveDigest already said for it (a
+    // look-ahead), not asked again.
+    SignedImage sign(const oci::Reference& ref, const SignOptions& options,
+                     const std::optional<std::string>& resolved = std::nullopt);
 
     // Signs a known digest in `repo` claiming `identity` (used for index children, SBOM images).
     SignedImage signDigest(const oci::Repository& repo, const std::string& digest,

@@ -7,11 +7,6 @@
 
 namespace signet::pipeline {
 
-WrittenLayer writtenLayer(const cosign::SignedImage& signed_) {
-    return {signed_.target, signed_.tag, signed_.layer, signed_.stored.manifestDigest,
-            signed_.stored.roundTrip};
-}
-
 BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptions& options,
                                          cosign::ImageSigner& signer, LostRaceCheck& check) {
     Signed out;
@@ -20,10 +15,11 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
     result.platform = job.platform;
     result.identity = cosign::identityFor(job.reference, options.sign.identity);
     try {
+        if (job.resolveError) throw *job.resolveError;
         cosign::SignedImage signed_ =
             job.child ? signer.signDigest(job.reference.repository, job.reference.digest,
                                           result.identity, options.sign.annotations)
-                      : signer.sign(job.reference, options.sign);
+                      : signer.sign(job.reference, options.sign, job.resolvedDigest);
         result.digest = signed_.digest;
         result.location = signed_.location;
         result.skippedExisting = signed_.alreadySigned;
@@ -38,13 +34,14 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
 std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
                                                      const BatchOptions& options,
                                                      LostRaceCheck& check) {
-    auto client = client_.within(net::Deadline::after(options.timeout));
+    auto client = client_.within(job.deadline.value_or(net::Deadline::after(options.timeout)));
     cosign::SignatureStore store = store_.through(*client);
     cosign::ImageSigner signer(*client, store, signer_, env_);
     // Retries are counted per job; entries waiting for the LostRaceCheck are logged after it.
     auto finish = [&](std::vector<Signed> done) {
         for (auto& entry : done) entry.result.attempts = 1;
-        done.front().result.attempts += static_cast<unsigned>(client->retries());
+        done.front().result.attempts +=
+            static_cast<unsigned>(client->retries() + job.lookaheadRetries);
         for (const auto& entry : done) {
             if (!entry.written) logger_.refResult(entry.result);
         }

@@ -53,7 +53,4 @@ class BatchRunner {
     Logger& logger_;
 };
 
-// The LostRaceCheck entry for what `signed_` wrote.
-WrittenLayer writtenLayer(const cosign::SignedImage& signed_);
-
 }  // namespace signet::pipeline

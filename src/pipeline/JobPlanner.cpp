@@ -13,7 +13,10 @@ std::vector<SigningJob> planJobs(const std::vector<std::string>& requested) {
     for (const auto& text : requested) {
         oci::Reference ref = oci::Reference::parse(text);
         if (!seen.insert(ref.str()).second) continue;
-        jobs.push_back({text, ref, std::nullopt, false});
+        SigningJob job;
+        job.requested = text;
+        job.reference = std::move(ref);
+        jobs.push_back(std::move(job));
     }
     return jobs;
 }

@@ -8,6 +8,11 @@
 
 namespace signet::pipeline {
 
+WrittenLayer writtenLayer(const cosign::SignedImage& signed_) {
+    return {signed_.target, signed_.tag, signed_.layer, signed_.stored.manifestDigest,
+            signed_.stored.roundTrip};
+}
+
 LostRaceCheck::LostRaceCheck(oci::RegistryClient& client, const cosign::SignatureStore& store,
                              LostRaceSettings settings)
     : client_(client), store_(store), settings_(settings), rng_(std::random_device{}()) {}

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cosign/ImageSigner.h"
 #include "cosign/SignatureStore.h"
 #include "error/Error.h"
 #include "oci/RegistryClient.h"
@@ -26,6 +27,9 @@ struct WrittenLayer {
     std::string manifestDigest;              // the manifest that PUT wrote
     std::chrono::milliseconds roundTrip{0};  // how long that PUT took
 };
+
+// The entry for what `signed_` wrote.
+WrittenLayer writtenLayer(const cosign::SignedImage& signed_);
 
 struct LostRaceSettings {
     // The least wait before the re-read; zero means signet is the only writer: no check at all.
