@@ -37,10 +37,15 @@ Attestation attest(SignatureStore& store, const crypto::Signer& signer, const En
         oci::media_type::kDsseEnvelope,
         signEnvelope(signer, kInTotoPayloadType, statement),
         {{"dev.cosignproject.cosign/signature", ""}, {"predicateType", predicateType}}};
-    AppendResult stored =
-        store.append(attachmentRepository(repo, env),
-                     attachmentTag(digest, AttachmentKind::Attestation), layer, nullptr);
-    return {stored.location, predicateType, stored.manifestDigest};
+    Attestation result;
+    result.target = attachmentRepository(repo, env);
+    result.tag = attachmentTag(digest, AttachmentKind::Attestation);
+    result.stored = store.append(result.target, result.tag, layer, nullptr);
+    result.location = result.stored.location;
+    result.predicateType = predicateType;
+    result.manifestDigest = result.stored.manifestDigest;
+    result.layer = std::move(layer);
+    return result;
 }
 
 AttestationCheck verifyAttestations(const std::vector<StoredLayer>& layers,

@@ -15,6 +15,11 @@ struct Attestation {
     std::string location;  // "registry/repo:sha256-<hex>.att"
     std::string predicateType;
     std::string manifestDigest;  // of the .att manifest after the write
+    // What was written, for LostRaceCheck.
+    oci::Repository target;  // the repository the .att image is in
+    std::string tag;         // "sha256-<hex>.att"
+    AttachmentLayer layer;
+    AppendResult stored;
 };
 
 // Signs a statement about repo@digest (predicate file bytes, cosign --type word or URI) and

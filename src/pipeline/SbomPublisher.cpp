@@ -2,6 +2,7 @@
 
 #include "net/Deadline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -71,6 +72,10 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
+        std::size_t index =
+            check_->add({attestation.target, attestation.tag, attestation.layer,
+                         attestation.stored.manifestDigest, attestation.stored.roundTrip});
+        written_.push_back({index, subject, entry.location});
     }
     if (settings.attach != config::SbomAttach::Attestation) {
         auto attached =
@@ -79,6 +84,9 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
         entry.attach = "attach";
         entry.location = attached.location;
         entries.push_back(entry);
+        if (attached.signature.writes > 0)
+            written_.push_back(
+                {check_->add(writtenLayer(attached.signature)), subject, entry.location});
     }
     return entries;
 }
@@ -113,9 +121,38 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
     return entries;
 }
 
+RefResult SbomPublisher::failureOf(const Subject& subject, const Error& error) {
+    RefResult failed;
+    failed.ref = "sbom " + subject.reference.repository.name() + "@" + subject.digest;
+    failed.digest = subject.digest;
+    failed.attempts = 1;
+    failed.failure = RefFailure{error.kind(), error.what()};
+    return failed;
+}
+
+void SbomPublisher::confirm(LostRaceCheck& check, Report& report,
+                            std::vector<RefResult>& failures) {
+    std::vector<LostRaceOutcome> outcomes = check.confirm();
+    for (const auto& written : written_) {
+        const auto& outcome = outcomes[written.check];
+        if (!outcome.failure) continue;
+        std::erase_if(report.sboms,
+                      [&](const SbomEntry& entry) { return entry.location == written.location; });
+        RefResult failed = failureOf(written.subject, *outcome.failure);
+        bool known = std::any_of(failures.begin(), failures.end(),
+                                 [&](const RefResult& other) { return other.ref == failed.ref; });
+        if (known) continue;
+        logger_.refResult(failed);
+        failures.push_back(std::move(failed));
+    }
+}
+
 void SbomPublisher::publish(const config::SbomSettings& settings,
                             const std::vector<RefResult>& results, Report& report) {
     if (settings.mode == config::SbomMode::Off) return;
+    LostRaceCheck check(client_, store_, {store_.settings().settle, timeout_, 4});
+    check_ = &check;
+    written_.clear();
     std::set<std::string> done;       // one SBOM per image digest, however many tags it has
     std::vector<RefResult> failures;  // appended after the loop: `results` may be report.results
     for (const auto& result : results) {
@@ -127,15 +164,12 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
             auto entries = publishSubject(settings, subject);
             report.sboms.insert(report.sboms.end(), entries.begin(), entries.end());
         } catch (const Error& e) {
-            RefResult failed;
-            failed.ref = "sbom " + subject.reference.repository.name() + "@" + result.digest;
-            failed.digest = result.digest;
-            failed.attempts = 1;
-            failed.failure = RefFailure{e.kind(), e.what()};
-            logger_.refResult(failed);
-            failures.push_back(std::move(failed));
+            failures.push_back(failureOf(subject, e));
+            logger_.refResult(failures.back());
         }
     }
+    confirm(check, report, failures);
+    check_ = nullptr;
     report.results.insert(report.results.end(), failures.begin(), failures.end());
 }
 

@@ -10,6 +10,7 @@
 #include "config/TaskSpec.h"
 #include "cosign/ImageSigner.h"
 #include "pipeline/Logger.h"
+#include "pipeline/LostRaceCheck.h"
 #include "pipeline/Report.h"
 
 namespace signet::pipeline {
@@ -29,6 +30,8 @@ class SbomPublisher {
 
     // For every distinct image digest among the successful, non-child `results`: SBOM entries
     // for what was stored, and a failed RefResult ("sbom <repo@digest>") for what could not be.
+    // Attestations and the SBOM images' signatures get the signatures' LostRaceCheck: one that
+    // another writer replaced and that stayed missing is a failure, not an entry.
     void publish(const config::SbomSettings& settings, const std::vector<RefResult>& results,
                  Report& report);
 
@@ -46,12 +49,24 @@ class SbomPublisher {
                                  const std::optional<std::string>& platform,
                                  const std::string& document);
 
+    // A layer written for an SBOM entry, waiting for the LostRaceCheck.
+    struct Written {
+        std::size_t check;  // its index in the check
+        Subject subject;
+        std::string location;  // the entry's location
+    };
+    // What the check found missing: each such entry leaves report.sboms for a failure.
+    void confirm(LostRaceCheck& check, Report& report, std::vector<RefResult>& failures);
+    static RefResult failureOf(const Subject& subject, const Error& error);
+
     oci::RegistryClient& client_;
     const cosign::SignatureStore& store_;
     const crypto::Signer& signer_;
     const Environment& env_;
     Logger& logger_;
     std::chrono::seconds timeout_;
+    LostRaceCheck* check_ = nullptr;  // during publish()
+    std::vector<Written> written_;
 };
 
 }  // namespace signet::pipeline
