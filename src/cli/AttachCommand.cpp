@@ -6,6 +6,7 @@
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "config/CommandTimeout.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/SbomAttachment.h"
 #include "error/Error.h"
 #include "io/FileContents.h"
@@ -14,11 +15,6 @@
 namespace signet::cli {
 
 int runAttach(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    if (args.empty() || args[0] != "sbom") {
-        throw Error(ErrorKind::Usage,
-                    "usage: signet attach sbom --sbom FILE [--type spdx|cyclonedx|"
-                    "syft] [--input-format json|text|xml] [--key K] REF");
-    }
     std::string key, sbom, type = "spdx", inputFormat;
     ArgumentParser parser("attach sbom", "REF");
     std::string timeout;
@@ -29,6 +25,13 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     parser.option("--key", &key,
                   "private key that signs the SBOM manifest (default SIGNET_KEY, "
                   "COSIGN_KEY, SIGNET_KEY_DIR)");
+    if (args.empty() || args[0] != "sbom") {
+        // `attach --help` is help too; anything else names what attach takes.
+        parser.parse(args);
+        throw Error(ErrorKind::Usage,
+                    "attach takes 'sbom' first: signet attach sbom --sbom FILE "
+                    "[--type spdx|cyclonedx|syft] [--key K] REF");
+    }
     std::string text = parser.parseOne(Arguments(args.begin() + 1, args.end()));
     if (sbom.empty()) throw Error(ErrorKind::Usage, "attach sbom needs --sbom FILE");
     bool json = inputFormat.empty() ? sbom.ends_with(".json") : inputFormat == "json";
@@ -40,9 +43,9 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     auto registry = connectRegistry(env, secrets);
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, cosign::storeSettings(env));
-    cosign::ImageSigner imageSigner(*client, store, *signer, env);
-    auto attached = cosign::attachSbom(store, imageSigner, env, ref.repository, digest, document,
+    cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));
+    cosign::ImageSigner imageSigner(*client, store, *signer);
+    auto attached = cosign::attachSbom(store, imageSigner, ref.repository, digest, document,
                                        mediaType, ref.repository.name());
     std::cout << text << " " << digest << " " << attached.location << " "
               << attached.signature.location << "\n";

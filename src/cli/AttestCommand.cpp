@@ -7,6 +7,7 @@
 #include "cli/SigningKey.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
 #include "cosign/InTotoStatement.h"
@@ -43,8 +44,8 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     auto registry = connectRegistry(env, secrets);
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, cosign::storeSettings(env));
-    auto attestation = cosign::attest(store, *signer, env, ref.repository, digest, type, document);
+    cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));
+    auto attestation = cosign::attest(store, *signer, ref.repository, digest, type, document);
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
 }
@@ -70,7 +71,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     const std::string& digest = *found;
     cosign::SignatureStore store(*client);
     auto layers =
-        store.readLayers(cosign::attachmentRepository(ref.repository, env),
+        store.readLayers(config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
     if (layers.empty()) {
         std::cerr << "signet verify-attestation: no attestations found for " << ref.name() << "\n";

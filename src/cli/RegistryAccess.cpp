@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "cosign/AttachmentTag.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "error/Error.h"
 #include "oci/HttpRegistryClient.h"
 
@@ -10,7 +10,7 @@ namespace signet::cli {
 
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets) {
-    cosign::attachmentRepositoryOverride(env);  // an invalid COSIGN_REPOSITORY stops us here
+    config::storeSettingsFromEnvironment(env);  // an invalid COSIGN_REPOSITORY stops us here
     return oci::makeRegistryClient(env, secrets);
 }
 

@@ -8,6 +8,8 @@
 #include "cli/Commands.h"
 #include "config/RequestedReferences.h"
 #include "config/RunFlags.h"
+#include "config/SourceDateEpoch.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "config/TaskSpecLoader.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/SignatureStore.h"
@@ -123,9 +125,11 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     std::vector<std::string> refs;
     std::vector<pipeline::SigningJob> jobs;
     cosign::StoreSettings storeSettings;
+    std::optional<std::time_t> sourceDateEpoch;
     try {
-        storeSettings = cosign::storeSettings(run.env);
-        cosign::attachmentRepositoryOverride(run.env);
+        storeSettings = config::storeSettingsFromEnvironment(run.env);
+        if (spec.sbom.mode == config::SbomMode::Generate)
+            sourceDateEpoch = config::sourceDateEpoch(run.env);
         if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
             throw Error(ErrorKind::Config,
                         "signature_format referrers is not supported yet; use legacy-tag");
@@ -169,13 +173,13 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         return stopEarly(run, spec, refs, e);
     }
     cosign::SignatureStore store(client, storeSettings);
-    pipeline::BatchRunner runner(client, store, *signer, run.env, run.logger);
+    pipeline::BatchRunner runner(client, store, *signer, run.logger);
     run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");
     run.report.results = runner.run(jobs, options);
     run.logger.endGroup();
     if (spec.sbom.mode != config::SbomMode::Off) {
         run.logger.beginGroup("signet: SBOMs");
-        pipeline::SbomPublisher sboms(client, store, *signer, run.env, run.logger,
+        pipeline::SbomPublisher sboms(client, store, *signer, sourceDateEpoch, run.logger,
                                       spec.registry.timeout);
         sboms.publish(spec.sbom, run.report.results, run.report);
         run.logger.endGroup();
@@ -192,13 +196,13 @@ int signAll(RunContext& run, const TaskSpec& spec) {
 }  // namespace
 
 int runRun(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    config::RunFlags flags = config::parseRunFlags(args);
     for (const auto& arg : args) {
         if (arg == "--help" || arg == "-h") {
             std::cout << "usage: signet run [flags] [REF...]\n\n" << config::runFlagsHelp();
             return exit_code::kOk;
         }
     }
+    config::RunFlags flags = config::parseRunFlags(args);
     RunContext run(env, secrets);
     TaskSpec spec;
     try {

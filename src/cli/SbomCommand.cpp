@@ -9,6 +9,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "config/CommandTimeout.h"
+#include "config/SourceDateEpoch.h"
 #include "error/Error.h"
 #include "net/Deadline.h"
 #include "oci/ImageManifest.h"
@@ -49,7 +50,7 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     sbom::DocumentFormat documentFormat = sbom::parseDocumentFormat(format);
     const auto& traits = sbom::traitsOf(documentFormat);
     oci::Reference ref = oci::Reference::parse(text);
-    auto options = sbom::DocumentOptions::fromEnvironment(env);
+    auto options = sbom::DocumentOptions::fresh(config::sourceDateEpoch(env));
 
     auto registry = connectRegistry(env, secrets);
     auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));

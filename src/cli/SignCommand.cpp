@@ -6,6 +6,7 @@
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "config/CommandTimeout.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
 #include "cosign/ImageSigner.h"
 #include "error/Error.h"
@@ -59,7 +60,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
     auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
     auto registry = connectRegistry(env, secrets);
-    cosign::SignatureStore store(*registry, cosign::storeSettings(env));
+    cosign::SignatureStore store(*registry, config::storeSettingsFromEnvironment(env));
     pipeline::LostRaceCheck check(*registry, store, {store.settings().settle, limit, 4});
 
     // Every reference is signed first; what each wrote is checked once, after all the writes.
@@ -72,7 +73,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         auto client = registry->within(net::Deadline::after(limit));
         cosign::SignatureStore bounded = store.through(*client);
-        cosign::ImageSigner imageSigner(*client, bounded, *signer, env);
+        cosign::ImageSigner imageSigner(*client, bounded, *signer);
         try {
             done[i].signed_ = imageSigner.sign(parsed[i], options);
             if (done[i].signed_->writes > 0)

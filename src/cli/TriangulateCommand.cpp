@@ -4,6 +4,7 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/ImageSigner.h"
 #include "error/Error.h"
@@ -34,8 +35,9 @@ int runTriangulate(const Arguments& args, const Environment& env, secret::Secret
     cosign::AttachmentKind kind = type == "signature"     ? cosign::AttachmentKind::Signature
                                   : type == "attestation" ? cosign::AttachmentKind::Attestation
                                                           : cosign::AttachmentKind::Sbom;
-    std::cout << cosign::attachmentLocation(cosign::attachmentRepository(ref.repository, env),
-                                            cosign::attachmentTag(digest, kind))
+    std::cout << cosign::attachmentLocation(
+                     config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
+                     cosign::attachmentTag(digest, kind))
               << "\n";
     return exit_code::kOk;
 }

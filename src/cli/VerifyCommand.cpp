@@ -6,6 +6,7 @@
 #include "cli/RegistryAccess.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
+#include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/ImageSigner.h"
@@ -57,7 +58,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     const std::string& digest = *found;
     cosign::SignatureStore store(*client);
     auto layers =
-        store.readLayers(cosign::attachmentRepository(ref.repository, env),
+        store.readLayers(config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
     if (layers.empty()) {
         std::cerr << "signet verify: no signatures found for " << ref.name() << "\n";

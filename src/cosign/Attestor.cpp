@@ -28,8 +28,8 @@ bool namesDigest(const nlohmann::json& statement, const std::string& imageDigest
 
 }  // namespace
 
-Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
-                   const oci::Repository& repo, const std::string& digest, const std::string& type,
+Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
+                   const std::string& digest, const std::string& type,
                    const std::string& predicate) {
     std::string statement = makeStatement(repo, digest, type, predicate);
     std::string predicateType = predicateTypeFor(type);
@@ -38,7 +38,7 @@ Attestation attest(SignatureStore& store, const crypto::Signer& signer, const En
         signEnvelope(signer, kInTotoPayloadType, statement),
         {{"dev.cosignproject.cosign/signature", ""}, {"predicateType", predicateType}}};
     Attestation result;
-    result.target = attachmentRepository(repo, env);
+    result.target = store.settings().attachmentsFor(repo);
     result.tag = attachmentTag(digest, AttachmentKind::Attestation);
     result.stored = store.append(result.target, result.tag, layer, nullptr);
     result.location = result.stored.location;

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "config/Environment.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
 
@@ -24,8 +23,8 @@ struct Attestation {
 
 // Signs a statement about repo@digest (predicate file bytes, cosign --type word or URI) and
 // appends it to the image's .att tag like cosign (attestations are never de-duplicated).
-Attestation attest(SignatureStore& store, const crypto::Signer& signer, const Environment& env,
-                   const oci::Repository& repo, const std::string& digest, const std::string& type,
+Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
+                   const std::string& digest, const std::string& type,
                    const std::string& predicate);
 
 struct VerifiedAttestation {

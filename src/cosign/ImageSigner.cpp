@@ -20,8 +20,8 @@ std::string identityFor(const oci::Reference& ref, IdentityMode mode) {
 }
 
 ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
-                         const crypto::Signer& signer, const Environment& env)
-    : client_(client), store_(store), signer_(signer), verifier_(signer.verifier()), env_(env) {}
+                         const crypto::Signer& signer)
+    : client_(client), store_(store), signer_(signer), verifier_(signer.verifier()) {}
 
 std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
                           const SignOptions& options) {
@@ -69,7 +69,7 @@ SignedImage ImageSigner::signDigest(const oci::Repository& repo, const std::stri
                           payload,
                           {{"dev.cosignproject.cosign/signature", signature}}};
     SignedImage result;
-    result.target = attachmentRepository(repo, env_);
+    result.target = store_.settings().attachmentsFor(repo);
     result.tag = attachmentTag(digest, AttachmentKind::Signature);
     result.stored = store_.append(result.target, result.tag, layer, verifier_.get());
     result.layer = std::move(layer);

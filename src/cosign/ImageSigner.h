@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 
-#include "config/Environment.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
 #include "error/Error.h"
@@ -43,8 +42,7 @@ struct SignedImage {
 
 class ImageSigner {
   public:
-    ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
-                const Environment& env);
+    ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer);
 
     // Resolves and signs `ref`; `resolved` is what resolveDigest already said for it (a
     // look-ahead), not asked again.
@@ -61,7 +59,6 @@ class ImageSigner {
     SignatureStore& store_;
     const crypto::Signer& signer_;
     std::unique_ptr<crypto::Verifier> verifier_;
-    const Environment& env_;
 };
 
 // The digest `ref` names, applying the tag-only and verify-tags rules of `options` (a bare tag

@@ -15,11 +15,10 @@ std::string sbomMediaType(const std::string& type, bool json) {
                 "unknown SBOM type \"" + type + "\": use spdx, cyclonedx or syft");
 }
 
-AttachedSbom attachSbom(SignatureStore& store, ImageSigner& signer, const Environment& env,
-                        const oci::Repository& repo, const std::string& digest,
-                        const std::string& document, const std::string& mediaType,
-                        const std::string& identity) {
-    oci::Repository target = attachmentRepository(repo, env);
+AttachedSbom attachSbom(SignatureStore& store, ImageSigner& signer, const oci::Repository& repo,
+                        const std::string& digest, const std::string& document,
+                        const std::string& mediaType, const std::string& identity) {
+    oci::Repository target = store.settings().attachmentsFor(repo);
     AppendResult stored = store.replace(target, attachmentTag(digest, AttachmentKind::Sbom),
                                         {mediaType, document, {}});
     AttachedSbom attached;

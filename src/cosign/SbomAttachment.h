@@ -21,9 +21,8 @@ struct AttachedSbom {
 
 // Replaces repo:sha256-<digest>.sbom with a one-layer image holding `document`, then signs the
 // new manifest's digest with `identity` (the repository, as cosign sign --attachment sbom does).
-AttachedSbom attachSbom(SignatureStore& store, ImageSigner& signer, const Environment& env,
-                        const oci::Repository& repo, const std::string& digest,
-                        const std::string& document, const std::string& mediaType,
-                        const std::string& identity);
+AttachedSbom attachSbom(SignatureStore& store, ImageSigner& signer, const oci::Repository& repo,
+                        const std::string& digest, const std::string& document,
+                        const std::string& mediaType, const std::string& identity);
 
 }  // namespace signet::cosign

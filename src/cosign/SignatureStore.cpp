@@ -220,17 +220,4 @@ AppendResult SignatureStore::replace(const oci::Repository& repo, const std::str
     return result;
 }
 
-StoreSettings storeSettings(const Environment& env) {
-    StoreSettings settings;
-    settings.dockerMediaTypes = env.getOr("COSIGN_DOCKER_MEDIA_TYPES", "0") == "1";
-    auto text = env.get("SIGNET_WRITE_SETTLE_MS");
-    if (!text || text->empty()) return settings;
-    if (text->size() > 6 || text->find_first_not_of("0123456789") != std::string::npos) {
-        throw Error(ErrorKind::Config,
-                    "SIGNET_WRITE_SETTLE_MS must be milliseconds (0-999999), got '" + *text + "'");
-    }
-    settings.settle = std::chrono::milliseconds(std::stol(*text));
-    return settings;
-}
-
 }  // namespace signet::cosign

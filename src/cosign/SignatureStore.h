@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "config/Environment.h"
 #include "cosign/AttachmentImage.h"
+#include "cosign/StoreSettings.h"
 #include "crypto/Verifier.h"
 #include "oci/RegistryClient.h"
 
@@ -29,18 +29,6 @@ struct AppendResult {
     bool alreadyPresent = false;  // an identical, verifying layer was there: nothing written
     int writes = 0;               // manifest PUTs it took
     std::chrono::milliseconds roundTrip{0};  // of the slowest of those PUTs
-};
-
-// How attachment images are written.
-struct StoreSettings {
-    bool dockerMediaTypes = false;  // COSIGN_DOCKER_MEDIA_TYPES=1
-    // The least time LostRaceCheck waits after the run's writes before it re-reads them. A
-    // writer cannot see a peer's PUT that is still on its way, but a slow PUT watches its own
-    // tag and puts back what it replaced (see append), so the wait only has to outlast that
-    // watch's interval. Zero means signet is the only writer and skips the check.
-    std::chrono::milliseconds settle{250};
-    // While a manifest PUT is unanswered this long, its tag is looked at again every as long.
-    std::chrono::milliseconds watchEvery{80};
 };
 
 class SignatureStore {
@@ -105,9 +93,5 @@ class SignatureStore {
     StoreSettings settings_;
     std::shared_ptr<TagLocks> locks_;
 };
-
-// COSIGN_DOCKER_MEDIA_TYPES, and SIGNET_WRITE_SETTLE_MS (default 250 ms; 0 when signet is the
-// only writer). Throws Error(Config) naming the variable for a bad value.
-StoreSettings storeSettings(const Environment& env);
 
 }  // namespace signet::cosign

@@ -36,7 +36,7 @@ std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
                                                      LostRaceCheck& check) {
     auto client = client_.within(job.deadline.value_or(net::Deadline::after(options.timeout)));
     cosign::SignatureStore store = store_.through(*client);
-    cosign::ImageSigner signer(*client, store, signer_, env_);
+    cosign::ImageSigner signer(*client, store, signer_);
     // Retries are counted per job; entries waiting for the LostRaceCheck are logged after it.
     auto finish = [&](std::vector<Signed> done) {
         for (auto& entry : done) entry.result.attempts = 1;

@@ -6,7 +6,6 @@
 #include <optional>
 #include <vector>
 
-#include "config/Environment.h"
 #include "cosign/ImageSigner.h"
 #include "crypto/Signer.h"
 #include "oci/RegistryClient.h"
@@ -29,8 +28,8 @@ class BatchRunner {
     // Each job signs through a view of `client` bounded by the job's own deadline, with a store
     // sharing `store`'s settings and locks.
     BatchRunner(oci::RegistryClient& client, const cosign::SignatureStore& store,
-                const crypto::Signer& signer, const Environment& env, Logger& logger)
-        : client_(client), store_(store), signer_(signer), env_(env), logger_(logger) {}
+                const crypto::Signer& signer, Logger& logger)
+        : client_(client), store_(store), signer_(signer), logger_(logger) {}
 
     // Results in job order (children right after their index), each logged once it is final:
     // a new signature only after LostRaceCheck found it in place.
@@ -49,7 +48,6 @@ class BatchRunner {
     oci::RegistryClient& client_;
     const cosign::SignatureStore& store_;
     const crypto::Signer& signer_;
-    const Environment& env_;
     Logger& logger_;
 };
 

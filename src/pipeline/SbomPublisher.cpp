@@ -68,7 +68,7 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
     const auto& repo = subject.reference.repository;
     if (settings.attach != config::SbomAttach::Attach) {
         auto attestation =
-            cosign::attest(through, signer_, env_, repo, digest, traits.attestType, document);
+            cosign::attest(through, signer_, repo, digest, traits.attestType, document);
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
@@ -79,7 +79,7 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
     }
     if (settings.attach != config::SbomAttach::Attestation) {
         auto attached =
-            cosign::attachSbom(through, signer, env_, repo, digest, document,
+            cosign::attachSbom(through, signer, repo, digest, document,
                                cosign::sbomMediaType(traits.attachType, traits.json), repo.name());
         entry.attach = "attach";
         entry.location = attached.location;
@@ -95,13 +95,13 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
                                                      const Subject& subject) {
     auto client = client_.within(net::Deadline::after(timeout_));
     cosign::SignatureStore through = store_.through(*client);
-    cosign::ImageSigner signer(*client, through, signer_, env_);
+    cosign::ImageSigner signer(*client, through, signer_);
     if (settings.mode == config::SbomMode::File) {
         std::string document =
             io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");
         return store(through, signer, settings, subject, subject.digest, std::nullopt, document);
     }
-    auto options = sbom::DocumentOptions::fromEnvironment(env_);
+    auto options = sbom::DocumentOptions::fresh(created_);
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
     for (auto& image :

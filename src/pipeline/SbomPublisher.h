@@ -3,6 +3,7 @@
 // and/or attached in the registry, signed with the run's key.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,14 +18,15 @@ namespace signet::pipeline {
 
 class SbomPublisher {
   public:
-    // Each subject is read and stored through a view of `client` bounded by `timeout`.
+    // Each subject is read and stored through a view of `client` bounded by `timeout`; generated
+    // documents carry `created` (SOURCE_DATE_EPOCH) or the time they were made.
     SbomPublisher(oci::RegistryClient& client, const cosign::SignatureStore& store,
-                  const crypto::Signer& signer, const Environment& env, Logger& logger,
+                  const crypto::Signer& signer, std::optional<std::time_t> created, Logger& logger,
                   std::chrono::seconds timeout)
         : client_(client),
           store_(store),
           signer_(signer),
-          env_(env),
+          created_(created),
           logger_(logger),
           timeout_(timeout) {}
 
@@ -62,7 +64,7 @@ class SbomPublisher {
     oci::RegistryClient& client_;
     const cosign::SignatureStore& store_;
     const crypto::Signer& signer_;
-    const Environment& env_;
+    std::optional<std::time_t> created_;
     Logger& logger_;
     std::chrono::seconds timeout_;
     LostRaceCheck* check_ = nullptr;  // during publish()

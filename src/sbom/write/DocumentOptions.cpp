@@ -29,21 +29,10 @@ std::string randomUuid() {
            hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-DocumentOptions DocumentOptions::fromEnvironment(const Environment& env) {
+DocumentOptions DocumentOptions::fresh(std::optional<std::time_t> created) {
     DocumentOptions options;
     options.uuid = randomUuid();
-    options.created = std::time(nullptr);
-    auto epoch = env.get("SOURCE_DATE_EPOCH");
-    if (epoch && !epoch->empty()) {
-        bool digits =
-            epoch->size() <= 12 && epoch->find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) {
-            throw Error(ErrorKind::Config, "SOURCE_DATE_EPOCH='" + *epoch +
-                                               "' is not a Unix time in seconds; set it to an "
-                                               "integer like 1700000000 or unset it");
-        }
-        options.created = static_cast<std::time_t>(std::stoll(*epoch));
-    }
+    options.created = created.value_or(std::time(nullptr));
     return options;
 }
 

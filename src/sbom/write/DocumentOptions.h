@@ -4,7 +4,7 @@
 #include <ctime>
 #include <string>
 
-#include "config/Environment.h"
+#include <optional>
 
 namespace signet::sbom {
 
@@ -14,9 +14,9 @@ struct DocumentOptions {
     std::string toolName = "signet";
     std::string toolVersion = SIGNET_VERSION;
 
-    // `created` from SOURCE_DATE_EPOCH when set (else now) and a fresh random UUID. Throws
-    // signet::Error(Config) when SOURCE_DATE_EPOCH is not a non-negative integer.
-    static DocumentOptions fromEnvironment(const Environment& env);
+    // For one new document: a fresh random UUID, created at `created` (SOURCE_DATE_EPOCH, see
+    // config/SourceDateEpoch.h) or now.
+    static DocumentOptions fresh(std::optional<std::time_t> created);
 };
 
 // "2026-11-22T01:02:03Z".

@@ -23,29 +23,5 @@ TEST(AttachmentTag, NamesFollowCosign) {
               "index.docker.io/library/busybox:t");
 }
 
-TEST(AttachmentTag, CosignRepositoryReplacesTheWholeRepository) {
-    Repository image = Reference::parse("ghcr.io/org/app").repository;
-    EXPECT_EQ(attachmentRepository(image, Environment()), image);
-    Environment env(Vars{{"COSIGN_REPOSITORY", "registry.example.com/sigs"}});
-    Repository target = attachmentRepository(image, env);
-    EXPECT_EQ(target.registry, "registry.example.com");
-    EXPECT_EQ(target.path, "sigs");  // nothing of "org/app" is appended
-    EXPECT_EQ(attachmentRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", "sigs"}})).name(),
-              "index.docker.io/library/sigs");
-}
-
-TEST(AttachmentTag, RejectsTagsDigestsAndJunk) {
-    Repository image = Reference::parse("ghcr.io/org/app").repository;
-    for (const char* bad : {"r.io/sigs:v1", "Bad Repo", "r.io/x@sha256:abc"}) {
-        try {
-            attachmentRepository(image, Environment(Vars{{"COSIGN_REPOSITORY", bad}}));
-            ADD_FAILURE() << bad;
-        } catch (const Error& e) {
-            EXPECT_EQ(e.kind(), ErrorKind::Config) << bad;
-            EXPECT_NE(std::string(e.what()).find("COSIGN_REPOSITORY"), std::string::npos);
-        }
-    }
-}
-
 }  // namespace
 }  // namespace signet::cosign

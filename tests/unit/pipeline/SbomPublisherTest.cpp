@@ -25,7 +25,6 @@ struct Publishing {
     std::string digest = registry.putImage(kRepo, "v1", R"({"schemaVersion":2})");
     cosign::SignatureStore store{registry, settings()};
     crypto::KeySigner signer{crypto::PrivateKey::generateEcdsaP256()};
-    Environment env;
     std::ostringstream commands, log;
     secret::SecretScrubber scrubber;
     Logger logger{commands, log, LogFormat::Plain, scrubber};
@@ -50,7 +49,8 @@ struct Publishing {
         signed_.ref = "registry.test/team/app:v1@" + digest;
         signed_.digest = digest;
         report.results = {signed_};
-        SbomPublisher publisher(registry, store, signer, env, logger, std::chrono::seconds(30));
+        SbomPublisher publisher(registry, store, signer, std::nullopt, logger,
+                                std::chrono::seconds(30));
         publisher.publish(sbomFile(), report.results, report);
     }
 };

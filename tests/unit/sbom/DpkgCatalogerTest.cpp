@@ -219,7 +219,7 @@ TEST(DpkgCataloger, ThisMachinesRealDpkgDatabaseMatchesDpkgQuery) {
     }
     EXPECT_EQ(found, expected);
     // Real maintainers, descriptions and copyright licenses still make a schema-valid document.
-    DocumentOptions options = DocumentOptions::fromEnvironment(Environment());
+    DocumentOptions options = DocumentOptions::fresh(std::nullopt);
     EXPECT_EQ(test::spdxSchemaErrors(writeSpdxJson(sbom, options)), "");
     if (copyrights > 20) {
         EXPECT_GT(withLicenses, 0u) << "some real copyright files are DEP-5";
@@ -261,8 +261,7 @@ TEST(DpkgCataloger, DependsPreDependsAndProvidesBecomeDependencyEdges) {
     });
     EXPECT_EQ(sbom.dependencies, expected) << "no self edge for dpkg, nothing for missing-pkg";
 
-    auto doc =
-        nlohmann::json::parse(writeSpdxJson(sbom, DocumentOptions::fromEnvironment(Environment())));
+    auto doc = nlohmann::json::parse(writeSpdxJson(sbom, DocumentOptions::fresh(std::nullopt)));
     int dependencyOf = 0;
     for (const auto& r : doc["relationships"])
         dependencyOf += r["relationshipType"] == "DEPENDENCY_OF";

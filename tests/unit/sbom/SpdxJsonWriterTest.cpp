@@ -124,9 +124,8 @@ TEST(SpdxJsonWriter, LicensesAndLicenseRefsAreDefined) {
 
 TEST(SpdxJsonWriter, DeterministicExceptNamespaceAndCreated) {
     Sbom sbom = sampleSbom();
-    auto env = Environment(std::map<std::string, std::string>{{"SOURCE_DATE_EPOCH", "1700000000"}});
-    DocumentOptions first = DocumentOptions::fromEnvironment(env);
-    DocumentOptions second = DocumentOptions::fromEnvironment(env);
+    DocumentOptions first = DocumentOptions::fresh(1700000000);
+    DocumentOptions second = DocumentOptions::fresh(1700000000);
     EXPECT_NE(first.uuid, second.uuid);
     EXPECT_EQ(first.created, 1700000000);
     auto a = nlohmann::json::parse(writeSpdxJson(sbom, first));
@@ -135,9 +134,6 @@ TEST(SpdxJsonWriter, DeterministicExceptNamespaceAndCreated) {
     a.erase("documentNamespace");
     b.erase("documentNamespace");
     EXPECT_EQ(a, b);
-    EXPECT_THROW(DocumentOptions::fromEnvironment(Environment(
-                     std::map<std::string, std::string>{{"SOURCE_DATE_EPOCH", "yesterday"}})),
-                 Error);
 }
 
 }  // namespace
