@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "config/DidYouMean.h"
 #include "error/Error.h"
 
 namespace signet::cli {
@@ -58,15 +59,17 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
         std::string name = arg.substr(0, eq);
         const Spec* spec = find(name);
         if (!spec) {
-            throw Error(ErrorKind::Usage, "signet " + command_ + ": unknown flag " + name +
+            std::vector<std::string> known;
+            for (const auto& each : specs_)
+                known.insert(known.end(), each.names.begin(), each.names.end());
+            throw Error(ErrorKind::Usage, "unknown flag " + name + config::didYouMean(name, known) +
                                               " (see signet " + command_ + " --help)");
         }
         if (spec->kind == Kind::Flag) {
             if (eq != std::string::npos) {
                 std::string value = arg.substr(eq + 1);
                 if (value != "true" && value != "false") {
-                    throw Error(ErrorKind::Usage,
-                                "signet " + command_ + ": " + name + " takes true or false");
+                    throw Error(ErrorKind::Usage, name + " takes true or false");
                 }
                 *static_cast<bool*>(spec->target) = value == "true";
             } else {
@@ -80,7 +83,7 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
         } else if (i + 1 < args.size()) {
             value = args[++i];
         } else {
-            throw Error(ErrorKind::Usage, "signet " + command_ + ": " + name + " needs a value");
+            throw Error(ErrorKind::Usage, name + " needs a value");
         }
         if (spec->kind == Kind::Option) {
             *static_cast<std::string*>(spec->target) = value;
@@ -94,9 +97,8 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
 std::string ArgumentParser::parseOne(const std::vector<std::string>& args) const {
     auto positional = parse(args);
     if (positional.size() != 1) {
-        throw Error(ErrorKind::Usage, "signet " + command_ +
-                                          " takes exactly one image reference, got " +
-                                          std::to_string(positional.size()));
+        throw Error(ErrorKind::Usage,
+                    "takes exactly one image reference, got " + std::to_string(positional.size()));
     }
     return positional[0];
 }

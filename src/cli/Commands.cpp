@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/ArgumentParser.h"
+#include "config/DidYouMean.h"
 #include "error/Error.h"
 #include "pipeline/Logger.h"
 
@@ -56,11 +57,14 @@ int dispatch(int argc, char** argv) {
         return exit_code::kUsage;
     }
     std::string name = argv[1];
-    if (name == "--help" || name == "-h" || name == "help") {
+    Arguments args(argv + 2, argv + argc);
+    if (name == "help" && !args.empty()) {  // `signet help CMD` is `signet CMD --help`
+        name = args.front();
+        args = {"--help"};
+    } else if (name == "--help" || name == "-h" || name == "help") {
         printUsage(std::cout);
         return exit_code::kOk;
     }
-    Arguments args(argv + 2, argv + argc);
     Environment env = Environment::fromProcess();
     secret::SecretScrubber secrets;
     pipeline::announceMasks(pipeline::logFormatFor(env), secrets, std::cout);
@@ -80,7 +84,10 @@ int dispatch(int argc, char** argv) {
             return exit_code::kUsage;
         }
     }
-    std::cerr << "signet: unknown command '" << name << "' (see signet --help)\n";
+    std::vector<std::string> names;
+    for (const auto& command : kCommands) names.push_back(command.name);
+    std::cerr << "signet: unknown command '" << name << "'" << config::didYouMean(name, names)
+              << " (see signet --help)\n";
     return exit_code::kUsage;
 }
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "config/DidYouMean.h"
 #include "config/SettingApplier.h"
 #include "config/SettingTable.h"
 #include "config/ValueParsing.h"
@@ -73,7 +74,12 @@ class FlagParser {
                 return;
             }
         }
-        if (def == nullptr) usage(name + ": unknown flag for signet run");
+        if (def == nullptr) {
+            std::vector<std::string> known{"--config"};
+            for (const auto& setting : settingTable())
+                known.insert(known.end(), setting.flags.begin(), setting.flags.end());
+            usage(name + ": unknown flag for signet run" + didYouMean(name, known));
+        }
         if (def->kind == ValueKind::Bool) {
             parseBoolFlag(*def, name, inlineValue);
         } else if (isListKind(def->kind)) {

@@ -276,13 +276,38 @@ TEST_F(SignVerify, BadInputIsOneLineWithADocumentedCode) {
          "nothere"},
         {{"verify", "--key", pub()}, 1, "exactly one image reference"},
         {{"frobnicate"}, 1, "unknown command"},
+        {{"sing", "--key", key()}, 1, "unknown command 'sing' (did you mean sign?)"},
+        {{"sign", "--kye", key()}, 1, "signet sign: unknown flag --kye (did you mean --key?)"},
+        {{"run", "--imgae", "x"},
+         1,
+         "--imgae: unknown flag for signet run (did you mean --image?)"},
     };
     for (const auto& c : cases) {
         auto result = runSignet(c.args, env_);
         EXPECT_EQ(result.exitCode, c.code) << commandLine(c.args) << "\n" << result.err;
         EXPECT_NE(result.err.find(c.needle), std::string::npos) << result.err;
         EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        EXPECT_EQ(result.err.find("signet " + c.args[0] + ": signet"), std::string::npos)
+            << "the command's name is said once: " << result.err;
     }
+}
+
+TEST_F(SignVerify, HelpForEveryCommandExitsZero) {
+    for (const std::string command : {"sign", "verify", "attest", "verify-attestation", "sbom",
+                                      "attach", "triangulate", "run", "generate-key-pair"}) {
+        SCOPED_TRACE(command);
+        for (const auto& args : std::vector<std::vector<std::string>>{
+                 {command, "--help"}, {command, "-h"}, {"help", command}}) {
+            auto result = runSignet(args, env_);
+            EXPECT_EQ(result.exitCode, 0) << commandLine(args) << "\n" << result.err;
+            EXPECT_NE(result.out.find("usage: signet " + command), std::string::npos)
+                << commandLine(args) << "\n"
+                << result.out;
+        }
+    }
+    auto unknown = runSignet({"help", "frobnicate"}, env_);
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.err.find("unknown command 'frobnicate'"), std::string::npos) << unknown.err;
 }
 
 }  // namespace
