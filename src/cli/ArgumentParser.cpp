@@ -32,6 +32,10 @@ void ArgumentParser::repeated(const std::string& names, std::vector<std::string>
     specs_.push_back({splitNames(names), Kind::Repeated, target, help});
 }
 
+void ArgumentParser::unsupported(const std::string& names, const std::string& instead) {
+    specs_.push_back({splitNames(names), Kind::Unsupported, nullptr, instead});
+}
+
 const ArgumentParser::Spec* ArgumentParser::find(const std::string& name) const {
     for (const auto& spec : specs_) {
         for (const auto& candidate : spec.names) {
@@ -64,6 +68,10 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
                 known.insert(known.end(), each.names.begin(), each.names.end());
             throw Error(ErrorKind::Usage, "unknown flag " + name + config::didYouMean(name, known) +
                                               " (see signet " + command_ + " --help)");
+        }
+        if (spec->kind == Kind::Unsupported) {
+            throw Error(ErrorKind::Usage, name + " (a cosign flag) is not supported by signet " +
+                                              command_ + ": " + spec->help);
         }
         if (spec->kind == Kind::Flag) {
             if (eq != std::string::npos) {
@@ -112,10 +120,11 @@ std::string ArgumentParser::usage() const {
             if (!names.empty()) names += ", ";
             names += name;
         }
-        if (spec.kind != Kind::Flag) names += " VALUE";
+        if (spec.kind == Kind::Option || spec.kind == Kind::Repeated) names += " VALUE";
         out << "  " << names;
         if (names.size() < 30) out << std::string(30 - names.size(), ' ');
-        out << " " << spec.help << (spec.kind == Kind::Repeated ? " (repeatable)" : "") << "\n";
+        out << " " << (spec.kind == Kind::Unsupported ? "not supported: " : "") << spec.help
+            << (spec.kind == Kind::Repeated ? " (repeatable)" : "") << "\n";
     }
     return out.str();
 }

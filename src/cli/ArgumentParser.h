@@ -24,6 +24,9 @@ class ArgumentParser {
     // A value that may be repeated: each occurrence appends.
     void repeated(const std::string& names, std::vector<std::string>* target,
                   const std::string& help);
+    // A flag cosign has and signet does not implement: refused by name, saying what to use
+    // `instead` (never silently ignored). Listed in the help.
+    void unsupported(const std::string& names, const std::string& instead);
 
     // Parses args; returns the positional arguments. Throws Error(Usage) naming the bad flag,
     // or HelpRequested for --help/-h. `names` above is "--long" or "--long,-s".
@@ -34,7 +37,7 @@ class ArgumentParser {
     std::string usage() const;
 
   private:
-    enum class Kind { Flag, Option, Repeated };
+    enum class Kind { Flag, Option, Repeated, Unsupported };
     struct Spec {
         std::vector<std::string> names;
         Kind kind;

@@ -17,6 +17,8 @@ namespace signet::cli {
 int runAttach(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, sbom, type = "spdx", inputFormat;
     ArgumentParser parser("attach sbom", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--sbom", &sbom, "the SBOM file");
@@ -40,7 +42,7 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "cli/SigstoreFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/StoreSettingsFromEnvironment.h"
@@ -28,6 +29,10 @@ std::string readPredicate(const std::string& path) {
 int runAttest(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, predicate, type = "custom";
     ArgumentParser parser("attest", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
+    SigningFlags signingFlags;
+    signingFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
@@ -35,13 +40,14 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     parser.option("--type", &type,
                   "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI");
     std::string text = parser.parseOne(args);
+    signingFlags.check();
     if (predicate.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     std::string document = readPredicate(predicate);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));
@@ -54,17 +60,22 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
                          secret::SecretScrubber& secrets) {
     std::string key, type = "custom";
     ArgumentParser parser("verify-attestation", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
+    VerifyingFlags verifyingFlags;
+    verifyingFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.option("--type", &type, "the predicate type to accept (cosign words or a URI)");
     std::string text = parser.parseOne(args);
+    verifyingFlags.check();
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;

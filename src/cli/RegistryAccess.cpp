@@ -2,17 +2,9 @@
 
 #include <iostream>
 
-#include "config/StoreSettingsFromEnvironment.h"
 #include "error/Error.h"
-#include "oci/HttpRegistryClient.h"
 
 namespace signet::cli {
-
-std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
-                                                     secret::SecretSink& secrets) {
-    config::storeSettingsFromEnvironment(env);  // an invalid COSIGN_REPOSITORY stops us here
-    return oci::makeRegistryClient(env, secrets);
-}
 
 cosign::SignOptions lookupOnly() {
     cosign::SignOptions options;

@@ -39,6 +39,8 @@ void writeOutput(const std::string& path, const std::string& document) {
 int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string format = "spdx-json", platform, output;
     ArgumentParser parser("sbom", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
@@ -52,7 +54,7 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     oci::Reference ref = oci::Reference::parse(text);
     auto options = sbom::DocumentOptions::fresh(config::sourceDateEpoch(env));
 
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
     std::vector<std::string> platforms;

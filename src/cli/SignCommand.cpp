@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "cli/SigstoreFlags.h"
 #include "config/CommandTimeout.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
@@ -13,6 +14,7 @@
 #include "error/ExitStatus.h"
 #include "net/Deadline.h"
 #include "pipeline/BatchRunner.h"
+#include "pipeline/JobPlanner.h"
 #include "pipeline/LostRaceCheck.h"
 
 namespace signet::cli {
@@ -27,10 +29,14 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
 }  // namespace
 
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    std::string key, identity = "tag", timeout;
+    std::string key, identity = "tag", timeout, containerIdentity;
     std::vector<std::string> annotations;
-    bool allowTagOnly = false, noVerifyTags = false;
+    bool allowTagOnly = false, noVerifyTags = false, recursive = false;
     ArgumentParser parser("sign", "REF...");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
+    SigningFlags signingFlags;
+    signingFlags.addTo(parser);
     parser.option("--key", &key,
                   "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, "
                   "COSIGN_KEY, SIGNET_KEY_DIR)");
@@ -39,8 +45,20 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
     parser.flag("--no-verify-tags", &noVerifyTags,
                 "do not check the tag still points at the digest");
+    parser.option("--sign-container-identity", &containerIdentity,
+                  "the docker-reference every signature claims (cosign's flag; overrides "
+                  "--identity)");
+    parser.flag("--recursive,-r", &recursive,
+                "for an image index, sign each of its manifests too (as cosign -r)");
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
+    parser.unsupported("--attachment-tag-prefix",
+                       "signet writes cosign's own sha256-<hex>.sig tags; to keep signatures "
+                       "apart, set COSIGN_REPOSITORY");
+    parser.unsupported("--upload",
+                       "signet always uploads; use cosign sign --upload=false for a local "
+                       "signature");
     std::vector<std::string> refs = parser.parse(args);
+    signingFlags.check();
     if (refs.empty())
         throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
 
@@ -49,6 +67,10 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     options.annotations = cosign::parseAnnotations(annotations);
     options.allowTagOnly = allowTagOnly;
     options.verifyTags = !noVerifyTags;
+    if (!containerIdentity.empty()) {
+        oci::Reference::parse(containerIdentity);  // a docker-reference, as cosign requires
+        options.containerIdentity = containerIdentity;
+    }
     std::vector<oci::Reference> parsed;
     for (const auto& ref : refs) {
         parsed.push_back(oci::Reference::parse(ref));
@@ -59,47 +81,65 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
     auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, parsed);
     cosign::SignatureStore store(*registry, config::storeSettingsFromEnvironment(env));
     pipeline::LostRaceCheck check(*registry, store, {store.settings().settle, limit, 4});
 
     // Every reference is signed first; what each wrote is checked once, after all the writes.
+    // With -r, an index's manifests follow it, as "repo@digest" entries.
     struct Outcome {
+        std::string name;
         std::optional<cosign::SignedImage> signed_;
         std::optional<std::size_t> written;
         std::optional<Error> error;
     };
-    std::vector<Outcome> done(parsed.size());
+    std::vector<Outcome> done;
+    auto record = [&](Outcome& outcome, cosign::SignedImage signed_) {
+        outcome.signed_ = std::move(signed_);
+        if (outcome.signed_->writes > 0)
+            outcome.written = check.add(pipeline::writtenLayer(*outcome.signed_));
+    };
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         auto client = registry->within(net::Deadline::after(limit));
         cosign::SignatureStore bounded = store.through(*client);
         cosign::ImageSigner imageSigner(*client, bounded, *signer);
+        done.push_back({refs[i], std::nullopt, std::nullopt, std::nullopt});
         try {
-            done[i].signed_ = imageSigner.sign(parsed[i], options);
-            if (done[i].signed_->writes > 0)
-                done[i].written = check.add(pipeline::writtenLayer(*done[i].signed_));
+            record(done.back(), imageSigner.sign(parsed[i], options));
+            if (!recursive) continue;
+            pipeline::SigningJob job;
+            job.reference = parsed[i];
+            for (const auto& child :
+                 pipeline::childJobs(*client, job, done.back().signed_->digest)) {
+                done.push_back({child.requested, std::nullopt, std::nullopt, std::nullopt});
+                record(done.back(),
+                       imageSigner.signDigest(child.reference.repository, child.reference.digest,
+                                              cosign::identityFor(child.reference, options),
+                                              options.annotations));
+            }
         } catch (const Error& e) {
-            done[i].error = e;
+            done.back().error = e;
         }
     }
     auto confirmed = check.confirm();
 
     std::vector<std::optional<ErrorKind>> outcomes;
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
+    for (std::size_t i = 0; i < done.size(); ++i) {
         if (done[i].written && confirmed[*done[i].written].failure)
             done[i].error = confirmed[*done[i].written].failure;
         if (done[i].error) {
-            std::cerr << secrets.scrubOutput("signet sign: " + refs[i] + ": " +
+            std::cerr << secrets.scrubOutput("signet sign: " + done[i].name + ": " +
                                              done[i].error->what())
                       << "\n";
             outcomes.push_back(done[i].error->kind());
             continue;
         }
         const cosign::SignedImage& signed_ = *done[i].signed_;
-        std::cout << refs[i] << " " << signed_.digest << " " << signed_.location
+        std::cout << done[i].name << " " << signed_.digest << " " << signed_.location
                   << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
         if (signed_.resolvedFromTag) {
-            std::cerr << "signet sign: " << refs[i] << " resolved to " << signed_.digest << "\n";
+            std::cerr << "signet sign: " << done[i].name << " resolved to " << signed_.digest
+                      << "\n";
         }
         outcomes.push_back(std::nullopt);
     }

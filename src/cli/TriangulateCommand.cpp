@@ -14,6 +14,8 @@ namespace signet::cli {
 int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string type = "signature";
     ArgumentParser parser("triangulate", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
     parser.option("--type", &type, "signature (default), attestation, sbom or digest");
     std::string text = parser.parseOne(args);
     if (type != "signature" && type != "attestation" && type != "sbom" && type != "digest") {
@@ -24,7 +26,8 @@ int runTriangulate(const Arguments& args, const Environment& env, secret::Secret
     // Like cosign, a digest is used as given; a tag is resolved.
     std::string digest = ref.digest;
     if (!ref.hasDigest())
-        digest = cosign::resolveDigest(*connectRegistry(env, secrets), ref, lookupOnly());
+        digest = cosign::resolveDigest(*connectRegistry(env, secrets, registryFlags, {ref}), ref,
+                                       lookupOnly());
     if (type == "digest") {
         std::cout << ref.repository.name() << "@" << digest << "\n";
         return exit_code::kOk;

@@ -4,6 +4,7 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "cli/SigstoreFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/StoreSettingsFromEnvironment.h"
@@ -34,12 +35,17 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string key, output = "json";
     std::vector<std::string> annotations;
     ArgumentParser parser("verify", "REF");
+    RegistryFlags registryFlags;
+    registryFlags.addTo(parser);
+    VerifyingFlags verifyingFlags;
+    verifyingFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.repeated("--annotations,-a", &annotations, "key=value the payload must carry");
     parser.option("--output,-o", &output, "json (default) or text");
     std::string text = parser.parseOne(args);
+    verifyingFlags.check();
     if (output != "json" && output != "text") {
         throw Error(ErrorKind::Usage, "--output must be json or text");
     }
@@ -51,7 +57,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);
 
-    auto registry = connectRegistry(env, secrets);
+    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify");
     if (!found) return exit_code::kImageNotFound;

@@ -19,6 +19,10 @@ std::string identityFor(const oci::Reference& ref, IdentityMode mode) {
     return ref.repository.name();
 }
 
+std::string identityFor(const oci::Reference& ref, const SignOptions& options) {
+    return options.containerIdentity.value_or(identityFor(ref, options.identity));
+}
+
 ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
                          const crypto::Signer& signer)
     : client_(client), store_(store), signer_(signer), verifier_(signer.verifier()) {}
@@ -55,7 +59,7 @@ SignedImage ImageSigner::sign(const oci::Reference& ref, const SignOptions& opti
                               const std::optional<std::string>& resolved) {
     std::string digest = resolved ? *resolved : resolveDigest(client_, ref, options);
     SignedImage signed_ =
-        signDigest(ref.repository, digest, identityFor(ref, options.identity), options.annotations);
+        signDigest(ref.repository, digest, identityFor(ref, options), options.annotations);
     signed_.resolvedFromTag = !ref.hasDigest();
     return signed_;
 }

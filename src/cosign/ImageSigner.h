@@ -24,6 +24,9 @@ struct SignOptions {
     std::map<std::string, std::string> annotations;  // -a key=value, into "optional"
     bool allowTagOnly = false;                       // sign a bare tag after resolving it
     bool verifyTags = true;  // a tag given with a digest must still point at it
+    // --sign-container-identity: the docker-reference every signature claims, whatever the
+    // reference signed (cosign's flag); unset: by `identity`.
+    std::optional<std::string> containerIdentity;
 };
 
 struct SignedImage {
@@ -72,5 +75,7 @@ Error tagOnlyRefused(const oci::Reference& ref);
 
 // The docker-reference for `ref` under `mode` (a bare digest reference always uses the repository).
 std::string identityFor(const oci::Reference& ref, IdentityMode mode);
+// The same under `options`: its containerIdentity when set.
+std::string identityFor(const oci::Reference& ref, const SignOptions& options);
 
 }  // namespace signet::cosign

@@ -197,6 +197,17 @@ Poco::Net::Context::Ptr unverifiedClientContext() {
     return clientContext(false, {});
 }
 
+namespace {
+
+// OpenSSL's words when the peer's first bytes are no TLS record, as a plain-HTTP server's are.
+bool peerIsNotTls(const std::string& text) {
+    return text.find("wrong version number") != std::string::npos ||
+           text.find("packet length too long") != std::string::npos ||
+           text.find("http request") != std::string::npos;
+}
+
+}  // namespace
+
 std::string describeTlsFailure(const std::string& host, unsigned short port,
                                const Poco::Exception& e, const std::string& caHint) {
     const std::string hostPort = host + ":" + std::to_string(port);
@@ -204,6 +215,10 @@ std::string describeTlsFailure(const std::string& host, unsigned short port,
     CertificateRefusal refusal = std::exchange(lastRefusal, {});
     if (offersOnlyOldProtocols(text)) {
         return hostPort + " does not speak TLS 1.2 or later, which signet requires (" + text + ")";
+    }
+    if (peerIsNotTls(text)) {
+        return hostPort + " does not answer in TLS; if it is a plain-HTTP registry, list it in " +
+               "SIGNET_INSECURE_REGISTRIES or pass --allow-http-registry (" + text + ")";
     }
     if (refusal.error != X509_V_OK && text.find("certificate verify failed") != std::string::npos)
         return describeRefusal(refusal, host, hostPort, caHint);
@@ -213,7 +228,8 @@ std::string describeTlsFailure(const std::string& host, unsigned short port,
 bool isPermanentTlsFailure(const Poco::Exception& e) {
     if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e)) return true;
     const std::string text = e.displayText();
-    return text.find("certificate") != std::string::npos || offersOnlyOldProtocols(text);
+    return text.find("certificate") != std::string::npos || offersOnlyOldProtocols(text) ||
+           peerIsNotTls(text);
 }
 
 }  // namespace signet::net

@@ -73,7 +73,8 @@ struct HttpRegistryClient::Shared {
           keychain(std::move(k)),
           secrets(s),
           pool(options.caFile, options.timeout),
-          transport(pool, RetryPolicy{options.retries}, options.userAgent, options.insecureHosts),
+          transport(pool, RetryPolicy{options.retries}, options.userAgent, options.insecureHosts,
+                    options.plainHttpHosts),
           auth(
               transport, [this](const Repository& repo) { return credentialsFor(repo); }, s) {}
 
@@ -119,8 +120,13 @@ int HttpRegistryClient::tokenRequests() const {
     return shared_->auth.tokenRequests();
 }
 
+bool HttpRegistryClient::mayUsePlainHttp(const std::string& registry) const {
+    return shared_->options.insecureHosts.count(registry) != 0 ||
+           shared_->options.plainHttpHosts.count(registry) != 0;
+}
+
 std::string HttpRegistryClient::schemeFor(const std::string& registry) {
-    if (shared_->options.insecureHosts.count(registry) == 0) return "https";
+    if (!mayUsePlainHttp(registry)) return "https";
     std::lock_guard<std::mutex> lock(shared_->schemeMutex);
     auto& schemes = shared_->schemes;
     if (auto it = schemes.find(registry); it != schemes.end()) return it->second;
@@ -141,7 +147,7 @@ std::string HttpRegistryClient::schemeFor(const std::string& registry) {
 std::optional<HttpResponse> HttpRegistryClient::firstContact(const Repository& repo,
                                                              const Call& call, std::size_t maxBody,
                                                              bool& unanswered) {
-    if (shared_->options.insecureHosts.count(repo.registry) == 0) return std::nullopt;
+    if (!mayUsePlainHttp(repo.registry)) return std::nullopt;
     if ((call.method != "GET" && call.method != "HEAD") || call.path.rfind("/", 0) != 0)
         return std::nullopt;
     std::lock_guard<std::mutex> lock(shared_->schemeMutex);

@@ -82,6 +82,8 @@ class HttpRegistryClient : public RegistryClient {
     Poco::URI resolve(const Repository& repo, const std::string& pathOrUrl,
                       const std::string& scheme = {});
     std::string schemeFor(const std::string& registry);
+    // Listed insecure or allowed plain HTTP: the scheme is probed (plain HTTP first).
+    bool mayUsePlainHttp(const std::string& registry) const;
     // The first GET or HEAD to an insecure host whose scheme is not known yet goes out in plain
     // HTTP as its own probe (no /v2/ request first): an answer in HTTP settles the scheme, and
     // one that is whole and not a redirect is the call's first attempt (a 503 is retried as

@@ -55,11 +55,13 @@ std::string describeUri(const Poco::URI& uri) {
 }
 
 HttpTransport::HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::string userAgent,
-                             std::set<std::string> insecureHosts)
+                             std::set<std::string> insecureHosts,
+                             std::set<std::string> plainHttpHosts)
     : pool_(pool),
       policy_(policy),
       userAgent_(std::move(userAgent)),
       insecureHosts_(std::move(insecureHosts)),
+      plainHttpHosts_(std::move(plainHttpHosts)),
       hook_([](const std::string& line) { std::cerr << line << std::endl; }) {}
 
 void HttpTransport::setRetryHook(RetryHook hook) {
@@ -70,6 +72,12 @@ void HttpTransport::setRetryHook(RetryHook hook) {
 bool HttpTransport::isInsecureHost(const Poco::URI& uri) const {
     std::string authority = uri.getHost() + ":" + std::to_string(uri.getPort());
     return insecureHosts_.count(authority) != 0 || insecureHosts_.count(uri.getHost()) != 0;
+}
+
+bool HttpTransport::allowsPlainHttp(const Poco::URI& uri) const {
+    std::string authority = uri.getHost() + ":" + std::to_string(uri.getPort());
+    return isInsecureHost(uri) || plainHttpHosts_.count(authority) != 0 ||
+           plainHttpHosts_.count(uri.getHost()) != 0;
 }
 
 bool HttpTransport::verifies(const Poco::URI& uri) const {

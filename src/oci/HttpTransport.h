@@ -60,8 +60,9 @@ using RetryHook = std::function<void(const std::string& line)>;
 
 class HttpTransport {
   public:
+    // `plainHttpHosts`: hosts that may also be spoken to in plain HTTP, with verified TLS.
     HttpTransport(ConnectionPool& pool, RetryPolicy policy, std::string userAgent,
-                  std::set<std::string> insecureHosts);
+                  std::set<std::string> insecureHosts, std::set<std::string> plainHttpHosts = {});
 
     // Sends with retries (429 honouring Retry-After, 5xx, 408, resets, refusals, timeouts,
     // bodies shorter than their Content-Length; never other 4xx) and returns the last response,
@@ -77,6 +78,8 @@ class HttpTransport {
     // True when the URI's host:port (or the bare host) is in the insecure set: such a host may be
     // spoken to over plain HTTP or unverified TLS.
     bool isInsecureHost(const Poco::URI& uri) const;
+    // True for an insecure host and for one allowed plain HTTP only.
+    bool allowsPlainHttp(const Poco::URI& uri) const;
 
     void setRetryHook(RetryHook hook);
     // Tells the hook (and the request's counter) that `request` is tried again, as attempt
@@ -101,6 +104,7 @@ class HttpTransport {
     RetryPolicy policy_;
     std::string userAgent_;
     std::set<std::string> insecureHosts_;
+    std::set<std::string> plainHttpHosts_;
     std::mutex mutex_;  // guards hook_
     RetryHook hook_;
     std::atomic<int> attempts_{0};

@@ -142,7 +142,7 @@ std::string RegistryAuth::fetchToken(const Repository& repository, const Challen
 // Credentials (and the token that comes back) cross the wire to the realm: over plain HTTP only
 // to a host the user listed as insecure, never to one the registry merely named.
 void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco::URI& realm) const {
-    if (realm.getScheme() != "http" || transport_.isInsecureHost(realm)) return;
+    if (realm.getScheme() != "http" || transport_.allowsPlainHttp(realm)) return;
     std::string authority = realm.getHost() + ":" + std::to_string(realm.getPort());
     throw Error(ErrorKind::Auth, "registry " + registry + " names the token realm " +
                                      secret::quoteUntrusted(describeUri(realm), secrets_) +

@@ -22,9 +22,12 @@ struct ExplicitCredentials {
 
 struct RegistryOptions {
     std::set<std::string> insecureHosts;  // host[:port]: HTTPS unverified, then plain HTTP
-    std::string caFile;                   // extra PEM CA bundle, on top of the system store
-    int retries = 3;                      // retries after the first attempt
-    std::chrono::seconds timeout{60};     // per request: connect, send, and each receive
+    // host[:port] that may speak plain HTTP, whose TLS is still verified (cosign's
+    // --allow-http-registry without --allow-insecure-registry).
+    std::set<std::string> plainHttpHosts;
+    std::string caFile;                // extra PEM CA bundle, on top of the system store
+    int retries = 3;                   // retries after the first attempt
+    std::chrono::seconds timeout{60};  // per request: connect, send, and each receive
     std::optional<ExplicitCredentials> credentials;
     std::string userAgent = std::string("signet/") + SIGNET_VERSION;
 };

@@ -13,7 +13,7 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
     RefResult& result = out.result;
     result.ref = job.requested;
     result.platform = job.platform;
-    result.identity = cosign::identityFor(job.reference, options.sign.identity);
+    result.identity = cosign::identityFor(job.reference, options.sign);
     try {
         if (job.resolveError) throw *job.resolveError;
         cosign::SignedImage signed_ =

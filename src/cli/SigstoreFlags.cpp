@@ -1,0 +1,38 @@
+#include "cli/SigstoreFlags.h"
+
+#include "error/Error.h"
+
+namespace signet::cli {
+
+void SigningFlags::addTo(ArgumentParser& parser) {
+    parser.flag("--yes,-y", &yes, "accepted for cosign's scripts: signet never prompts");
+    parser.flag("--tlog-upload", &tlogUpload,
+                "upload to a Rekor transparency log: only =false (what signet does) for now");
+}
+
+void SigningFlags::check() const {
+    if (tlogUpload) {
+        throw Error(ErrorKind::Usage,
+                    "--tlog-upload=true needs a Rekor transparency log, which signet does not "
+                    "talk to yet; pass --tlog-upload=false (signatures then verify with "
+                    "cosign verify --insecure-ignore-tlog)");
+    }
+}
+
+void VerifyingFlags::addTo(ArgumentParser& parser) {
+    parser.flag("--insecure-ignore-tlog", &insecureIgnoreTlog,
+                "accepted: signet checks the signature against the key and no transparency "
+                "log yet");
+    parser.flag("--check-claims", &checkClaims,
+                "check the payload names the image digest: always true in signet");
+}
+
+void VerifyingFlags::check() const {
+    if (!checkClaims) {
+        throw Error(ErrorKind::Usage,
+                    "--check-claims=false is not supported: signet always checks that the "
+                    "signed payload names the image's digest");
+    }
+}
+
+}  // namespace signet::cli
