@@ -46,11 +46,6 @@ void printUsage(std::ostream& out) {
 
 }  // namespace
 
-int runVersion(const Arguments&, const Environment&, secret::SecretScrubber&) {
-    std::cout << "signet " << SIGNET_VERSION << "\n";
-    return exit_code::kOk;
-}
-
 int dispatch(int argc, char** argv) {
     if (argc < 2) {
         printUsage(std::cerr);

@@ -136,6 +136,12 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         }
         refs = config::requestedReferences(spec);
         jobs = pipeline::planJobs(refs);
+        // A tag without a digest is bad input (exit 1) when tags are not allowed, refused before
+        // anything is signed, as `signet sign` does.
+        for (const auto& job : jobs) {
+            if (!spec.allowTagOnly && !job.reference.hasDigest())
+                throw cosign::tagOnlyRefused(job.reference);
+        }
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }

@@ -49,6 +49,17 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
                   "file to write (a directory for several platforms); "
                   "default standard output");
     std::string text = parser.parseOne(args);
+    // syft's -o is the format; here (as in trivy) it is the file. A bare format word is refused
+    // rather than written to a file of that name.
+    for (const char* word : {"spdx", "spdx-json", "spdx-tag", "spdx-tag-value", "cyclonedx",
+                             "cyclonedx-json", "cyclonedx-xml", "json", "syft-json", "table"}) {
+        if (output == word) {
+            throw Error(ErrorKind::Usage,
+                        "-o/--output names the file to write; for the format use --format "
+                        "spdx-json|spdx-tag|cyclonedx-json (for a file named " +
+                            output + ", pass ./" + output + ")");
+        }
+    }
     sbom::DocumentFormat documentFormat = sbom::parseDocumentFormat(format);
     const auto& traits = sbom::traitsOf(documentFormat);
     oci::Reference ref = oci::Reference::parse(text);
