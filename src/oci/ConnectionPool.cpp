@@ -15,6 +15,7 @@
 #include "net/CaBundle.h"
 #include "net/SocketWatchdog.h"
 #include "net/VerifiedTls.h"
+#include "oci/BoundedBody.h"
 
 namespace signet::oci {
 namespace {
@@ -144,11 +145,8 @@ ConnectionPool::ProbeAnswer ConnectionPool::probe(const std::string& host, unsig
         answer.status = static_cast<int>(response.getStatus());
         answer.reason = response.getReason();
         for (const auto& [name, value] : response) answer.headers.add(name, value);
-        std::vector<char> buffer(request.maxBody + 1);
-        body.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        answer.body.assign(buffer.data(), static_cast<std::size_t>(body.gcount()));
         answer.complete =
-            answer.body.size() <= request.maxBody &&
+            readBounded(body, request.maxBody, answer.body) &&
             (!response.hasContentLength() || request.method == "HEAD" ||
              static_cast<std::uint64_t>(response.getContentLength64()) == answer.body.size());
         return answer;

@@ -11,6 +11,7 @@
 
 #include "error/Error.h"
 #include "net/VerifiedTls.h"
+#include "oci/BoundedBody.h"
 #include "oci/RetryLoop.h"
 
 namespace signet::oci {
@@ -21,22 +22,6 @@ constexpr std::size_t kMaxErrorBody = 64 * 1024;  // non-2xx bodies: kept for th
 
 bool isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-// Reads the body up to `maxBody` bytes into `body`; false when there was more.
-bool readBounded(std::istream& in, std::size_t maxBody, std::string& body) {
-    char buffer[16384];
-    while (in) {
-        in.read(buffer, sizeof buffer);
-        std::streamsize got = in.gcount();
-        if (got <= 0) break;
-        if (body.size() + static_cast<std::size_t>(got) > maxBody) {
-            body.append(buffer, maxBody - body.size());
-            return false;
-        }
-        body.append(buffer, static_cast<std::size_t>(got));
-    }
-    return true;
 }
 
 }  // namespace
