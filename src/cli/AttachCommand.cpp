@@ -42,10 +42,11 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));
+    cosign::SignatureStore store(*client, storeSettings);
     cosign::ImageSigner imageSigner(*client, store, *signer);
     auto attached = cosign::attachSbom(store, imageSigner, ref.repository, digest, document,
                                        mediaType, ref.repository.name());

@@ -47,10 +47,11 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string document = readPredicate(predicate);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
-    cosign::SignatureStore store(*client, config::storeSettingsFromEnvironment(env));
+    cosign::SignatureStore store(*client, storeSettings);
     auto attestation = cosign::attest(store, *signer, ref.repository, digest, type, document);
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
@@ -75,6 +76,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     oci::Reference ref = oci::Reference::parse(text);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify-attestation");
@@ -82,7 +84,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     const std::string& digest = *found;
     cosign::SignatureStore store(*client);
     auto layers =
-        store.readLayers(config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
+        store.readLayers(storeSettings.attachmentsFor(ref.repository),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
     if (layers.empty()) {
         std::cerr << "signet verify-attestation: no attestations found for " << ref.name() << "\n";

@@ -1,6 +1,5 @@
 #include "cli/RegistryFlags.h"
 
-#include "config/StoreSettingsFromEnvironment.h"
 #include "error/Error.h"
 #include "oci/DockerConfigKeychain.h"
 #include "oci/HttpRegistryClient.h"
@@ -30,7 +29,6 @@ std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets,
                                                      const RegistryFlags& flags,
                                                      const std::vector<oci::Reference>& refs) {
-    config::storeSettingsFromEnvironment(env);  // an invalid COSIGN_REPOSITORY stops us here
     oci::RegistryOptions options = oci::registryOptionsFromEnvironment(env);
     for (const auto& ref : refs) {
         if (flags.allowInsecure) options.insecureHosts.insert(ref.repository.registry);

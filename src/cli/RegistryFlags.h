@@ -27,8 +27,8 @@ struct RegistryFlags {
 // The registry client for a command on `refs`: settings from the environment (DOCKER_CONFIG,
 // SIGNET_*), then the flags, which apply to the registries of `refs` (the allow flags) or to
 // every registry (the credentials, as cosign's do). Every credential is registered with
-// `secrets`. COSIGN_REPOSITORY and the other store settings are checked here too, so that
-// nothing is requested when they are invalid.
+// `secrets`. Commands parse their store settings (COSIGN_REPOSITORY) before calling this, so
+// that nothing is requested when those are invalid.
 std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets,
                                                      const RegistryFlags& flags,

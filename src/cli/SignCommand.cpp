@@ -81,8 +81,9 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
     auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, parsed);
-    cosign::SignatureStore store(*registry, config::storeSettingsFromEnvironment(env));
+    cosign::SignatureStore store(*registry, storeSettings);
     pipeline::LostRaceCheck check(*registry, store, {store.settings().settle, limit, 4});
 
     // Every reference is signed first; what each wrote is checked once, after all the writes.

@@ -23,6 +23,7 @@ int runTriangulate(const Arguments& args, const Environment& env, secret::Secret
                     "--type must be signature, attestation, sbom or digest, got '" + type + "'");
     }
     oci::Reference ref = oci::Reference::parse(text);
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     // Like cosign, a digest is used as given; a tag is resolved.
     std::string digest = ref.digest;
     if (!ref.hasDigest())
@@ -38,9 +39,8 @@ int runTriangulate(const Arguments& args, const Environment& env, secret::Secret
     cosign::AttachmentKind kind = type == "signature"     ? cosign::AttachmentKind::Signature
                                   : type == "attestation" ? cosign::AttachmentKind::Attestation
                                                           : cosign::AttachmentKind::Sbom;
-    std::cout << cosign::attachmentLocation(
-                     config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
-                     cosign::attachmentTag(digest, kind))
+    std::cout << cosign::attachmentLocation(storeSettings.attachmentsFor(ref.repository),
+                                            cosign::attachmentTag(digest, kind))
               << "\n";
     return exit_code::kOk;
 }

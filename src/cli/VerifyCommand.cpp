@@ -57,6 +57,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);
 
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
     auto found = digestToVerify(*client, ref, "verify");
@@ -64,7 +65,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     const std::string& digest = *found;
     cosign::SignatureStore store(*client);
     auto layers =
-        store.readLayers(config::storeSettingsFromEnvironment(env).attachmentsFor(ref.repository),
+        store.readLayers(storeSettings.attachmentsFor(ref.repository),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
     if (layers.empty()) {
         std::cerr << "signet verify: no signatures found for " << ref.name() << "\n";
