@@ -1,5 +1,8 @@
 #include "cli/ArgumentParser.h"
 
+#include "cli/CsvFlagValue.h"
+#include "config/HelpLayout.h"
+
 #include <sstream>
 
 #include "config/DidYouMean.h"
@@ -30,6 +33,11 @@ void ArgumentParser::option(const std::string& names, std::string* target,
 void ArgumentParser::repeated(const std::string& names, std::vector<std::string>* target,
                               const std::string& help) {
     specs_.push_back({splitNames(names), Kind::Repeated, target, help});
+}
+
+void ArgumentParser::csvList(const std::string& names, std::vector<std::string>* target,
+                             const std::string& help) {
+    specs_.push_back({splitNames(names), Kind::CsvList, target, help});
 }
 
 void ArgumentParser::unsupported(const std::string& names, const std::string& instead) {
@@ -95,6 +103,9 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
         }
         if (spec->kind == Kind::Option) {
             *static_cast<std::string*>(spec->target) = value;
+        } else if (spec->kind == Kind::CsvList) {
+            auto* list = static_cast<std::vector<std::string>*>(spec->target);
+            for (auto& field : csvFlagFields(value, name)) list->push_back(std::move(field));
         } else {
             static_cast<std::vector<std::string>*>(spec->target)->push_back(value);
         }
@@ -120,11 +131,12 @@ std::string ArgumentParser::usage() const {
             if (!names.empty()) names += ", ";
             names += name;
         }
-        if (spec.kind == Kind::Option || spec.kind == Kind::Repeated) names += " VALUE";
-        out << "  " << names;
-        if (names.size() < 30) out << std::string(30 - names.size(), ' ');
-        out << " " << (spec.kind == Kind::Unsupported ? "not supported: " : "") << spec.help
-            << (spec.kind == Kind::Repeated ? " (repeatable)" : "") << "\n";
+        if (spec.kind == Kind::Option || spec.kind == Kind::Repeated || spec.kind == Kind::CsvList)
+            names += " VALUE";
+        out << config::helpLine(
+            names,
+            (spec.kind == Kind::Unsupported ? "not supported: " : "") + spec.help +
+                (spec.kind == Kind::Repeated || spec.kind == Kind::CsvList ? " (repeatable)" : ""));
     }
     return out.str();
 }

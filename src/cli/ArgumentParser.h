@@ -24,6 +24,10 @@ class ArgumentParser {
     // A value that may be repeated: each occurrence appends.
     void repeated(const std::string& names, std::vector<std::string>* target,
                   const std::string& help);
+    // A list flag read as pflag's string slices are (cosign's -a): each occurrence appends the
+    // comma-separated fields of its value (CsvFlagValue.h).
+    void csvList(const std::string& names, std::vector<std::string>* target,
+                 const std::string& help);
     // A flag cosign has and signet does not implement: refused by name, saying what to use
     // `instead` (never silently ignored). Listed in the help.
     void unsupported(const std::string& names, const std::string& instead);
@@ -37,7 +41,7 @@ class ArgumentParser {
     std::string usage() const;
 
   private:
-    enum class Kind { Flag, Option, Repeated, Unsupported };
+    enum class Kind { Flag, Option, Repeated, CsvList, Unsupported };
     struct Spec {
         std::vector<std::string> names;
         Kind kind;

@@ -8,6 +8,7 @@
 #include "cli/SigstoreFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
+#include "config/KeySourceFromEnvironment.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
@@ -75,7 +76,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
-    auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
+    auto verifier = crypto::loadVerifier(config::verifyingKeySource(key, env), secrets, deadline);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);

@@ -4,18 +4,15 @@
 #include <string>
 
 #include "cli/ArgumentParser.h"
+#include "cli/FlagSpellings.h"
 #include "config/DidYouMean.h"
+#include "config/OutputsFromEnvironment.h"
+#include "config/SettingSpeller.h"
 #include "error/Error.h"
 #include "pipeline/Logger.h"
 
 namespace signet::cli {
 namespace {
-
-struct Command {
-    const char* name;
-    const char* summary;
-    int (*run)(const Arguments&, const Environment&, secret::SecretScrubber&);
-};
 
 const Command kCommands[] = {
     {"run", "the CI entrypoint: sign everything the task asks for, write report and outputs",
@@ -33,6 +30,9 @@ const Command kCommands[] = {
     {"generate-key-pair", "write a new cosign.key/cosign.pub pair", runGenerateKeyPair},
     {"import-key-pair", "re-encrypt a PEM private key as a cosign key pair", runImportKeyPair},
     {"version", "print the version", runVersion},
+    {"settings", "list every setting: environment names, YAML key, input, flags, default",
+     runSettings},
+    {"completion", "print a bash, zsh or fish completion script", runCompletion},
 };
 
 void printUsage(std::ostream& out) {
@@ -45,6 +45,10 @@ void printUsage(std::ostream& out) {
 }
 
 }  // namespace
+
+std::span<const Command> commands() {
+    return kCommands;
+}
 
 int dispatch(int argc, char** argv) {
     if (argc < 2) {
@@ -62,7 +66,9 @@ int dispatch(int argc, char** argv) {
     }
     Environment env = Environment::fromProcess();
     secret::SecretScrubber secrets;
-    pipeline::announceMasks(pipeline::logFormatFor(env), secrets, std::cout);
+    pipeline::announceMasks(config::logFormatFromEnvironment(env), secrets, std::cout);
+    config::installSpellingFor(config::wrapperFromEnvironment(env, name == "run"),
+                               flagSpellingsOf(name));
     for (const auto& command : kCommands) {
         if (name != command.name) continue;
         try {

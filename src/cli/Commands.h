@@ -1,6 +1,7 @@
 // Commands: the table of subcommands and the dispatcher main() calls.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,17 @@ int runGenerateKeyPair(const Arguments& args, const Environment& env,
 int runImportKeyPair(const Arguments& args, const Environment& env,
                      secret::SecretScrubber& secrets);
 int runVersion(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runSettings(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runCompletion(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const Arguments&, const Environment&, secret::SecretScrubber&);
+};
+
+// Every subcommand, in the order `signet --help` lists them.
+std::span<const Command> commands();
 
 // Runs the subcommand named by argv[1]; returns the process exit code. Never reads stdin.
 int dispatch(int argc, char** argv);

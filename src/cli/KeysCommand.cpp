@@ -3,6 +3,7 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "config/KeySourceFromEnvironment.h"
 #include "crypto/KeyPairFiles.h"
 #include "error/Error.h"
 
@@ -24,7 +25,8 @@ int runGenerateKeyPair(const Arguments& args, const Environment& env,
     parser.flag("--force", &options.overwrite, "overwrite existing files");
     auto rest = parser.parse(args);
     if (!rest.empty()) throw Error(ErrorKind::Usage, "generate-key-pair takes no arguments");
-    printWritten(crypto::generateKeyPair(options, env, secrets));
+    printWritten(
+        crypto::generateKeyPair(options, config::passwordSourceFromEnvironment(env), secrets));
     return exit_code::kOk;
 }
 
@@ -39,7 +41,8 @@ int runImportKeyPair(const Arguments& args, const Environment& env,
     auto rest = parser.parse(args);
     if (!rest.empty()) throw Error(ErrorKind::Usage, "import-key-pair takes no arguments");
     if (key.empty()) throw Error(ErrorKind::Usage, "import-key-pair needs --key FILE");
-    printWritten(crypto::importKeyPair(key, options, env, secrets));
+    printWritten(
+        crypto::importKeyPair(key, options, config::passwordSourceFromEnvironment(env), secrets));
     return exit_code::kOk;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/RegistryFlags.h"
 
+#include "config/RegistryFromEnvironment.h"
 #include "error/Error.h"
 #include "oci/DockerConfigKeychain.h"
 #include "oci/HttpRegistryClient.h"
@@ -29,7 +30,7 @@ std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
                                                      secret::SecretSink& secrets,
                                                      const RegistryFlags& flags,
                                                      const std::vector<oci::Reference>& refs) {
-    oci::RegistryOptions options = oci::registryOptionsFromEnvironment(env);
+    oci::RegistryOptions options = config::registryOptionsFromEnvironment(env);
     for (const auto& ref : refs) {
         if (flags.allowInsecure) options.insecureHosts.insert(ref.repository.registry);
         if (flags.allowHttp) options.plainHttpHosts.insert(ref.repository.registry);
@@ -49,7 +50,10 @@ std::unique_ptr<oci::RegistryClient> connectRegistry(const Environment& env,
         options.credentials = explicitCredentials;
     }
     return std::make_unique<oci::HttpRegistryClient>(
-        std::move(options), std::make_shared<oci::DockerConfigKeychain>(env, secrets), secrets);
+        std::move(options),
+        std::make_shared<oci::DockerConfigKeychain>(config::keychainSettingsFromEnvironment(env),
+                                                    secrets),
+        secrets);
 }
 
 }  // namespace signet::cli

@@ -5,7 +5,11 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "config/KeySourceFromEnvironment.h"
+#include "config/OutputsFromEnvironment.h"
+#include "config/RegistryFromEnvironment.h"
 #include "config/RequestedReferences.h"
 #include "config/RunFlags.h"
 #include "config/SourceDateEpoch.h"
@@ -33,18 +37,8 @@ using pipeline::RefFailure;
 using pipeline::RefResult;
 using pipeline::Report;
 
-// The key loader reads its password and key directory from the environment: put the task's
-// values (which may come from YAML, flags or GitHub inputs) where it looks.
-Environment keyEnvironment(const TaskSpec& spec, const Environment& env) {
-    Environment out = env;
-    if (spec.keyPassword) out.set("COSIGN_PASSWORD", spec.keyPassword->reveal());
-    if (spec.passwordFile) out.set("SIGNET_PASSWORD_FILE", *spec.passwordFile);
-    if (spec.keyDir) out.set("SIGNET_KEY_DIR", *spec.keyDir);
-    return out;
-}
-
 oci::RegistryOptions registryOptions(const TaskSpec& spec, const Environment& env) {
-    oci::RegistryOptions options = oci::registryOptionsFromEnvironment(env);
+    oci::RegistryOptions options = config::registryOptionsFromEnvironment(env);
     options.insecureHosts.insert(spec.registry.insecure.begin(), spec.registry.insecure.end());
     if (spec.registry.caFile) options.caFile = *spec.registry.caFile;
     options.retries = static_cast<int>(spec.registry.retries);
@@ -52,12 +46,13 @@ oci::RegistryOptions registryOptions(const TaskSpec& spec, const Environment& en
         oci::ExplicitCredentials explicitCredentials;
         explicitCredentials.credentials.username = spec.registry.username.value_or("");
         if (spec.registry.password) {
-            explicitCredentials.credentials.password = spec.registry.password->reveal();
+            explicitCredentials.credentials.password = std::string(spec.registry.password->view());
         }
         if (spec.registry.token) {
-            explicitCredentials.credentials.registryToken = spec.registry.token->reveal();
+            explicitCredentials.credentials.registryToken =
+                std::string(spec.registry.token->view());
         }
-        explicitCredentials.host = env.getOr("SIGNET_REGISTRY", "");
+        explicitCredentials.host = config::explicitCredentialsHost(env);
         options.credentials = explicitCredentials;
     }
     return options;
@@ -95,7 +90,7 @@ struct RunContext {
     RunContext(const Environment& e, secret::SecretScrubber& secrets)
         : env(e),
           scrubber(secrets),
-          logger(std::cout, std::cerr, pipeline::logFormatFor(e), secrets) {
+          logger(std::cout, std::cerr, config::logFormatFromEnvironment(e), secrets) {
         report.toolVersion = SIGNET_VERSION;
         report.signatureFormat = "legacy-tag";
     }
@@ -103,7 +98,7 @@ struct RunContext {
 
 // Writes the report and CI outputs; returns `code` unless publishing itself failed.
 int finish(RunContext& run, const TaskSpec& spec, int code) {
-    auto sinks = pipeline::makeOutputSinks(spec, run.env, run.scrubber);
+    auto sinks = pipeline::makeOutputSinks(spec.outputs, run.scrubber);
     pipeline::publishOutputs(run.report, spec.outputs.report, sinks, run.scrubber);
     run.logger.summary(run.report);
     return code;
@@ -147,16 +142,18 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     }
     // The key decrypts (scrypt: about a quarter of a second) while the registry answers the
     // batch's tag checks; a key that does not load still stops the run before any write.
-    const Environment keyEnv = keyEnvironment(spec, run.env);
+    const crypto::KeySource keySource = config::keySourceFor(spec, run.env);
     auto loading = std::async(std::launch::async, [&] {
-        return crypto::loadSigner(spec.key.value_or(""), keyEnv, run.scrubber,
+        return crypto::loadSigner(keySource, run.scrubber,
                                   net::Deadline::after(spec.registry.timeout));
     });
     std::unique_ptr<oci::HttpRegistryClient> registry;
     try {
         registry = std::make_unique<oci::HttpRegistryClient>(
             registryOptions(spec, run.env),
-            std::make_shared<oci::DockerConfigKeychain>(run.env, run.scrubber), run.scrubber);
+            std::make_shared<oci::DockerConfigKeychain>(
+                config::keychainSettingsFromEnvironment(run.env), run.scrubber),
+            run.scrubber);
     } catch (const Error& e) {
         try {
             loading.get();  // a key that does not load is said first, as before
@@ -203,10 +200,9 @@ int signAll(RunContext& run, const TaskSpec& spec) {
 
 int runRun(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     for (const auto& arg : args) {
-        if (arg == "--help" || arg == "-h") {
-            std::cout << "usage: signet run [flags] [REF...]\n\n" << config::runFlagsHelp();
-            return exit_code::kOk;
-        }
+        if (arg == "--help" || arg == "-h")
+            throw HelpRequested{"usage: signet run [flags] [REF...]\n\nflags:\n" +
+                                config::runFlagsHelp()};
     }
     config::RunFlags flags = config::parseRunFlags(args);
     RunContext run(env, secrets);

@@ -41,7 +41,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
                   "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, "
                   "COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--identity", &identity, "tag: docker-reference is repo:tag; repo: cosign's");
-    parser.repeated("--annotations,-a", &annotations, "key=value added to the payload");
+    parser.csvList("--annotations,-a", &annotations, "key=value added to the payload");
     parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
     parser.flag("--no-verify-tags", &noVerifyTags,
                 "do not check the tag still points at the digest");

@@ -7,6 +7,7 @@
 #include "cli/SigstoreFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
+#include "config/KeySourceFromEnvironment.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
@@ -42,7 +43,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
-    parser.repeated("--annotations,-a", &annotations, "key=value the payload must carry");
+    parser.csvList("--annotations,-a", &annotations, "key=value the payload must carry");
     parser.option("--output,-o", &output, "json (default) or text");
     std::string text = parser.parseOne(args);
     verifyingFlags.check();
@@ -52,7 +53,7 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     oci::Reference ref = oci::Reference::parse(text);
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
-    auto verifier = crypto::loadVerifier(key, env, secrets, deadline);
+    auto verifier = crypto::loadVerifier(config::verifyingKeySource(key, env), secrets, deadline);
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.annotations = cosign::parseAnnotations(annotations);

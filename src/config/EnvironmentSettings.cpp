@@ -27,6 +27,7 @@ bool runsInGithubActions(const Environment& env) {
 std::vector<RawSetting> settingsFromEnvironment(const Environment& env) {
     std::vector<RawSetting> settings;
     for (const auto& def : settingTable()) {
+        if (def.scope != SettingScope::Run) continue;  // config/ reads those itself
         for (const auto& name : def.env) {
             auto value = env.get(name);
             if (!value || (trim(*value).empty() && !def.emptyIsValue)) continue;

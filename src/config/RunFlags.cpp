@@ -1,5 +1,7 @@
 #include "config/RunFlags.h"
 
+#include "config/HelpLayout.h"
+
 #include <map>
 
 #include "config/DidYouMean.h"
@@ -148,17 +150,31 @@ void applyRunFlags(TaskSpec& spec, const RunFlags& flags) {
     applySettings(spec, flags.settings);
 }
 
+std::string settingHelpText(const SettingDef& def) {
+    std::string text = def.help;
+    if (!def.choices.empty()) {
+        text += ": ";
+        for (std::size_t i = 0; i < def.choices.size(); ++i)
+            text += (i ? "|" : "") + def.choices[i];
+    }
+    std::string where;
+    for (const auto& name : def.env) where += (where.empty() ? "" : ", ") + name;
+    if (def.inYaml) where += (where.empty() ? "YAML " : ", YAML ") + def.key;
+    if (!def.input.empty()) where += (where.empty() ? "input " : ", input ") + def.input;
+    if (!where.empty()) text += " [" + where + "]";
+    if (!def.defaultText.empty()) text += " (default " + def.defaultText + ")";
+    return text;
+}
+
 std::string runFlagsHelp() {
-    std::string help = "  --config FILE  task YAML (default: $SIGNET_CONFIG)\n";
+    std::string help = helpLine("--config FILE", "the task YAML [SIGNET_CONFIG]");
     for (const auto& def : settingTable()) {
         if (def.flags.empty()) continue;
-        help += "  " + def.flags.front();
-        if (def.kind == ValueKind::Bool) help += " [--no-" + def.flags.front().substr(2) + "]";
-        if (def.kind != ValueKind::Bool) help += " VALUE";
-        if (isListKind(def.kind)) help += "...";
-        help += "  (" + def.key;
-        if (!def.env.empty()) help += ", $" + def.env.front();
-        help += ")\n";
+        std::string names;
+        for (const auto& flag : def.flags) names += (names.empty() ? "" : ", ") + flag;
+        if (def.kind == ValueKind::Bool) names += ", --no-" + def.flags.front().substr(2);
+        if (def.kind != ValueKind::Bool) names += isListKind(def.kind) ? " VALUE..." : " VALUE";
+        help += helpLine(names, settingHelpText(def));
     }
     return help;
 }

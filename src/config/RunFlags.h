@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/RawSetting.h"
+#include "config/SettingTable.h"
 #include "config/TaskSpec.h"
 
 namespace signet::config {
@@ -30,5 +31,8 @@ void applyRunFlags(TaskSpec& spec, const RunFlags& flags);
 
 // One line per flag, for `signet run --help`.
 std::string runFlagsHelp();
+
+// A setting's help: its line, choices, where it is read from and its default.
+std::string settingHelpText(const SettingDef& def);
 
 }  // namespace signet::config

@@ -1,6 +1,6 @@
-// SettingTable: every `signet run` setting with its YAML key, environment names, action input,
-// flags and value kind — the single list the YAML loader, env overlay, flag parser and schema
-// test share.
+// SettingTable: every setting with its YAML key, environment names, action input, flags, value
+// kind, default and one-line help — the single list the YAML loader, env overlay, flag parser,
+// `signet settings`, the schema and the wrapper checks share.
 #pragma once
 
 #include <chrono>
@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "config/Secret.h"
 #include "config/TaskSpec.h"
+#include "crypto/SecretBytes.h"
 
 namespace signet::config {
 
@@ -39,6 +39,11 @@ using SettingValue =
     std::variant<std::string, std::vector<std::string>, std::map<std::string, std::string>, bool,
                  ChoiceIndex, unsigned, std::chrono::seconds, std::uint64_t, Secret>;
 
+enum class SettingScope {
+    Run,      // a TaskSpec field of `signet run`: YAML, environment, input, flag
+    Process,  // read from the environment by config/ for every command (no YAML key, no store)
+};
+
 struct SettingDef {
     std::string key{};  // YAML key, dotted for sections
     ValueKind kind = ValueKind::Text;
@@ -50,7 +55,12 @@ struct SettingDef {
     unsigned min = 0;
     unsigned max = 0;
     bool emptyIsValue = false;  // COSIGN_PASSWORD="" means the empty password
-    std::function<void(TaskSpec&, SettingValue&&)> store{};
+    std::function<void(TaskSpec&, SettingValue&&)> store{};  // Run scope only
+    std::string help{};         // one line, for --help, `signet settings` and the docs
+    std::string defaultText{};  // the default as a user reads it; empty: none
+    std::string tekton{};       // the sign-images Task's param, or "workspace:NAME"; empty: none
+    std::string jenkins{};  // signImages' argument ("sbom.mode" for sbom: [mode: …]); empty: none
+    SettingScope scope = SettingScope::Run;
 };
 
 const std::vector<SettingDef>& settingTable();

@@ -60,7 +60,10 @@ std::string originOf(const TaskSpec& spec, std::string_view key) {
     const SettingDef* def = findSetting(key);
     if (def == nullptr) return std::string(key);
     std::string ways;
-    auto add = [&ways](const std::string& way) { if (!ways.empty()) ways += ", "; ways += way; };
+    auto add = [&ways](const std::string& way) {
+        if (!ways.empty()) ways += ", ";
+        ways += way;
+    };
     if (!def->env.empty()) add(def->env.front());
     if (!def->flags.empty()) add(def->flags.front());
     if (def->inYaml) add("'" + def->key + "' in the task YAML");
@@ -126,7 +129,7 @@ std::string describe(const TaskSpec& spec) {
 std::vector<std::string> secretValues(const TaskSpec& spec) {
     std::vector<std::string> values;
     for (const auto* secret : {&spec.keyPassword, &spec.registry.password, &spec.registry.token}) {
-        if (*secret && !(*secret)->empty()) values.push_back((*secret)->reveal());
+        if (*secret && !(*secret)->empty()) values.push_back(std::string((*secret)->view()));
     }
     return values;
 }

@@ -9,10 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "config/Secret.h"
+#include "crypto/SecretBytes.h"
 #include "error/ExitStatus.h"
 
 namespace signet::config {
+
+using Secret = crypto::SecretBytes;
 
 enum class Identity { Tag, Repo };
 enum class SignatureFormat { LegacyTag, Referrers };
@@ -20,6 +22,7 @@ using FailOn = signet::FailOn;  // error/ExitStatus.h: how failures map to the e
 enum class SbomMode { Off, Generate, File };
 enum class SbomFormat { SpdxJson, SpdxTag, CycloneDxJson };
 enum class SbomAttach { Attestation, Attach, Both };
+enum class LogFormat { Plain, Github };  // text lines; GitHub workflow commands
 
 // The spelling used in configuration and reports: "tag", "legacy-tag", "spdx-json", ...
 std::string_view toString(Identity value);
@@ -43,6 +46,11 @@ struct RegistrySettings {
 struct OutputSettings {
     std::string report = "signet-report.json";
     std::optional<std::string> resultsDir;
+    // From the CI's environment only (config/OutputsFromEnvironment.h):
+    std::map<std::string, std::string> resultPaths;  // SIGNET_RESULT_<NAME>_PATH
+    std::optional<std::size_t> resultsMaxBytes;      // SIGNET_RESULTS_MAX_BYTES
+    std::string githubOutput;                        // GITHUB_OUTPUT; empty: none
+    std::string githubStepSummary;                   // GITHUB_STEP_SUMMARY; empty: none
 };
 
 struct SbomSettings {

@@ -1,6 +1,7 @@
 #include "config/TaskSpecLoader.h"
 
 #include "config/EnvironmentSettings.h"
+#include "config/OutputsFromEnvironment.h"
 #include "config/SettingApplier.h"
 #include "config/TaskYaml.h"
 #include "error/Error.h"
@@ -16,6 +17,7 @@ TaskSpec loadTaskSpec(const RunFlags& flags, const Environment& env) {
     if (configPath) applySettings(spec, readTaskYaml(*configPath));
     applySettings(spec, settingsFromEnvironment(env));
     applySettings(spec, settingsFromGithubInputs(env));
+    readOutputEnvironment(spec.outputs, env);
     applyRunFlags(spec, flags);
     validateTaskSpec(spec);
     return spec;

@@ -4,6 +4,7 @@
 #include "cosign/SimpleSigningPayload.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "oci/MediaTypes.h"
 
 namespace signet::cosign {
@@ -11,7 +12,8 @@ namespace signet::cosign {
 Error tagOnlyRefused(const oci::Reference& ref) {
     return Error(ErrorKind::Usage,
                  "refusing to sign a tag without a digest (tags can move): give " + ref.str() +
-                     "@sha256:<digest>, or allow it with " + "--allow-tag-only");
+                     "@sha256:<digest>, or allow it with " +
+                     spellSetting("allow_tag_only", "true"));
 }
 
 std::string identityFor(const oci::Reference& ref, IdentityMode mode) {
@@ -40,12 +42,14 @@ std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref
         if (!head) {
             throw Error(ErrorKind::TagMoved, "tag " + ref.tagName() +
                                                  " does not exist (expected it at " + ref.digest +
-                                                 "); push it, or pass --no-verify-tags");
+                                                 "); push it, or skip the check with " +
+                                                 spellSetting("verify_tags", "false"));
         }
         if (head->digest != ref.digest) {
             throw Error(ErrorKind::TagMoved, "tag " + ref.tagName() + " now points at " +
                                                  head->digest + ", not " + ref.digest +
-                                                 "; pass --no-verify-tags to sign anyway");
+                                                 "; to sign anyway, skip the check with " +
+                                                 spellSetting("verify_tags", "false"));
         }
         return ref.digest;
     }

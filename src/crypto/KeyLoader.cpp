@@ -28,20 +28,21 @@ void requireEncryptedKey(const KeyMaterial& material) {
 
 }  // namespace
 
-std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env,
-                                   secret::SecretSink& secrets, const net::Deadline& deadline) {
-    KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, env, secrets, deadline);
+std::unique_ptr<Signer> loadSigner(const KeySource& source, secret::SecretSink& secrets,
+                                   const net::Deadline& deadline) {
+    KeyReference ref = parseKeyReference(source.ref, source.keyDir);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Sign, source, secrets, deadline);
     requireEncryptedKey(material);
-    SecretBytes password = resolvePassword(env, material.password, material.name, secrets);
+    SecretBytes password =
+        resolvePassword(source.password, material.password, material.name, secrets);
     SecretBytes pkcs8 = decryptKeyFile(material.pem.view(), password, material.name);
     return std::make_unique<KeySigner>(PrivateKey::fromPkcs8(pkcs8, material.name));
 }
 
-std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env,
-                                       secret::SecretSink& secrets, const net::Deadline& deadline) {
-    KeyReference ref = parseKeyReference(keyRef, env);
-    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, env, secrets, deadline);
+std::unique_ptr<Verifier> loadVerifier(const KeySource& source, secret::SecretSink& secrets,
+                                       const net::Deadline& deadline) {
+    KeyReference ref = parseKeyReference(source.ref, source.keyDir);
+    KeyMaterial material = fetchKeyMaterial(ref, KeyPurpose::Verify, source, secrets, deadline);
     return std::make_unique<KeyVerifier>(PublicKey::fromPem(material.pem.view(), material.name));
 }
 

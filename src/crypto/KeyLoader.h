@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "config/Environment.h"
+#include "crypto/KeySource.h"
 #include "crypto/Signer.h"
 #include "crypto/Verifier.h"
 #include "net/Deadline.h"
@@ -13,16 +13,15 @@
 namespace signet::crypto {
 
 // Signing needs an encrypted cosign key (ENCRYPTED SIGSTORE/COSIGN PRIVATE KEY); its password
-// comes from resolvePassword (Password.h). An empty `keyRef` means SIGNET_KEY_DIR. Every secret
-// read on the way (the password, a Kubernetes token) is registered with `secrets`. `deadline`
-// bounds a k8s:// reference's API call (the command's --timeout / SIGNET_TIMEOUT).
-std::unique_ptr<Signer> loadSigner(const std::string& keyRef, const Environment& env,
-                                   secret::SecretSink& secrets, const net::Deadline& deadline = {});
+// comes from resolvePassword (Password.h). An empty `source.ref` means `source.keyDir`. Every
+// secret read on the way (the password, a Kubernetes token) is registered with `secrets`.
+// `deadline` bounds a k8s:// reference's API call (the command's --timeout / SIGNET_TIMEOUT).
+std::unique_ptr<Signer> loadSigner(const KeySource& source, secret::SecretSink& secrets,
+                                   const net::Deadline& deadline = {});
 
 // Verifying needs a public key: the file or variable itself, a key directory's or Secret's
 // cosign.pub.
-std::unique_ptr<Verifier> loadVerifier(const std::string& keyRef, const Environment& env,
-                                       secret::SecretSink& secrets,
+std::unique_ptr<Verifier> loadVerifier(const KeySource& source, secret::SecretSink& secrets,
                                        const net::Deadline& deadline = {});
 
 }  // namespace signet::crypto

@@ -12,13 +12,12 @@ const char* fileFor(KeyPurpose purpose) {
     return purpose == KeyPurpose::Sign ? "cosign.key" : "cosign.pub";
 }
 
-KeyMaterial fromEnvironment(const KeyReference& ref, const Environment& env) {
-    auto value = env.get(ref.location);
+KeyMaterial fromVariable(const KeyReference& ref, const std::optional<SecretBytes>& value) {
     if (!value) {
         throw Error(ErrorKind::Key, "key reference " + ref.text + ": environment variable " +
                                         ref.location + " is not set");
     }
-    return KeyMaterial{ref.text, SecretBytes(*value), std::nullopt};
+    return KeyMaterial{ref.text, *value, std::nullopt};
 }
 
 KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
@@ -37,9 +36,10 @@ KeyMaterial fromDirectory(const KeyReference& ref, KeyPurpose purpose) {
     return material;
 }
 
-KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
-                           secret::SecretSink& secrets, const net::Deadline& deadline) {
-    KubernetesConfig config = loadKubernetesConfig(env, ref.text);
+KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose,
+                           const KubernetesAccess& access, secret::SecretSink& secrets,
+                           const net::Deadline& deadline) {
+    KubernetesConfig config = loadKubernetesConfig(access, ref.text);
     secrets.add(config.token.view());
     if (!config.token.empty()) secrets.add("Bearer " + std::string(config.token.view()));
     auto data = readKubernetesSecret(config, ref.ns, ref.secret, ref.text, deadline);
@@ -58,18 +58,18 @@ KeyMaterial fromKubernetes(const KeyReference& ref, KeyPurpose purpose, const En
 
 }  // namespace
 
-KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
+KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const KeySource& source,
                              secret::SecretSink& secrets, const net::Deadline& deadline) {
     switch (ref.kind) {
         case KeyReference::Kind::File:
             return KeyMaterial{ref.location, readSecretFile(ref.location, "key file"),
                                std::nullopt};
         case KeyReference::Kind::EnvVar:
-            return fromEnvironment(ref, env);
+            return fromVariable(ref, source.variable);
         case KeyReference::Kind::Directory:
             return fromDirectory(ref, purpose);
         case KeyReference::Kind::Kubernetes:
-            return fromKubernetes(ref, purpose, env, secrets, deadline);
+            return fromKubernetes(ref, purpose, source.kubernetes, secrets, deadline);
     }
     throw Error(ErrorKind::Internal, "unknown key reference kind for " + ref.text);
 }

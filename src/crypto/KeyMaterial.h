@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "config/Environment.h"
 #include "crypto/KeyReference.h"
+#include "crypto/KeySource.h"
 #include "crypto/SecretBytes.h"
 #include "net/Deadline.h"
 #include "secret/SecretSink.h"
@@ -20,12 +20,12 @@ struct KeyMaterial {
     std::optional<SecretBytes> password;  // a stored cosign.password (directory or Secret)
 };
 
-// Reads what `ref` names for `purpose`: a file's or variable's content; a key directory's
-// cosign.key + cosign.password or cosign.pub; a Kubernetes Secret's data keys of the same names.
-// Throws Error naming the reference when the material is missing or unreadable. A Kubernetes
-// API token used on the way is registered with `secrets`. `deadline` bounds the Kubernetes API
-// call (Error(Timeout) when it passes).
-KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const Environment& env,
+// Reads what `ref` names for `purpose`: a file's content, the variable's (`source.variable`); a key
+// directory's cosign.key + cosign.password or cosign.pub; a Kubernetes Secret's data keys of the
+// same names. Throws Error naming the reference when the material is missing or unreadable. A
+// Kubernetes API (`source.kubernetes`) token used on the way is registered with `secrets`.
+// `deadline` bounds the Kubernetes API call (Error(Timeout) when it passes).
+KeyMaterial fetchKeyMaterial(const KeyReference& ref, KeyPurpose purpose, const KeySource& source,
                              secret::SecretSink& secrets, const net::Deadline& deadline = {});
 
 }  // namespace signet::crypto

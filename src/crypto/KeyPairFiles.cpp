@@ -52,10 +52,10 @@ void writeFileWithMode(const std::string& path, std::string_view content, mode_t
 }
 
 KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,
-                          const KeyPairOptions& options, const Environment& env,
+                          const KeyPairOptions& options, const PasswordSource& source,
                           secret::SecretSink& secrets) {
     refuseExisting(paths, options);
-    SecretBytes password = resolvePassword(env, std::nullopt, paths.privateKey, secrets);
+    SecretBytes password = resolvePassword(source, std::nullopt, paths.privateKey, secrets);
     std::string encrypted = encryptKeyFile(key.toPkcs8(), password);
     std::string publicPem = key.publicKey().pkixPem();
     writeFileWithMode(paths.privateKey, encrypted, 0600, options.overwrite);
@@ -65,17 +65,17 @@ KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,
 
 }  // namespace
 
-KeyPairPaths generateKeyPair(const KeyPairOptions& options, const Environment& env,
+KeyPairPaths generateKeyPair(const KeyPairOptions& options, const PasswordSource& password,
                              secret::SecretSink& secrets) {
     return writeKeyPair(PrivateKey::generateEcdsaP256(), pathsFor(options, kGeneratedKeyPrefix),
-                        options, env, secrets);
+                        options, password, secrets);
 }
 
 KeyPairPaths importKeyPair(const std::string& pemPath, const KeyPairOptions& options,
-                           const Environment& env, secret::SecretSink& secrets) {
+                           const PasswordSource& password, secret::SecretSink& secrets) {
     SecretBytes pem = readSecretFile(pemPath, "key file");
     PrivateKey key = PrivateKey::fromUnencryptedPem(pem.view(), pemPath);
-    return writeKeyPair(key, pathsFor(options, kImportedKeyPrefix), options, env, secrets);
+    return writeKeyPair(key, pathsFor(options, kImportedKeyPrefix), options, password, secrets);
 }
 
 }  // namespace signet::crypto

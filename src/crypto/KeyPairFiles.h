@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "config/Environment.h"
+#include "crypto/KeySource.h"
 #include "secret/SecretSink.h"
 
 namespace signet::crypto {
@@ -23,12 +23,12 @@ struct KeyPairPaths {
 
 // A new ECDSA P-256 key pair, encrypted with the password from resolvePassword (Password.h;
 // COSIGN_PASSWORD="" means an empty password). Error(Usage) when a file exists and !overwrite.
-KeyPairPaths generateKeyPair(const KeyPairOptions& options, const Environment& env,
+KeyPairPaths generateKeyPair(const KeyPairOptions& options, const PasswordSource& password,
                              secret::SecretSink& secrets);
 
 // The unencrypted PEM private key in `pemPath` (RSA PRIVATE KEY, EC PRIVATE KEY or PRIVATE KEY;
 // RSA 2048/3072/4096, ECDSA P-256/384/521 or Ed25519), re-encrypted like generateKeyPair.
 KeyPairPaths importKeyPair(const std::string& pemPath, const KeyPairOptions& options,
-                           const Environment& env, secret::SecretSink& secrets);
+                           const PasswordSource& password, secret::SecretSink& secrets);
 
 }  // namespace signet::crypto

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 
 namespace signet::crypto {
 namespace {
@@ -49,13 +50,14 @@ KeyReference schemeReference(const std::string& ref, std::size_t separator) {
 
 }  // namespace
 
-KeyReference parseKeyReference(const std::string& ref, const Environment& env) {
+KeyReference parseKeyReference(const std::string& ref, const std::string& keyDir) {
     if (ref.empty()) {
-        std::string dir = env.getOr("SIGNET_KEY_DIR", "");
-        if (dir.empty()) {
-            throw Error(ErrorKind::Usage, "no key given: pass --key or set SIGNET_KEY_DIR");
+        if (keyDir.empty()) {
+            throw Error(ErrorKind::Usage, "no key given: give " + spellSetting("key") + " or " +
+                                              spellSetting("key_dir"));
         }
-        return KeyReference{KeyReference::Kind::Directory, "SIGNET_KEY_DIR=" + dir, dir, "", ""};
+        return KeyReference{KeyReference::Kind::Directory, "SIGNET_KEY_DIR=" + keyDir, keyDir, "",
+                            ""};
     }
     if (ref.starts_with("pkcs11:")) {
         throw Error(ErrorKind::Usage, "key reference " + ref +

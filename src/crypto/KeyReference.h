@@ -3,8 +3,6 @@
 
 #include <string>
 
-#include "config/Environment.h"
-
 namespace signet::crypto {
 
 struct KeyReference {
@@ -16,10 +14,10 @@ struct KeyReference {
     std::string secret;    // Kubernetes: the Secret's name
 };
 
-// Parses `ref`. An empty `ref` means the key directory SIGNET_KEY_DIR; a path that is a
+// Parses `ref`. An empty `ref` means the key directory `keyDir` (SIGNET_KEY_DIR); a path that is a
 // directory is a key directory (cosign.key, cosign.password, cosign.pub). Throws Error(Usage)
 // for an empty reference without SIGNET_KEY_DIR, a malformed k8s:// or env:// reference and any
 // other scheme ("unrecognized scheme").
-KeyReference parseKeyReference(const std::string& ref, const Environment& env);
+KeyReference parseKeyReference(const std::string& ref, const std::string& keyDir);
 
 }  // namespace signet::crypto

@@ -12,14 +12,13 @@
 namespace signet::crypto {
 namespace {
 
-constexpr const char* kServiceAccountDir = "/var/run/secrets/kubernetes.io/serviceaccount";
-
 [[noreturn]] void fail(const std::string& keyRef, const std::string& reason) {
     throw Error(ErrorKind::Config, "key reference " + keyRef + ": " + reason);
 }
 
-std::optional<std::string> kubeconfigPath(const Environment& env, const std::string& keyRef) {
-    std::string list = env.getOr("KUBECONFIG", "");
+std::optional<std::string> kubeconfigPath(const KubernetesAccess& access,
+                                          const std::string& keyRef) {
+    const std::string& list = access.kubeconfig;
     if (!list.empty()) {
         std::size_t start = 0;
         while (start <= list.size()) {
@@ -31,9 +30,8 @@ std::optional<std::string> kubeconfigPath(const Environment& env, const std::str
         }
         fail(keyRef, "no file of KUBECONFIG=" + list + " exists");
     }
-    std::string home = env.getOr("HOME", "");
-    if (home.empty()) return std::nullopt;
-    std::string path = home + "/.kube/config";
+    if (access.home.empty()) return std::nullopt;
+    std::string path = access.home + "/.kube/config";
     if (std::filesystem::exists(path)) return path;
     return std::nullopt;
 }
@@ -123,16 +121,16 @@ KubernetesConfig fromKubeconfig(const std::string& path) {
     return config;
 }
 
-KubernetesConfig inCluster(const Environment& env, const std::string& keyRef) {
-    std::string host = env.getOr("KUBERNETES_SERVICE_HOST", "");
-    std::string port = env.getOr("KUBERNETES_SERVICE_PORT", "");
+KubernetesConfig inCluster(const KubernetesAccess& access, const std::string& keyRef) {
+    std::string host = access.serviceHost;
+    const std::string& port = access.servicePort;
     if (host.empty() || port.empty()) {
         fail(keyRef,
              "no Kubernetes configuration: set KUBECONFIG or run inside a cluster "
              "(KUBERNETES_SERVICE_HOST/PORT are not set)");
     }
     if (host.find(':') != std::string::npos) host = "[" + host + "]";
-    std::string dir = env.getOr("SIGNET_K8S_SERVICEACCOUNT_DIR", kServiceAccountDir);
+    const std::string& dir = access.serviceAccountDir;
     KubernetesConfig config;
     config.server = "https://" + host + ":" + port;
     config.token = readSecretFile(dir + "/token", "service-account token");
@@ -142,8 +140,8 @@ KubernetesConfig inCluster(const Environment& env, const std::string& keyRef) {
 
 }  // namespace
 
-KubernetesConfig loadKubernetesConfig(const Environment& env, const std::string& keyRef) {
-    if (auto path = kubeconfigPath(env, keyRef)) {
+KubernetesConfig loadKubernetesConfig(const KubernetesAccess& access, const std::string& keyRef) {
+    if (auto path = kubeconfigPath(access, keyRef)) {
         try {
             return fromKubeconfig(*path);
         } catch (const YAML::Exception& e) {
@@ -153,7 +151,7 @@ KubernetesConfig loadKubernetesConfig(const Environment& env, const std::string&
         }
     }
     try {
-        return inCluster(env, keyRef);
+        return inCluster(access, keyRef);
     } catch (const Error& e) {
         if (std::string(e.what()).starts_with("key reference ")) throw;
         throw e.withContext("key reference " + keyRef);

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "config/Environment.h"
+#include "crypto/KeySource.h"
 #include "crypto/SecretBytes.h"
 
 namespace signet::crypto {
@@ -16,11 +16,12 @@ struct KubernetesConfig {
     SecretBytes clientKeyPem;   // its private key (PEM)
 };
 
-// The kubeconfig at $KUBECONFIG (the first existing entry of the ':' list) or $HOME/.kube/config
+// The kubeconfig at `access.kubeconfig` (the first existing entry of the ':' list) or
+// `access.home`/.kube/config
 // (current-context → cluster server + certificate-authority[-data], user token[-file] or
 // client-certificate[-data] + client-key[-data]); otherwise the in-cluster configuration from
-// KUBERNETES_SERVICE_HOST/PORT and the service-account directory (SIGNET_K8S_SERVICEACCOUNT_DIR,
-// default /var/run/secrets/kubernetes.io/serviceaccount). Errors name `keyRef`.
-KubernetesConfig loadKubernetesConfig(const Environment& env, const std::string& keyRef);
+// KUBERNETES_SERVICE_HOST/PORT and the service-account directory (SIGNET_K8S_SERVICEACCOUNT_DIR).
+// Errors name `keyRef`.
+KubernetesConfig loadKubernetesConfig(const KubernetesAccess& access, const std::string& keyRef);
 
 }  // namespace signet::crypto

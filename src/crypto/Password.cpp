@@ -2,6 +2,7 @@
 
 #include "crypto/SecretFile.h"
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 
 namespace signet::crypto {
 namespace {
@@ -16,23 +17,21 @@ SecretBytes readPasswordFile(const std::string& path) {
     return SecretBytes(text);
 }
 
-SecretBytes findPassword(const Environment& env, const std::optional<SecretBytes>& stored,
+SecretBytes findPassword(const PasswordSource& source, const std::optional<SecretBytes>& stored,
                          const std::string& keyName) {
-    if (auto password = env.get("COSIGN_PASSWORD")) return SecretBytes(*password);
-    if (auto path = env.get("SIGNET_PASSWORD_FILE"); path && !path->empty()) {
-        return readPasswordFile(*path);
-    }
+    if (source.password) return *source.password;
+    if (!source.passwordFile.empty()) return readPasswordFile(source.passwordFile);
     if (stored) return *stored;
-    throw Error(ErrorKind::Key, "key " + keyName +
-                                    " is encrypted and no password was given: set "
-                                    "COSIGN_PASSWORD or SIGNET_PASSWORD_FILE");
+    throw Error(ErrorKind::Key,
+                "key " + keyName + " is encrypted and no password was given: give " +
+                    spellSetting("key_password") + " or " + spellSetting("password_file"));
 }
 
 }  // namespace
 
-SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
+SecretBytes resolvePassword(const PasswordSource& source, const std::optional<SecretBytes>& stored,
                             const std::string& keyName, secret::SecretSink& secrets) {
-    SecretBytes password = findPassword(env, stored, keyName);
+    SecretBytes password = findPassword(source, stored, keyName);
     secrets.add(password.view());
     return password;
 }

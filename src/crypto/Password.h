@@ -4,18 +4,19 @@
 #include <optional>
 #include <string>
 
-#include "config/Environment.h"
+#include "crypto/KeySource.h"
 #include "crypto/SecretBytes.h"
 #include "secret/SecretSink.h"
 
 namespace signet::crypto {
 
-// 1. COSIGN_PASSWORD when set, even when empty;
-// 2. else the file named by SIGNET_PASSWORD_FILE, minus one trailing "\n" (or "\r\n");
+// 1. `source.password` (COSIGN_PASSWORD) when set, even when empty;
+// 2. else the file `source.passwordFile` (SIGNET_PASSWORD_FILE), minus one trailing "\n" (or
+//    "\r\n");
 // 3. else `stored`: the key directory's or Kubernetes Secret's `cosign.password`, as is;
 // 4. else Error(Key, "key NAME is encrypted and no password was given: ...").
 // The password found is registered with `secrets`.
-SecretBytes resolvePassword(const Environment& env, const std::optional<SecretBytes>& stored,
+SecretBytes resolvePassword(const PasswordSource& source, const std::optional<SecretBytes>& stored,
                             const std::string& keyName, secret::SecretSink& secrets);
 
 }  // namespace signet::crypto

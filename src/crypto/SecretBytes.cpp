@@ -40,4 +40,8 @@ void SecretBytes::wipe() {
     bytes_.clear();
 }
 
+std::ostream& operator<<(std::ostream& out, const SecretBytes&) {
+    return out << "***";
+}
+
 }  // namespace signet::crypto

@@ -1,7 +1,9 @@
-// SecretBytes: bytes of a password or key that are wiped (OPENSSL_cleanse) when they go away.
+// SecretBytes: a password, token or key that is wiped (OPENSSL_cleanse) when it goes away and
+// never prints itself.
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -29,5 +31,8 @@ class SecretBytes {
     void wipe();
     std::string bytes_;
 };
+
+// Streams "***" so a secret can never leak through logging or debug output.
+std::ostream& operator<<(std::ostream& out, const SecretBytes& secret);
 
 }  // namespace signet::crypto

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "error/SettingSpelling.h"
+
 namespace signet::net {
 
 Deadline Deadline::after(std::chrono::milliseconds budget) {
@@ -24,8 +26,8 @@ Deadline Deadline::within(std::chrono::milliseconds budget) const {
 
 Error deadlinePassed(const Deadline& deadline, std::string_view what) {
     return Error(ErrorKind::Timeout, std::string(what) + ": not done within the " +
-                                         describeDuration(deadline.budget()) +
-                                         " deadline (--timeout, SIGNET_TIMEOUT)");
+                                         describeDuration(deadline.budget()) + " deadline (" +
+                                         spellSetting("registry.timeout") + ")");
 }
 
 std::string describeDuration(std::chrono::milliseconds duration) {

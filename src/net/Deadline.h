@@ -31,7 +31,8 @@ class Deadline {
     std::chrono::milliseconds budget_{0};
 };
 
-// Error(Timeout): "<what>: not done within the 10s deadline (--timeout, SIGNET_TIMEOUT)".
+// Error(Timeout): "<what>: not done within the 10s deadline (--timeout)", the timeout setting
+// named as the wrapper in use spells it (error/SettingSpelling.h).
 Error deadlinePassed(const Deadline& deadline, std::string_view what);
 
 // "10s", "3m", "1m30s", "250ms": a duration as people write it.

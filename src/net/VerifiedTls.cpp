@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "net/CaBundle.h"
 
 namespace signet::net {
@@ -217,8 +218,9 @@ std::string describeTlsFailure(const std::string& host, unsigned short port,
         return hostPort + " does not speak TLS 1.2 or later, which signet requires (" + text + ")";
     }
     if (peerIsNotTls(text)) {
-        return hostPort + " does not answer in TLS; if it is a plain-HTTP registry, list it in " +
-               "SIGNET_INSECURE_REGISTRIES or pass --allow-http-registry (" + text + ")";
+        return hostPort +
+               " does not answer in TLS; if it is a plain-HTTP registry, allow it with " +
+               spellSetting("registry.insecure", hostPort) + " (" + text + ")";
     }
     if (refusal.error != X509_V_OK && text.find("certificate verify failed") != std::string::npos)
         return describeRefusal(refusal, host, hostPort, caHint);

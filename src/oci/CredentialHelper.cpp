@@ -68,12 +68,10 @@ bool isExecutableFile(const std::string& path) {
 }  // namespace
 
 std::string findCredentialHelper(const std::string& name, const std::string& host,
-                                 const Environment& env) {
+                                 const CredentialHelperSettings& settings) {
     bool safeName = !name.empty() && name.find('/') == std::string::npos;
     if (safeName) {
-        std::stringstream path(env.getOr("PATH", "/usr/local/bin:/usr/bin:/bin"));
-        std::string dir;
-        while (std::getline(path, dir, ':')) {
+        for (const std::string& dir : settings.searchPath) {
             if (dir.empty()) continue;
             std::string candidate = dir + "/docker-credential-" + name;
             if (isExecutableFile(candidate)) return candidate;
@@ -83,11 +81,11 @@ std::string findCredentialHelper(const std::string& name, const std::string& hos
 }
 
 Credentials runCredentialHelper(const std::string& name, const std::string& serverUrl,
-                                const std::string& host, const Environment& env,
+                                const std::string& host, const CredentialHelperSettings& settings,
                                 secret::SecretSink& secrets) {
-    std::string helper = findCredentialHelper(name, host, env);
+    std::string helper = findCredentialHelper(name, host, settings);
     Poco::Pipe inPipe, outPipe, errPipe;
-    Poco::Process::Env childEnv(env.all().begin(), env.all().end());
+    Poco::Process::Env childEnv(settings.environment.begin(), settings.environment.end());
     std::string output, errors;
     int status = 0;
     try {

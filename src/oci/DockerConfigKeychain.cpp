@@ -1,7 +1,5 @@
 #include "oci/DockerConfigKeychain.h"
 
-#include <sys/stat.h>
-
 #include <nlohmann/json.hpp>
 
 #include "crypto/Encoding.h"
@@ -16,37 +14,12 @@ namespace {
 constexpr const char* kDockerHub = "index.docker.io";
 constexpr std::size_t kMaxConfigBytes = 16u << 20;
 
-// Something other than a directory is there: a file, or a FIFO/socket/device that
-// checkedConfigFile then refuses rather than skips.
-bool isFile(const std::string& path) {
-    struct stat status {};
-    return ::stat(path.c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
-}
-
 // The config file found, once it is known to be a regular file (its content is read when
-// credentials are first needed); throws Error(Config) naming it otherwise.
+// credentials are first needed); throws Error(Config) naming it otherwise: a FIFO, socket or
+// device there is refused rather than skipped.
 std::string checkedConfigFile(std::string path) {
     if (!path.empty()) io::openRegularFile(path, ErrorKind::Config, "registry credentials file");
     return path;
-}
-
-std::string findConfigFile(const Environment& env) {
-    std::vector<std::string> candidates;
-    std::string home = env.getOr("HOME", "");
-    if (auto dockerConfig = env.getOr("DOCKER_CONFIG", ""); !dockerConfig.empty()) {
-        candidates.push_back(isFile(dockerConfig) ? dockerConfig : dockerConfig + "/config.json");
-    }
-    if (!home.empty()) candidates.push_back(home + "/.docker/config.json");
-    if (auto authFile = env.getOr("REGISTRY_AUTH_FILE", ""); !authFile.empty())
-        candidates.push_back(authFile);
-    if (auto runtime = env.getOr("XDG_RUNTIME_DIR", ""); !runtime.empty())
-        candidates.push_back(runtime + "/containers/auth.json");
-    std::string configHome = env.getOr("XDG_CONFIG_HOME", home.empty() ? "" : home + "/.config");
-    if (!configHome.empty()) candidates.push_back(configHome + "/containers/auth.json");
-    for (const auto& path : candidates) {
-        if (isFile(path)) return path;
-    }
-    return {};
 }
 
 // "https://index.docker.io/v1/" → "index.docker.io"; "quay.io/ns/repo" stays; docker.io aliases.
@@ -141,11 +114,13 @@ std::string dockerServerKey(const std::string& registry) {
     return registry == kDockerHub ? "https://index.docker.io/v1/" : registry;
 }
 
-DockerConfigKeychain::DockerConfigKeychain(Environment env, secret::SecretSink& secrets)
-    : env_(std::move(env)), secrets_(secrets), path_(checkedConfigFile(findConfigFile(env_))) {}
+DockerConfigKeychain::DockerConfigKeychain(KeychainSettings settings, secret::SecretSink& secrets)
+    : settings_(std::move(settings)), secrets_(secrets) {
+    settings_.configFile = checkedConfigFile(std::move(settings_.configFile));
+}
 
 std::string DockerConfigKeychain::configPath() const {
-    return path_;
+    return settings_.configFile;
 }
 
 Credentials DockerConfigKeychain::resolve(const Repository& repository) {
@@ -158,12 +133,14 @@ Credentials DockerConfigKeychain::resolve(const Repository& repository) {
 }
 
 Credentials DockerConfigKeychain::lookup(const Repository& repository) {
-    if (path_.empty()) return {};
+    const std::string& path = settings_.configFile;
+    if (path.empty()) return {};
     ConfiguredCredentials configured =
-        configuredCredentials(readConfigFile(path_), path_, repository, secrets_);
+        configuredCredentials(readConfigFile(path), path, repository, secrets_);
     if (!configured.helper) return configured.credentials;
     const std::string& host = repository.registry;
-    return runCredentialHelper(*configured.helper, dockerServerKey(host), host, env_, secrets_);
+    return runCredentialHelper(*configured.helper, dockerServerKey(host), host, settings_.helpers,
+                               secrets_);
 }
 
 ConfiguredCredentials configuredCredentials(const std::string& configText, const std::string& path,

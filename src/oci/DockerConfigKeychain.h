@@ -6,24 +6,28 @@
 #include <optional>
 #include <string>
 
-#include "config/Environment.h"
+#include "oci/CredentialHelper.h"
 #include "oci/Credentials.h"
 #include "secret/SecretSink.h"
 
 namespace signet::oci {
 
-// Looks in the first file that exists: $DOCKER_CONFIG/config.json (or $DOCKER_CONFIG itself when
-// it names a file), ~/.docker/config.json, $REGISTRY_AUTH_FILE,
-// $XDG_RUNTIME_DIR/containers/auth.json, ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json.
-// The most specific `auths` key wins ("host/ns/repo" before "host/ns" before "host"); keys may
-// carry a scheme and "/v1/"; Docker Hub is "https://index.docker.io/v1/". credHelpers[host] and
-// credsStore run docker-credential-<name>. Results are cached per repository. The file must be a
-// regular file (or a link to one): a FIFO, socket or device there is refused when constructed.
-// Every secret read (password, auth, identitytoken, registrytoken, a helper's Secret) is
-// registered with `secrets`, which must outlive the keychain.
+// Where the keychain looks, as config/ found it (config/RegistryFromEnvironment.h).
+struct KeychainSettings {
+    std::string configFile;  // the auth file in use; empty: none (anonymous everywhere)
+    CredentialHelperSettings helpers;
+};
+
+// Reads `settings.configFile` when credentials are first needed. The most specific `auths` key wins
+// ("host/ns/repo" before "host/ns" before "host"); keys may carry a scheme and "/v1/"; Docker Hub
+// is "https://index.docker.io/v1/". credHelpers[host] and credsStore run docker-credential-<name>.
+// Results are cached per repository. The file must be a regular file (or a link to one): a FIFO,
+// socket or device there is refused when constructed. Every secret read (password, auth,
+// identitytoken, registrytoken, a helper's Secret) is registered with `secrets`, which must outlive
+// the keychain.
 class DockerConfigKeychain : public Keychain {
   public:
-    DockerConfigKeychain(Environment env, secret::SecretSink& secrets);
+    DockerConfigKeychain(KeychainSettings settings, secret::SecretSink& secrets);
 
     Credentials resolve(const Repository& repository) override;
 
@@ -33,9 +37,8 @@ class DockerConfigKeychain : public Keychain {
   private:
     Credentials lookup(const Repository& repository);
 
-    Environment env_;
+    KeychainSettings settings_;
     secret::SecretSink& secrets_;
-    std::string path_;
     std::mutex mutex_;
     std::map<std::string, Credentials> cache_;
 };

@@ -510,11 +510,4 @@ std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& re
     return std::move(response.body);
 }
 
-std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env,
-                                                       secret::SecretSink& secrets) {
-    return std::make_unique<HttpRegistryClient>(
-        registryOptionsFromEnvironment(env), std::make_shared<DockerConfigKeychain>(env, secrets),
-        secrets);
-}
-
 }  // namespace signet::oci

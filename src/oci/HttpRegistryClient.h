@@ -7,7 +7,6 @@
 #include <mutex>
 #include <string>
 
-#include "config/Environment.h"
 #include "oci/ConnectionPool.h"
 #include "oci/Credentials.h"
 #include "oci/HttpTransport.h"
@@ -105,9 +104,5 @@ class HttpRegistryClient : public RegistryClient {
     net::Deadline deadline_;
     std::atomic<int> retries_{0};
 };
-
-// Options from the environment plus a DockerConfigKeychain over the same environment.
-std::unique_ptr<HttpRegistryClient> makeRegistryClient(const Environment& env,
-                                                       secret::SecretSink& secrets);
 
 }  // namespace signet::oci

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "net/VerifiedTls.h"
 #include "oci/BoundedBody.h"
 #include "oci/RetryLoop.h"
@@ -119,11 +120,12 @@ HttpResponse HttpTransport::withRetries(const HttpRequest& request, std::size_t 
         } catch (const Poco::Net::SSLException& e) {
             if (request.deadline.passed()) throw net::deadlinePassed(request.deadline, what);
             if (net::isPermanentTlsFailure(e) || started || loop.last()) {
-                throw Error(ErrorKind::Network,
-                            what + ": " +
-                                net::describeTlsFailure(
-                                    request.uri.getHost(), request.uri.getPort(), e,
-                                    "for a private CA set SIGNET_REGISTRY_CA to its PEM bundle"));
+                throw Error(
+                    ErrorKind::Network,
+                    what + ": " +
+                        net::describeTlsFailure(request.uri.getHost(), request.uri.getPort(), e,
+                                                "for a private CA give its PEM bundle with " +
+                                                    spellSetting("registry.ca_file")));
             }
             why = e.displayText();
         } catch (const Poco::Exception& e) {

@@ -6,7 +6,6 @@
 #include <set>
 #include <string>
 
-#include "config/Environment.h"
 #include "oci/Credentials.h"
 
 namespace signet::oci {
@@ -31,10 +30,5 @@ struct RegistryOptions {
     std::optional<ExplicitCredentials> credentials;
     std::string userAgent = std::string("signet/") + SIGNET_VERSION;
 };
-
-// Reads SIGNET_INSECURE_REGISTRIES (comma/space list), SIGNET_REGISTRY_CA, SIGNET_RETRIES,
-// SIGNET_REQUEST_TIMEOUT (seconds), SIGNET_REGISTRY_USERNAME/_PASSWORD/_TOKEN (aliases
-// COSIGN_REGISTRY_*) and SIGNET_REGISTRY. Throws Error(Config) naming the bad variable.
-RegistryOptions registryOptionsFromEnvironment(const Environment& env);
 
 }  // namespace signet::oci

@@ -19,13 +19,6 @@ std::string oneLine(std::string_view text) {
 
 }  // namespace
 
-LogFormat logFormatFor(const Environment& env) {
-    const std::string chosen = env.getOr("SIGNET_LOG_FORMAT", "");
-    if (chosen == "github") return LogFormat::Github;
-    if (chosen == "text") return LogFormat::Plain;
-    return env.getOr("GITHUB_ACTIONS", "") == "true" ? LogFormat::Github : LogFormat::Plain;
-}
-
 void announceMasks(LogFormat format, secret::SecretScrubber& scrubber, std::ostream& commands) {
     if (format != LogFormat::Github) return;
     auto mutex = std::make_shared<std::mutex>();

@@ -9,17 +9,13 @@
 #include <string>
 #include <string_view>
 
-#include "config/Environment.h"
+#include "config/TaskSpec.h"
 #include "pipeline/Report.h"
 #include "secret/SecretScrubber.h"
 
 namespace signet::pipeline {
 
-enum class LogFormat { Plain, Github };
-
-// Github when SIGNET_LOG_FORMAT=github, or GITHUB_ACTIONS=true and SIGNET_LOG_FORMAT is not
-// "text"; Plain otherwise.
-LogFormat logFormatFor(const Environment& env);
+using LogFormat = config::LogFormat;  // config/OutputsFromEnvironment.h reads it
 
 // In GitHub mode, makes `scrubber` print "::add-mask::SECRET" on `commands` for every secret
 // registered from now on (one whole line per secret, safe from any thread).

@@ -6,21 +6,18 @@
 
 namespace signet::pipeline {
 
-std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(const config::TaskSpec& spec,
-                                                         const Environment& env,
+std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(const config::OutputSettings& outputs,
                                                          const secret::SecretScrubber& scrubber,
                                                          const std::string& tektonDefaultDir) {
     std::vector<std::unique_ptr<OutputSink>> sinks;
-    if (auto options = TektonResults::optionsFrom(env, spec.outputs.resultsDir, tektonDefaultDir)) {
+    if (auto options = TektonResults::optionsFrom(outputs, tektonDefaultDir)) {
         sinks.push_back(std::make_unique<TektonResults>(std::move(*options), scrubber));
     }
-    const std::string githubOutput = env.getOr("GITHUB_OUTPUT", "");
-    if (!githubOutput.empty()) {
-        sinks.push_back(std::make_unique<GithubOutputs>(githubOutput, scrubber));
+    if (!outputs.githubOutput.empty()) {
+        sinks.push_back(std::make_unique<GithubOutputs>(outputs.githubOutput, scrubber));
     }
-    const std::string stepSummary = env.getOr("GITHUB_STEP_SUMMARY", "");
-    if (!stepSummary.empty()) {
-        sinks.push_back(std::make_unique<GithubStepSummary>(stepSummary, scrubber));
+    if (!outputs.githubStepSummary.empty()) {
+        sinks.push_back(std::make_unique<GithubStepSummary>(outputs.githubStepSummary, scrubber));
     }
     return sinks;
 }

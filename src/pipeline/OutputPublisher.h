@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "config/Environment.h"
 #include "config/TaskSpec.h"
 #include "pipeline/OutputSink.h"
 #include "secret/SecretScrubber.h"
@@ -16,7 +15,7 @@ namespace signet::pipeline {
 // Tekton results (see TektonResults::optionsFrom), GitHub outputs when GITHUB_OUTPUT is set, the
 // GitHub step summary when GITHUB_STEP_SUMMARY is set. Jenkins reads the report file only.
 std::vector<std::unique_ptr<OutputSink>> makeOutputSinks(
-    const config::TaskSpec& spec, const Environment& env, const secret::SecretScrubber& scrubber,
+    const config::OutputSettings& outputs, const secret::SecretScrubber& scrubber,
     const std::string& tektonDefaultDir = "/tekton/results");
 
 // Lets every sink prepare `report`, writes it to `reportPath`, then publishes to every sink.

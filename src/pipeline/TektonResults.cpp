@@ -6,7 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "config/ValueParsing.h"
+#include "config/OutputsFromEnvironment.h"
 #include "error/Error.h"
 
 namespace signet::pipeline {
@@ -49,27 +49,17 @@ TektonResults::TektonResults(TektonResultsOptions options, const secret::SecretS
     : options_(std::move(options)), scrubber_(scrubber) {}
 
 const std::vector<std::string>& TektonResults::resultNames() {
-    static const std::vector<std::string> names = {"SIGNED_COUNT",  "FAILED_COUNT",
-                                                   "SKIPPED_COUNT", "SIGNATURE_REFS",
-                                                   "SBOM_REFS",     "REPORT_SHA256"};
-    return names;
+    return config::tektonResultNames();
 }
 
 std::optional<TektonResultsOptions> TektonResults::optionsFrom(
-    const Environment& env, const std::optional<std::string>& resultsDir,
-    const std::string& defaultDir) {
+    const config::OutputSettings& outputs, const std::string& defaultDir) {
     TektonResultsOptions options;
-    for (const auto& name : resultNames()) {
-        const std::string path = env.getOr("SIGNET_RESULT_" + name + "_PATH", "");
-        if (!path.empty()) options.exactPaths[name] = path;
-    }
-    const std::string budget = env.getOr("SIGNET_RESULTS_MAX_BYTES", "");
-    if (!budget.empty()) {
-        options.budgetBytes = config::parseCount(budget, 200, 1000000, "SIGNET_RESULTS_MAX_BYTES");
-    }
+    options.exactPaths = outputs.resultPaths;
+    if (outputs.resultsMaxBytes) options.budgetBytes = *outputs.resultsMaxBytes;
     std::error_code ignored;
-    if (resultsDir) {
-        options.dir = *resultsDir;
+    if (outputs.resultsDir) {
+        options.dir = *outputs.resultsDir;
     } else if (std::filesystem::is_directory(defaultDir, ignored)) {
         options.dir = defaultDir;
     }

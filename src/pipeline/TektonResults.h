@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "config/Environment.h"
+#include "config/TaskSpec.h"
 #include "pipeline/OutputSink.h"
 #include "secret/SecretScrubber.h"
 
@@ -32,12 +32,11 @@ class TektonResults : public OutputSink {
 
     // SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, REPORT_SHA256.
     static const std::vector<std::string>& resultNames();
-    // Options from SIGNET_RESULT_<NAME>_PATH, SIGNET_RESULTS_MAX_BYTES (default 3000),
-    // `resultsDir` (SIGNET_RESULTS_DIR), else
+    // Options from the outputs' result paths (SIGNET_RESULT_<NAME>_PATH), budget
+    // (SIGNET_RESULTS_MAX_BYTES, default 3000) and results directory (SIGNET_RESULTS_DIR), else
     // `defaultDir` when it exists; nullopt when no result should be written at all.
     static std::optional<TektonResultsOptions> optionsFrom(
-        const Environment& env, const std::optional<std::string>& resultsDir,
-        const std::string& defaultDir = "/tekton/results");
+        const config::OutputSettings& outputs, const std::string& defaultDir = "/tekton/results");
 
     static TektonResultPlan plan(const Report& report, std::size_t budgetBytes);
     // Result name -> exact file content (no trailing newline).

@@ -28,6 +28,8 @@ std::string debianPackageOf(const std::string& program) {
         {"java", "default-jre-headless"},
         {"yamllint", "yamllint"},
         {"shellcheck", "shellcheck"},
+        {"zsh", "zsh"},
+        {"fish", "fish"},
         {"node", "nodejs"},
         {"npm", "npm"},
         {"dpkg-query", "dpkg"},

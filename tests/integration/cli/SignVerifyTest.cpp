@@ -1,6 +1,7 @@
 // End to end through the real registry: `signet sign` then `signet verify`, as a user runs them.
 #include <gtest/gtest.h>
 
+#include "harness/KeysFromEnvironment.h"
 #include "harness/TestSecrets.h"
 
 #include <nlohmann/json.hpp>
@@ -94,7 +95,8 @@ TEST_F(SignVerify, StoredSignatureIsCosignShapedAndPassesContainersImageStrictly
     std::string payload = cosign::marshalPayload(image.repository + ":v1", image.digest, {});
     EXPECT_EQ(layer.digest, crypto::sha256Digest(payload));
     EXPECT_EQ(layer.size, static_cast<std::int64_t>(payload.size()));
-    auto verifier = crypto::loadVerifier(pub(), Environment(), signet::testing::testSecrets());
+    auto verifier = signet::testing::verifierFromEnvironment(pub(), Environment(),
+                                                             signet::testing::testSecrets());
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.strictPayload = true;
@@ -137,6 +139,13 @@ TEST_F(SignVerify, AnnotationsAreSignedAndChecked) {
     EXPECT_EQ(array[0]["optional"]["env"], "<prod>");
     EXPECT_EQ(verify(image.ref(), {"-a", "build=43"}).exitCode, 12);
     EXPECT_EQ(sign({"-a", "a=b=c", image.ref()}).exitCode, 1);
+    // cosign reads -a as CSV (pflag): "c=v1,v2" is two fields and "v2" is not key=value; an
+    // unbalanced quote is refused; a quoted field keeps its comma.
+    EXPECT_EQ(sign({"-a", "c=v1,v2", image.ref()}).exitCode, 1);
+    EXPECT_EQ(sign({"-a", "x=\"y", image.ref()}).exitCode, 1);
+    EXPECT_EQ(sign({"-a", "\"list=a,b\",n=1", image.ref()}).exitCode, 0);
+    EXPECT_EQ(verify(image.ref(), {"-a", "list=a,b"}).exitCode, 1);
+    EXPECT_EQ(verify(image.ref(), {"-a", "\"list=a,b\""}).exitCode, 0);
 }
 
 TEST_F(SignVerify, VerifyExitCodesFollowCosign) {

@@ -13,6 +13,7 @@
 #include <Poco/Net/SecureStreamSocket.h>
 #include <gtest/gtest.h>
 
+#include "harness/KeysFromEnvironment.h"
 #include "harness/TestSecrets.h"
 
 #include <algorithm>
@@ -244,8 +245,10 @@ class KubernetesSecretTest : public ::testing::Test {
 TEST_F(KubernetesSecretTest, KubeconfigWithCaFileAndTokenSignsAndVerifies) {
     Environment env(
         kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken)));
-    auto signer = loadSigner("k8s://signing/cosign", env, signet::testing::testSecrets());
-    auto verifier = loadVerifier("k8s://signing/cosign", env, signet::testing::testSecrets());
+    auto signer = signet::testing::signerFromEnvironment("k8s://signing/cosign", env,
+                                                         signet::testing::testSecrets());
+    auto verifier = signet::testing::verifierFromEnvironment("k8s://signing/cosign", env,
+                                                             signet::testing::testSecrets());
     EXPECT_EQ(verifier->publicKeyPem(), kSigstoreKeyPub);
     EXPECT_TRUE(verifier->verify("payload", signer->sign("payload")));
     EXPECT_EQ(state_.requests.load(), 2);
@@ -263,7 +266,7 @@ TEST_F(KubernetesSecretTest, TokenAndSecretPasswordAreRegisteredAsSecrets) {
     } sink;
     Environment env(
         kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken)));
-    auto signer = loadSigner("k8s://signing/cosign", env, sink);
+    auto signer = signet::testing::signerFromEnvironment("k8s://signing/cosign", env, sink);
     ASSERT_TRUE(signer);
     auto has = [&](const std::string& secret) {
         return std::find(sink.added.begin(), sink.added.end(), secret) != sink.added.end();
@@ -279,7 +282,8 @@ TEST_F(KubernetesSecretTest, KubeconfigWithCaDataAndClientCertificate) {
     Environment env(kubeconfigEnv(writeKubeconfig(
         "certificate-authority-data: " + ca,
         "client-certificate-data: " + cert + "\n    client-key: " + dir_.file("client.key"))));
-    auto signer = loadSigner("k8s://signing/cosign", env, signet::testing::testSecrets());
+    auto signer = signet::testing::signerFromEnvironment("k8s://signing/cosign", env,
+                                                         signet::testing::testSecrets());
     EXPECT_TRUE(signer->verifier()->verify("m", signer->sign("m")));
 }
 
@@ -291,40 +295,52 @@ TEST_F(KubernetesSecretTest, InClusterConfiguration) {
                          {"KUBERNETES_SERVICE_PORT", std::to_string(port_)},
                          {"SIGNET_K8S_SERVICEACCOUNT_DIR", serviceAccount.path()},
                          {"HOME", dir_.path()}});
-    auto signer = loadSigner("k8s://signing/cosign", env, signet::testing::testSecrets());
-    EXPECT_TRUE(loadVerifier("k8s://signing/cosign", env, signet::testing::testSecrets())
+    auto signer = signet::testing::signerFromEnvironment("k8s://signing/cosign", env,
+                                                         signet::testing::testSecrets());
+    EXPECT_TRUE(signet::testing::verifierFromEnvironment("k8s://signing/cosign", env,
+                                                         signet::testing::testSecrets())
                     ->verify("m", signer->sign("m")));
     // COSIGN_PASSWORD still wins over the Secret's cosign.password.
     env.set("COSIGN_PASSWORD", "wrong");
-    auto wrong =
-        errorOf([&] { loadSigner("k8s://signing/cosign", env, signet::testing::testSecrets()); });
+    auto wrong = errorOf([&] {
+        signet::testing::signerFromEnvironment("k8s://signing/cosign", env,
+                                               signet::testing::testSecrets());
+    });
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key k8s://signing/cosign");
 }
 
 TEST_F(KubernetesSecretTest, NotFoundForbiddenAndUnauthorizedAreClear) {
     Environment env(kubeconfigEnv(
         writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "token: " + kToken)));
-    auto missing =
-        errorOf([&] { loadSigner("k8s://signing/absent", env, signet::testing::testSecrets()); });
+    auto missing = errorOf([&] {
+        signet::testing::signerFromEnvironment("k8s://signing/absent", env,
+                                               signet::testing::testSecrets());
+    });
     EXPECT_EQ(missing.kind(), ErrorKind::NotFound);
     EXPECT_EQ(
         std::string(missing.what()),
         "key reference k8s://signing/absent: Secret signing/absent does not exist (HTTP 404)");
-    auto noKey =
-        errorOf([&] { loadSigner("k8s://signing/nokey", env, signet::testing::testSecrets()); });
+    auto noKey = errorOf([&] {
+        signet::testing::signerFromEnvironment("k8s://signing/nokey", env,
+                                               signet::testing::testSecrets());
+    });
     EXPECT_NE(std::string(noKey.what()).find("has no cosign.key"), std::string::npos);
 
     Environment forbidden(kubeconfigEnv(writeKubeconfig(
         "certificate-authority: " + dir_.file("test-ca.crt"), "token: forbidden-token")));
-    auto denied = errorOf(
-        [&] { loadSigner("k8s://signing/cosign", forbidden, signet::testing::testSecrets()); });
+    auto denied = errorOf([&] {
+        signet::testing::signerFromEnvironment("k8s://signing/cosign", forbidden,
+                                               signet::testing::testSecrets());
+    });
     EXPECT_EQ(denied.kind(), ErrorKind::Auth);
     EXPECT_NE(std::string(denied.what()).find("(HTTP 403)"), std::string::npos) << denied.what();
 
     Environment anonymous(
         kubeconfigEnv(writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "{}")));
-    auto unauthorized = errorOf(
-        [&] { loadVerifier("k8s://signing/cosign", anonymous, signet::testing::testSecrets()); });
+    auto unauthorized = errorOf([&] {
+        signet::testing::verifierFromEnvironment("k8s://signing/cosign", anonymous,
+                                                 signet::testing::testSecrets());
+    });
     EXPECT_EQ(unauthorized.kind(), ErrorKind::Auth);
     EXPECT_NE(std::string(unauthorized.what()).find("(HTTP 401)"), std::string::npos);
 }
@@ -334,8 +350,10 @@ TEST_F(KubernetesSecretTest, ServerCertificateFromAnotherCaIsRefused) {
     makeCertificates(other, "other-ca");
     Environment env(kubeconfigEnv(writeKubeconfig(
         "certificate-authority: " + other.file("other-ca.crt"), "token: " + kToken)));
-    auto error =
-        errorOf([&] { loadVerifier("k8s://signing/cosign", env, signet::testing::testSecrets()); });
+    auto error = errorOf([&] {
+        signet::testing::verifierFromEnvironment("k8s://signing/cosign", env,
+                                                 signet::testing::testSecrets());
+    });
     EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
     EXPECT_NE(std::string(error.what()).find("k8s://signing/cosign"), std::string::npos);
     EXPECT_EQ(state_.requests.load(), 0);
@@ -346,8 +364,10 @@ TEST_F(KubernetesSecretTest, ServerCertificateForAnotherNameIsRefused) {
     startServer("other-name");
     Environment env(kubeconfigEnv(
         writeKubeconfig("certificate-authority: " + dir_.file("test-ca.crt"), "token: " + kToken)));
-    auto error =
-        errorOf([&] { loadVerifier("k8s://signing/cosign", env, signet::testing::testSecrets()); });
+    auto error = errorOf([&] {
+        signet::testing::verifierFromEnvironment("k8s://signing/cosign", env,
+                                                 signet::testing::testSecrets());
+    });
     EXPECT_EQ(error.kind(), ErrorKind::Network) << error.what();
     std::string host = "127.0.0.1:" + std::to_string(port_);
     EXPECT_EQ(std::string(error.what()),
@@ -359,21 +379,24 @@ TEST_F(KubernetesSecretTest, ServerCertificateForAnotherNameIsRefused) {
 
 TEST_F(KubernetesSecretTest, MissingConfigurationIsAnError) {
     auto none = errorOf([&] {
-        loadSigner("k8s://signing/cosign", Environment(Vars{{"HOME", dir_.path()}}),
-                   signet::testing::testSecrets());
+        signet::testing::signerFromEnvironment("k8s://signing/cosign",
+                                               Environment(Vars{{"HOME", dir_.path()}}),
+                                               signet::testing::testSecrets());
     });
     EXPECT_NE(std::string(none.what()).find("set KUBECONFIG or run inside a cluster"),
               std::string::npos)
         << none.what();
     auto badPath = errorOf([&] {
-        loadSigner("k8s://signing/cosign", Environment(Vars{{"KUBECONFIG", dir_.file("nope")}}),
-                   signet::testing::testSecrets());
+        signet::testing::signerFromEnvironment("k8s://signing/cosign",
+                                               Environment(Vars{{"KUBECONFIG", dir_.file("nope")}}),
+                                               signet::testing::testSecrets());
     });
     EXPECT_NE(std::string(badPath.what()).find("KUBECONFIG"), std::string::npos);
     writeFile(dir_.file("broken"), "current-context: [unclosed\n");
     auto broken = errorOf([&] {
-        loadSigner("k8s://signing/cosign", Environment(Vars{{"KUBECONFIG", dir_.file("broken")}}),
-                   signet::testing::testSecrets());
+        signet::testing::signerFromEnvironment(
+            "k8s://signing/cosign", Environment(Vars{{"KUBECONFIG", dir_.file("broken")}}),
+            signet::testing::testSecrets());
     });
     EXPECT_EQ(std::string(broken.what()).find('\n'), std::string::npos);
 }

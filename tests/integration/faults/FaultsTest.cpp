@@ -27,6 +27,7 @@
 #include "crypto/KeyLoader.h"
 #include "harness/Command.h"
 #include "harness/FaultProxy.h"
+#include "harness/KeysFromEnvironment.h"
 #include "harness/Paths.h"
 #include "harness/SignetProcess.h"
 #include "harness/SilentServer.h"
@@ -354,7 +355,8 @@ TEST_F(FaultyRegistry, EveryReferenceIsSignedExactlyOnceThroughAFifthOfFaults) {
     // What the registry holds, read without the proxy: exactly one signature per signed
     // reference (the same key and identity), every blob of the .sig image present.
     auto client = directClient(registry_);
-    auto verifier = crypto::loadVerifier(prefix + ".pub", Environment(), testSecrets());
+    auto verifier =
+        signet::testing::verifierFromEnvironment(prefix + ".pub", Environment(), testSecrets());
     for (std::size_t i = 0; i < set.refs.size(); ++i) {
         SCOPED_TRACE(set.refs[i]);
         auto manifest = client->getManifest(set.repos[i], sigTag(set.digests[i]));
@@ -383,8 +385,8 @@ class RivalWriters : public ::testing::Test {
             std::string prefix = home_.path() + "/k" + std::to_string(i);
             ASSERT_EQ(
                 runSignet({"generate-key-pair", "--output-key-prefix", prefix}, env_).exitCode, 0);
-            verifiers_.push_back(
-                crypto::loadVerifier(prefix + ".pub", Environment(), testSecrets()));
+            verifiers_.push_back(signet::testing::verifierFromEnvironment(
+                prefix + ".pub", Environment(), testSecrets()));
         }
     }
 

@@ -13,6 +13,7 @@
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "harness/FreePort.h"
 #include "harness/Paths.h"
 #include "harness/TestImage.h"
@@ -222,7 +223,9 @@ TEST(HttpRegistryClientIntegration, TlsRefusedWithoutTheCaAndNotRetried) {
         FAIL() << "unknown CA accepted";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Network);
-        EXPECT_NE(std::string(e.what()).find("SIGNET_REGISTRY_CA"), std::string::npos) << e.what();
+        // The CA setting, named as the wrapper in use spells it (SIGNET_REGISTRY_CA for sign).
+        EXPECT_NE(std::string(e.what()).find(spellSetting("registry.ca_file")), std::string::npos)
+            << e.what();
     }
     EXPECT_EQ(client->retries(), 0);
 

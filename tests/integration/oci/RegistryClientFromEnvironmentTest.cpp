@@ -2,6 +2,8 @@
 // from a docker config file or a real credential-helper script, options from SIGNET_* variables.
 #include <gtest/gtest.h>
 
+#include "config/RegistryFromEnvironment.h"
+
 #include <sys/stat.h>
 #include "harness/TestSecrets.h"
 
@@ -39,7 +41,7 @@ TEST(RegistryClientFromEnvironment, DockerConfigFileWithHtpasswdOverTls) {
     testing::writeFile(home.path() + "/config.json",
                        R"({"auths":{")" + registry.host() + R"(":{"auth":")" + auth + R"("}}})");
     env.set("DOCKER_CONFIG", home.path());
-    auto client = makeRegistryClient(env, signet::testing::testSecrets());
+    auto client = config::makeRegistryClient(env, signet::testing::testSecrets());
     Repository repo = Reference::parse(image.repository).repository;
     EXPECT_EQ(client->headManifest(repo, "v1")->digest, image.digest);
 
@@ -50,7 +52,7 @@ TEST(RegistryClientFromEnvironment, DockerConfigFileWithHtpasswdOverTls) {
                        R"({"auths":{")" + registry.host() + R"(":{"auth":")" + auth + R"("},")" +
                            registry.host() + R"(/team/app":{"auth":")" + wrong + R"("}}})");
     try {
-        makeRegistryClient(env, signet::testing::testSecrets())->headManifest(repo, "v1");
+        config::makeRegistryClient(env, signet::testing::testSecrets())->headManifest(repo, "v1");
         FAIL() << "the specific wrong entry was not used";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Auth) << e.what();
@@ -71,7 +73,7 @@ TEST(RegistryClientFromEnvironment, CredentialHelperWithTokenAuth) {
     testing::writeFile(home.path() + "/config.json",
                        R"({"credHelpers":{")" + registry.host() + R"(":"signettest"}})");
     env.set("DOCKER_CONFIG", home.path() + "/config.json");
-    auto client = makeRegistryClient(env, signet::testing::testSecrets());
+    auto client = config::makeRegistryClient(env, signet::testing::testSecrets());
     Repository repo = Reference::parse(image.repository).repository;
     EXPECT_EQ(client->getManifest(repo, image.digest)->digest, image.digest);
     EXPECT_EQ(client->tokenRequests(), 1);
@@ -89,12 +91,14 @@ TEST(RegistryClientFromEnvironment, ExplicitCredentialsWinOverTheConfigFile) {
     env.set("SIGNET_REGISTRY_USERNAME", registry.username());
     env.set("SIGNET_REGISTRY_PASSWORD", registry.password());
     Repository repo = Reference::parse(image.repository).repository;
-    EXPECT_EQ(
-        makeRegistryClient(env, signet::testing::testSecrets())->headManifest(repo, "v1")->digest,
-        image.digest);
+    EXPECT_EQ(config::makeRegistryClient(env, signet::testing::testSecrets())
+                  ->headManifest(repo, "v1")
+                  ->digest,
+              image.digest);
     env.set("SIGNET_REGISTRY", "other.example.com");  // explicit ones now apply elsewhere only
-    EXPECT_THROW(makeRegistryClient(env, signet::testing::testSecrets())->headManifest(repo, "v1"),
-                 Error);
+    EXPECT_THROW(
+        config::makeRegistryClient(env, signet::testing::testSecrets())->headManifest(repo, "v1"),
+        Error);
 }
 
 }  // namespace

@@ -109,13 +109,23 @@ TEST(RunFlags, BadValuesAreConfigErrorsNamingTheFlag) {
     }
 }
 
-TEST(RunFlags, HelpListsEveryFlag) {
+// The help lays each flag out as the other commands do ("  --tag, --tags VALUE...  help
+// [SIGNET_TAGS, ...]"); every setting with a flag is there with its help and variables.
+TEST(RunFlags, HelpListsEveryFlagWithItsDescription) {
     const std::string help = runFlagsHelp();
     for (const char* flag :
          {"--config", "--image", "--tag", "--digest", "--repository", "--annotation", "--key",
-          "--identity", "--recursive", "--allow-tag-only", "--verify-tags", "--fail-on", "--report",
-          "--results-dir", "--sbom"}) {
-        EXPECT_NE(help.find(std::string("  ") + flag + " "), std::string::npos) << flag;
+          "--identity", "--recursive", "--no-recursive", "--allow-tag-only", "--verify-tags",
+          "--no-verify-tags", "--fail-on", "--report", "--results-dir", "--sbom"}) {
+        const bool listed = help.find(std::string("  ") + flag + " ") != std::string::npos ||
+                            help.find(std::string("  ") + flag + ",") != std::string::npos ||
+                            help.find(std::string(", ") + flag) != std::string::npos;
+        EXPECT_TRUE(listed) << flag << " in\n" << help;
+    }
+    for (const auto& def : settingTable()) {
+        if (def.flags.empty()) continue;
+        EXPECT_NE(help.find(def.help), std::string::npos) << def.key;
+        EXPECT_NE(help.find(def.env.front()), std::string::npos) << def.key;
     }
 }
 

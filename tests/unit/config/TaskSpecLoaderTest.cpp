@@ -129,9 +129,9 @@ TEST_F(TaskSpecLoader, GithubInputsWinOverWorkflowEnv) {
     TaskSpec spec = loadTaskSpec({}, env);
     EXPECT_EQ(spec.images, (std::vector<std::string>{"a@sha256:1", "b@sha256:2"}));
     ASSERT_TRUE(spec.keyPassword);
-    EXPECT_EQ(spec.keyPassword->reveal(), "s3cret");
+    EXPECT_EQ(spec.keyPassword->view(), "s3cret");
     EXPECT_EQ(spec.registry.username, "bot");
-    EXPECT_EQ(spec.registry.password->reveal(), "tok");
+    EXPECT_EQ(spec.registry.password->view(), "tok");
 }
 
 TEST_F(TaskSpecLoader, ValidationErrorsNameTheInput) {
@@ -224,7 +224,7 @@ TEST(SecretValue, StreamsAsStarsAndCopiesKeepTheValue) {
     EXPECT_EQ(out.str(), "***");
     Secret copy = secret;
     Secret moved = std::move(copy);
-    EXPECT_EQ(moved.reveal(), "abc");
+    EXPECT_EQ(moved.view(), "abc");
     EXPECT_TRUE(copy.empty());  // NOLINT(bugprone-use-after-move): moved-from is wiped
 }
 

@@ -3,6 +3,7 @@
 // (signature/policy_eval_sigstore_test.go). The image digest is the sha256 of manifest.json.
 #include <gtest/gtest.h>
 
+#include "harness/KeysFromEnvironment.h"
 #include "harness/TestSecrets.h"
 
 #include <filesystem>
@@ -40,8 +41,8 @@ class ContainersImageInterop : public ::testing::Test {
   protected:
     VerificationOutcome verify(const std::string& name, const std::string& key,
                                IdentityMatch identity, const std::string& expected) {
-        auto verifier =
-            crypto::loadVerifier(dir(key), Environment(), signet::testing::testSecrets());
+        auto verifier = signet::testing::verifierFromEnvironment(dir(key), Environment(),
+                                                                 signet::testing::testSecrets());
         VerificationPolicy policy;
         policy.keys = {verifier.get()};
         policy.strictPayload = true;
@@ -87,8 +88,8 @@ TEST_F(ContainersImageInterop, TamperedOrMismatchedImagesAreRejected) {
 
 TEST_F(ContainersImageInterop, UnknownKeyAndNonSignatureAttachmentsAreRejected) {
     auto sig = testing::readContainersSignature(dir("unknown-cosign-key.signature"));
-    auto verifier =
-        crypto::loadVerifier(dir("cosign.pub"), Environment(), signet::testing::testSecrets());
+    auto verifier = signet::testing::verifierFromEnvironment(dir("cosign.pub"), Environment(),
+                                                             signet::testing::testSecrets());
     VerificationPolicy policy;
     policy.keys = {verifier.get()};
     policy.strictPayload = true;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/KeysFromEnvironment.h"
 #include "harness/TestSecrets.h"
 
 #include "config/Environment.h"
@@ -37,8 +38,9 @@ TEST(Dsse, VerifiesCosignsOwnAttestationFixtureEnvelopeShape) {
 TEST(Dsse, SignedEnvelopeVerifiesAndTamperingIsDetected) {
     Environment env;
     env.set("COSIGN_PASSWORD", "hello");
-    auto signer = crypto::loadSigner(testing::fixture("interop/cosign-keys/pemsigstorekey.pem"),
-                                     env, signet::testing::testSecrets());
+    auto signer = signet::testing::signerFromEnvironment(
+        testing::fixture("interop/cosign-keys/pemsigstorekey.pem"), env,
+        signet::testing::testSecrets());
     std::string text = signEnvelope(*signer, kInTotoPayloadType, "{\"_type\":\"x\"}");
     EXPECT_EQ(text.find("{\"payloadType\":\"application/vnd.in-toto+json\",\"payload\":\""), 0u);
     EXPECT_NE(text.find("\"signatures\":[{\"keyid\":\"\",\"sig\":\""), std::string::npos);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include "harness/KeysFromEnvironment.h"
 #include "harness/TestSecrets.h"
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,9 @@ TEST(KeyPairFiles, GenerateThenLoadSignAndVerify) {
     TempDir dir;
     mode_t old = ::umask(0);  // the modes must not depend on the umask
     Environment env(Vars{{"COSIGN_PASSWORD", "pw"}});
-    auto paths = generateKeyPair({dir.file("cosign"), false}, env, signet::testing::testSecrets());
+    auto paths =
+        generateKeyPair({dir.file("cosign"), false}, config::passwordSourceFromEnvironment(env),
+                        signet::testing::testSecrets());
     ::umask(old);
     EXPECT_EQ(paths.privateKey, dir.file("cosign.key"));
     EXPECT_EQ(paths.publicKey, dir.file("cosign.pub"));
@@ -48,22 +51,29 @@ TEST(KeyPairFiles, GenerateThenLoadSignAndVerify) {
     std::string pub = readFile(paths.publicKey);
     EXPECT_EQ(pub.rfind("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", 0), 0u);
 
-    auto signer = loadSigner(paths.privateKey, env, signet::testing::testSecrets());
-    auto verifier = loadVerifier(paths.publicKey, env, signet::testing::testSecrets());
+    auto signer = signet::testing::signerFromEnvironment(paths.privateKey, env,
+                                                         signet::testing::testSecrets());
+    auto verifier = signet::testing::verifierFromEnvironment(paths.publicKey, env,
+                                                             signet::testing::testSecrets());
     EXPECT_EQ(signer->verifier()->publicKeyPem(), pub);
     EXPECT_TRUE(verifier->verify("payload", signer->sign("payload")));
-    EXPECT_THROW(loadSigner(paths.privateKey, Environment(Vars{{"COSIGN_PASSWORD", "other"}}),
-                            signet::testing::testSecrets()),
+    EXPECT_THROW(signet::testing::signerFromEnvironment(
+                     paths.privateKey, Environment(Vars{{"COSIGN_PASSWORD", "other"}}),
+                     signet::testing::testSecrets()),
                  Error);
 }
 
 TEST(KeyPairFiles, EmptyPasswordFromSetButEmptyCosignPassword) {
     TempDir dir;
     Environment env(Vars{{"COSIGN_PASSWORD", ""}});
-    auto paths = generateKeyPair({dir.file("k"), false}, env, signet::testing::testSecrets());
-    EXPECT_TRUE(loadSigner(paths.privateKey, env, signet::testing::testSecrets()) != nullptr);
+    auto paths = generateKeyPair({dir.file("k"), false}, config::passwordSourceFromEnvironment(env),
+                                 signet::testing::testSecrets());
+    EXPECT_TRUE(signet::testing::signerFromEnvironment(paths.privateKey, env,
+                                                       signet::testing::testSecrets()) != nullptr);
     try {
-        generateKeyPair({dir.file("other"), false}, Environment(), signet::testing::testSecrets());
+        generateKeyPair({dir.file("other"), false},
+                        config::passwordSourceFromEnvironment(Environment()),
+                        signet::testing::testSecrets());
         FAIL() << "generated without a password source";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("COSIGN_PASSWORD"), std::string::npos);
@@ -76,7 +86,8 @@ TEST(KeyPairFiles, RefusesToOverwriteUnlessTold) {
     Environment env(Vars{{"COSIGN_PASSWORD", "pw"}});
     writeFile(dir.file("cosign.pub"), "keep me");
     try {
-        generateKeyPair({dir.file("cosign"), false}, env, signet::testing::testSecrets());
+        generateKeyPair({dir.file("cosign"), false}, config::passwordSourceFromEnvironment(env),
+                        signet::testing::testSecrets());
         FAIL() << "overwrote";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Usage);
@@ -85,7 +96,9 @@ TEST(KeyPairFiles, RefusesToOverwriteUnlessTold) {
     }
     EXPECT_EQ(readFile(dir.file("cosign.pub")), "keep me");
     EXPECT_FALSE(std::filesystem::exists(dir.file("cosign.key")));
-    auto paths = generateKeyPair({dir.file("cosign"), true}, env, signet::testing::testSecrets());
+    auto paths =
+        generateKeyPair({dir.file("cosign"), true}, config::passwordSourceFromEnvironment(env),
+                        signet::testing::testSecrets());
     EXPECT_NE(readFile(paths.publicKey), "keep me");
     EXPECT_EQ(modeOf(paths.privateKey), 0600u);
 }
@@ -97,11 +110,14 @@ TEST(KeyPairFiles, ImportReencryptsEveryValidCosignKey) {
          {"validecp256.pem", "validecp384.pem", "validecp521.pem", "validecpkcs8.pem",
           "validrsa.pem", "validrsapkcs1.pem", "validrsapkcs8.pem", "ed25519key.pem"}) {
         std::string source = fixture("interop/cosign-keys/" + name);
-        auto paths =
-            importKeyPair(source, {dir.file(name), false}, env, signet::testing::testSecrets());
+        auto paths = importKeyPair(source, {dir.file(name), false},
+                                   config::passwordSourceFromEnvironment(env),
+                                   signet::testing::testSecrets());
         EXPECT_EQ(modeOf(paths.privateKey), 0600u);
-        auto signer = loadSigner(paths.privateKey, env, signet::testing::testSecrets());
-        auto verifier = loadVerifier(paths.publicKey, env, signet::testing::testSecrets());
+        auto signer = signet::testing::signerFromEnvironment(paths.privateKey, env,
+                                                             signet::testing::testSecrets());
+        auto verifier = signet::testing::verifierFromEnvironment(paths.publicKey, env,
+                                                                 signet::testing::testSecrets());
         EXPECT_TRUE(verifier->verify("m", signer->sign("m"))) << name;
         PrivateKey original = PrivateKey::fromUnencryptedPem(readFile(source), name);
         EXPECT_EQ(readFile(paths.publicKey), original.publicKey().pkixPem()) << name;
@@ -115,7 +131,8 @@ TEST(KeyPairFiles, ImportRejectsInvalidKeysWithoutWritingFiles) {
                              "invalidrsalargekey.pem", "invalidrsasmallkey.pem",
                              "invalidrsawithpubkey.pem", "pemsigstorekey.pem"}) {
         EXPECT_THROW(importKeyPair(fixture("interop/cosign-keys/" + name), {dir.file("out"), false},
-                                   env, signet::testing::testSecrets()),
+                                   config::passwordSourceFromEnvironment(env),
+                                   signet::testing::testSecrets()),
                      Error)
             << name;
         EXPECT_FALSE(std::filesystem::exists(dir.file("out.key"))) << name;

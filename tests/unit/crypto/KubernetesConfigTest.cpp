@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "config/KeySourceFromEnvironment.h"
+
 #include "crypto/Encoding.h"
 #include "crypto/KubernetesSecret.h"
 #include "error/Error.h"
@@ -25,7 +27,7 @@ std::string kubeconfig(const std::string& cluster, const std::string& user) {
 
 std::string errorOf(const Environment& env) {
     try {
-        loadKubernetesConfig(env, "k8s://ns/s");
+        loadKubernetesConfig(config::kubernetesAccessFromEnvironment(env), "k8s://ns/s");
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Config) << e.what();
         EXPECT_NE(std::string(e.what()).find("k8s://ns/s"), std::string::npos) << e.what();
@@ -47,7 +49,9 @@ TEST(KubernetesConfig, KubeconfigPathsAreRelativeToTheFile) {
                        "\n    client-key: " + dir.file("key.pem") + "\n"));
     // KUBECONFIG is a ':' list: the first existing file is used.
     auto config = loadKubernetesConfig(
-        Environment(Vars{{"KUBECONFIG", dir.file("absent") + ":" + dir.file("config")}}), "ref");
+        config::kubernetesAccessFromEnvironment(
+            Environment(Vars{{"KUBECONFIG", dir.file("absent") + ":" + dir.file("config")}})),
+        "ref");
     EXPECT_EQ(config.server, "https://k8s.example:6443");
     EXPECT_EQ(config.caPem, "CA");
     EXPECT_EQ(config.token.view(), "file-token");
@@ -62,7 +66,9 @@ TEST(KubernetesConfig, HomeKubeConfigIsTheDefault) {
               kubeconfig("    certificate-authority-data: " + base64Encode("CA") + "\n",
                          "    token: inline\n"));
     auto config = loadKubernetesConfig(
-        Environment(Vars{{"HOME", home.path()}, {"KUBERNETES_SERVICE_HOST", "10.0.0.1"}}), "ref");
+        config::kubernetesAccessFromEnvironment(
+            Environment(Vars{{"HOME", home.path()}, {"KUBERNETES_SERVICE_HOST", "10.0.0.1"}})),
+        "ref");
     EXPECT_EQ(config.caPem, "CA");
     EXPECT_EQ(config.token.view(), "inline");
 }
@@ -74,13 +80,13 @@ TEST(KubernetesConfig, InClusterUsesTheServiceAccountDirectory) {
     Environment env(Vars{{"KUBERNETES_SERVICE_HOST", "fd00::1"},
                          {"KUBERNETES_SERVICE_PORT", "443"},
                          {"SIGNET_K8S_SERVICEACCOUNT_DIR", sa.path()}});
-    auto config = loadKubernetesConfig(env, "ref");
+    auto config = loadKubernetesConfig(config::kubernetesAccessFromEnvironment(env), "ref");
     EXPECT_EQ(config.server, "https://[fd00::1]:443");
     EXPECT_EQ(config.token.view(), "sa-token");
     EXPECT_EQ(config.caPem, "SA-CA");
     env.set("SIGNET_K8S_SERVICEACCOUNT_DIR", sa.file("missing"));
     try {
-        loadKubernetesConfig(env, "k8s://ns/s");
+        loadKubernetesConfig(config::kubernetesAccessFromEnvironment(env), "k8s://ns/s");
         FAIL() << "missing service-account files accepted";
     } catch (const Error& e) {
         EXPECT_EQ(std::string(e.what()).rfind("key reference k8s://ns/s: cannot read", 0), 0u)
@@ -122,7 +128,7 @@ TEST(KubernetesConfig, MutatedKubeconfigOnlyThrowsSignetErrors) {
     for (int i = 0; i < 1500; ++i) {
         writeFile(dir.file("config"), signet::testing::mutate(seed, rng));
         try {
-            loadKubernetesConfig(env, "k8s://ns/s");
+            loadKubernetesConfig(config::kubernetesAccessFromEnvironment(env), "k8s://ns/s");
         } catch (const Error& e) {
             EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
         } catch (const std::exception& e) {

@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "config/KeySourceFromEnvironment.h"
+
 #include "harness/TestSecrets.h"
 
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "harness/Paths.h"
 #include "unit/crypto/TempDir.h"
 
@@ -18,8 +21,9 @@ using signet::testing::TempDir;
 using signet::testing::writeFile;
 
 std::string resolve(const Environment& env, std::optional<SecretBytes> stored = std::nullopt) {
-    return std::string(
-        resolvePassword(env, stored, "k.key", signet::testing::testSecrets()).view());
+    return std::string(resolvePassword(config::passwordSourceFromEnvironment(env), stored, "k.key",
+                                       signet::testing::testSecrets())
+                           .view());
 }
 
 TEST(Password, CosignPasswordWinsEvenWhenEmpty) {
@@ -60,9 +64,10 @@ TEST(Password, MissingPasswordNamesTheVariables) {
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Key);
-        EXPECT_STREQ(e.what(),
-                     "key k.key is encrypted and no password was given: set COSIGN_PASSWORD or "
-                     "SIGNET_PASSWORD_FILE");
+        // The two settings, named as the wrapper in use spells them (SettingSpellerTest).
+        EXPECT_EQ(std::string(e.what()), "key k.key is encrypted and no password was given: give " +
+                                             spellSetting("key_password") + " or " +
+                                             spellSetting("password_file"));
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "config/RegistryFromEnvironment.h"
+
 #include <sys/stat.h>
 #include "harness/TestSecrets.h"
 
@@ -55,7 +57,8 @@ class DockerConfigKeychainTest : public ::testing::Test {
 };
 
 TEST_F(DockerConfigKeychainTest, AnonymousWithoutAnyFile) {
-    DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+    DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                  signet::testing::testSecrets());
     EXPECT_EQ(keychain.configPath(), "");
     EXPECT_TRUE(keychain.resolve(repo("quay.io/a/b")).anonymous());
 }
@@ -63,7 +66,8 @@ TEST_F(DockerConfigKeychainTest, AnonymousWithoutAnyFile) {
 TEST_F(DockerConfigKeychainTest, AuthFieldAndDockerHubKey) {
     dockerConfig(R"({"auths":{"https://index.docker.io/v1/":{"auth":")" + authOf("hub", "p:w") +
                  R"("},"quay.io":{"username":"qu","password":"qp"}}})");
-    DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+    DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                  signet::testing::testSecrets());
     Credentials hub = keychain.resolve(repo("busybox"));
     EXPECT_EQ(hub.username, "hub");
     EXPECT_EQ(hub.password, "p:w");  // only the first ':' separates
@@ -81,7 +85,8 @@ TEST_F(DockerConfigKeychainTest, MostSpecificEntryWins) {
                  authOf("team", "t") + R"("},
         "https://registry.example.com/team/app":{"auth":")" +
                  authOf("app", "a") + R"("}}})");
-    DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+    DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                  signet::testing::testSecrets());
     EXPECT_EQ(keychain.resolve(repo("registry.example.com/team/app")).username, "app");
     EXPECT_EQ(keychain.resolve(repo("registry.example.com/team/other")).username, "team");
     EXPECT_EQ(keychain.resolve(repo("registry.example.com/solo")).username, "host");
@@ -90,7 +95,8 @@ TEST_F(DockerConfigKeychainTest, MostSpecificEntryWins) {
 
 TEST_F(DockerConfigKeychainTest, TokensAreRead) {
     dockerConfig(R"({"auths":{"a.io":{"identitytoken":"idt"},"b.io":{"registrytoken":"rt"}}})");
-    DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+    DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                  signet::testing::testSecrets());
     EXPECT_EQ(keychain.resolve(repo("a.io/x")).identityToken, "idt");
     EXPECT_EQ(keychain.resolve(repo("b.io/x")).registryToken, "rt");
 }
@@ -102,17 +108,23 @@ TEST_F(DockerConfigKeychainTest, DockerConfigDirectoryOrFileComesFirst) {
     writeFile(other.path() + "/custom.json",
               R"({"auths":{"a.io":{"username":"file","password":"x"}}})");
     env.set("DOCKER_CONFIG", other.path());
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "dir");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "dir");
     env.set("DOCKER_CONFIG", other.path() + "/custom.json");
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "file");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "file");
     env.set("DOCKER_CONFIG", other.path() + "/missing");
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "home");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "home");
 }
 
 TEST_F(DockerConfigKeychainTest, PodmanFilesInGgcrOrder) {
@@ -129,31 +141,40 @@ TEST_F(DockerConfigKeychainTest, PodmanFilesInGgcrOrder) {
     env.set("REGISTRY_AUTH_FILE", authFile);
     env.set("XDG_RUNTIME_DIR", runtime);
     env.set("XDG_CONFIG_HOME", xdg);
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "authfile");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "authfile");
     env.unset("REGISTRY_AUTH_FILE");
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "runtime");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "runtime");
     env.unset("XDG_RUNTIME_DIR");
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "xdg");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "xdg");
     env.unset("XDG_CONFIG_HOME");
     std::filesystem::create_directories(home.path() + "/.config/containers");
     writeFile(home.path() + "/.config/containers/auth.json",
               R"({"auths":{"a.io":{"username":"dotconfig","password":"x"}}})");
-    EXPECT_EQ(
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")).username,
-        "dotconfig");
+    EXPECT_EQ(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                   signet::testing::testSecrets())
+                  .resolve(repo("a.io/x"))
+                  .username,
+              "dotconfig");
 }
 
 TEST_F(DockerConfigKeychainTest, CredentialHelperPerHost) {
     dockerConfig(R"({"auths":{"a.io":{}},"credHelpers":{"a.io":"fake"}})");
     helper("fake", R"({"ServerURL":"a.io","Username":"helper-user","Secret":"helper-secret"})");
-    Credentials c =
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x/y"));
+    Credentials c = DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                         signet::testing::testSecrets())
+                        .resolve(repo("a.io/x/y"));
     EXPECT_EQ(c.username, "helper-user");
     EXPECT_EQ(c.password, "helper-secret");
     EXPECT_EQ(helperInput("fake"), "a.io");
@@ -162,8 +183,9 @@ TEST_F(DockerConfigKeychainTest, CredentialHelperPerHost) {
 TEST_F(DockerConfigKeychainTest, CredsStoreWithDockerHubAndIdentityToken) {
     dockerConfig(R"({"auths":{"https://index.docker.io/v1/":{}},"credsStore":"store"})");
     helper("store", R"({"ServerURL":"x","Username":"<token>","Secret":"refresh-me"})");
-    Credentials c =
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("library/busybox"));
+    Credentials c = DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                         signet::testing::testSecrets())
+                        .resolve(repo("library/busybox"));
     EXPECT_EQ(c.identityToken, "refresh-me");
     EXPECT_TRUE(c.username.empty());
     EXPECT_EQ(helperInput("store"), "https://index.docker.io/v1/");
@@ -172,7 +194,8 @@ TEST_F(DockerConfigKeychainTest, CredsStoreWithDockerHubAndIdentityToken) {
 TEST_F(DockerConfigKeychainTest, HelperReportingNotFoundIsAnonymous) {
     dockerConfig(R"({"credsStore":"empty"})");
     helper("empty", "credentials not found in native keychain", 1);
-    EXPECT_TRUE(DockerConfigKeychain(env, signet::testing::testSecrets())
+    EXPECT_TRUE(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                     signet::testing::testSecrets())
                     .resolve(repo("a.io/x"))
                     .anonymous());
 }
@@ -180,7 +203,9 @@ TEST_F(DockerConfigKeychainTest, HelperReportingNotFoundIsAnonymous) {
 TEST_F(DockerConfigKeychainTest, MissingHelperIsAnAuthErrorNamingIt) {
     dockerConfig(R"({"credHelpers":{"gcr.io":"gcloud-nothere"}})");
     try {
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("gcr.io/p/x"));
+        DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                             signet::testing::testSecrets())
+            .resolve(repo("gcr.io/p/x"));
         FAIL() << "resolved";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Auth);
@@ -194,7 +219,8 @@ TEST_F(DockerConfigKeychainTest, FailingOrGarbledHelperIsAnAuthError) {
     dockerConfig(R"({"credHelpers":{"a.io":"broken","b.io":"garbled"}})");
     helper("broken", "backend exploded", 2);
     helper("garbled", "{not json");
-    DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+    DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                  signet::testing::testSecrets());
     try {
         keychain.resolve(repo("a.io/x"));
         FAIL();
@@ -209,7 +235,9 @@ TEST_F(DockerConfigKeychainTest, FailingOrGarbledHelperIsAnAuthError) {
 TEST_F(DockerConfigKeychainTest, MalformedFilesNeverLeakContent) {
     std::string path = dockerConfig(R"({"auths":{"a.io":{"auth":"c2VjcmV0LXBhc3M="}}, oops)");
     try {
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x"));
+        DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                             signet::testing::testSecrets())
+            .resolve(repo("a.io/x"));
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Config);
@@ -218,7 +246,9 @@ TEST_F(DockerConfigKeychainTest, MalformedFilesNeverLeakContent) {
         EXPECT_EQ(msg.find("c2VjcmV0"), std::string::npos) << msg;
     }
     dockerConfig(R"({"auths":{"a.io":{"auth":"bm9jb2xvbg=="}}})");  // "nocolon"
-    EXPECT_THROW(DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x")),
+    EXPECT_THROW(DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                                      signet::testing::testSecrets())
+                     .resolve(repo("a.io/x")),
                  Error);
 }
 
@@ -264,7 +294,9 @@ TEST_F(DockerConfigKeychainTest, NumberOutOfRangeIsAConfigError) {
     const std::string text = R"({"auths":{"a.io":{"auth":"c2VjcmV0OnBhc3M="}},"x":1e999})";
     std::string path = dockerConfig(text);
     try {
-        DockerConfigKeychain(env, signet::testing::testSecrets()).resolve(repo("a.io/x"));
+        DockerConfigKeychain(config::keychainSettingsFromEnvironment(env),
+                             signet::testing::testSecrets())
+            .resolve(repo("a.io/x"));
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Config);

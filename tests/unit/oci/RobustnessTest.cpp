@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "config/RegistryFromEnvironment.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "harness/Paths.h"
@@ -89,7 +90,8 @@ TEST(OciRobustness, MutatedDockerConfigFilesOnlyThrowSignetErrors) {
     int parsed = 0;
     for (int i = 0; i < 800; ++i) {
         testing::writeFile(home.path() + "/config.json", mutate(seed, rng, alphabet));
-        DockerConfigKeychain keychain(env, signet::testing::testSecrets());
+        DockerConfigKeychain keychain(config::keychainSettingsFromEnvironment(env),
+                                      signet::testing::testSecrets());
         try {
             keychain.resolve(a);
             keychain.resolve(hub);

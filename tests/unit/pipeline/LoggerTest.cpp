@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "config/OutputsFromEnvironment.h"
 #include "unit/pipeline/SampleReport.h"
 
 namespace signet::pipeline {
@@ -98,13 +99,15 @@ TEST(Logger, PlainModeNeverPrintsWorkflowCommandsOrMasks) {
 }
 
 TEST(Logger, FormatFromEnvironment) {
-    EXPECT_EQ(logFormatFor(Environment()), LogFormat::Plain);
-    EXPECT_EQ(logFormatFor(Environment({{"GITHUB_ACTIONS", "true"}, {"X", "y"}})),
-              LogFormat::Github);
+    EXPECT_EQ(config::logFormatFromEnvironment(Environment()), LogFormat::Plain);
     EXPECT_EQ(
-        logFormatFor(Environment({{"GITHUB_ACTIONS", "true"}, {"SIGNET_LOG_FORMAT", "text"}})),
-        LogFormat::Plain);
-    EXPECT_EQ(logFormatFor(Environment({{"SIGNET_LOG_FORMAT", "github"}, {"X", "y"}})),
+        config::logFormatFromEnvironment(Environment({{"GITHUB_ACTIONS", "true"}, {"X", "y"}})),
+        LogFormat::Github);
+    EXPECT_EQ(config::logFormatFromEnvironment(
+                  Environment({{"GITHUB_ACTIONS", "true"}, {"SIGNET_LOG_FORMAT", "text"}})),
+              LogFormat::Plain);
+    EXPECT_EQ(config::logFormatFromEnvironment(
+                  Environment({{"SIGNET_LOG_FORMAT", "github"}, {"X", "y"}})),
               LogFormat::Github);
 }
 

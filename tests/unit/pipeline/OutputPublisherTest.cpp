@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "config/OutputsFromEnvironment.h"
 #include "harness/Paths.h"
 #include "pipeline/GithubOutputs.h"
 #include "pipeline/GithubStepSummary.h"
@@ -17,23 +18,30 @@ namespace {
 using signet::testing::readFile;
 using signet::testing::ScopedTempDir;
 
+// The spec's outputs with what config/ reads from `env`, as signet run has them.
+config::OutputSettings outputsOf(const config::TaskSpec& spec, const Environment& env) {
+    config::OutputSettings outputs = spec.outputs;
+    config::readOutputEnvironment(outputs, env);
+    return outputs;
+}
+
 TEST(OutputPublisher, SinksFollowTheEnvironment) {
     ScopedTempDir dir;
     secret::SecretScrubber scrubber;
     config::TaskSpec spec;
     const std::string absent = dir.file("absent");
-    EXPECT_TRUE(makeOutputSinks(spec, Environment(), scrubber, absent).empty());
+    EXPECT_TRUE(makeOutputSinks(outputsOf(spec, Environment()), scrubber, absent).empty());
 
-    auto sinks = makeOutputSinks(
-        spec,
-        Environment({{"GITHUB_OUTPUT", dir.file("o")}, {"GITHUB_STEP_SUMMARY", dir.file("s")}}),
-        scrubber, absent);
+    auto sinks =
+        makeOutputSinks(outputsOf(spec, Environment({{"GITHUB_OUTPUT", dir.file("o")},
+                                                     {"GITHUB_STEP_SUMMARY", dir.file("s")}})),
+                        scrubber, absent);
     ASSERT_EQ(sinks.size(), 2u);
     EXPECT_NE(dynamic_cast<GithubOutputs*>(sinks[0].get()), nullptr);
     EXPECT_NE(dynamic_cast<GithubStepSummary*>(sinks[1].get()), nullptr);
 
     spec.outputs.resultsDir = dir.path();
-    sinks = makeOutputSinks(spec, Environment(), scrubber, absent);
+    sinks = makeOutputSinks(outputsOf(spec, Environment()), scrubber, absent);
     ASSERT_EQ(sinks.size(), 1u);
     EXPECT_NE(dynamic_cast<TektonResults*>(sinks[0].get()), nullptr);
 }
@@ -44,8 +52,9 @@ TEST(OutputPublisher, ReportThenResultsCarryingItsDigest) {
     secret::SecretScrubber scrubber;
     config::TaskSpec spec;
     spec.outputs.resultsDir = dir.file("results");
-    auto sinks = makeOutputSinks(spec, Environment({{"GITHUB_OUTPUT", dir.file("gh")}, {"X", "y"}}),
-                                 scrubber, dir.file("absent"));
+    auto sinks = makeOutputSinks(
+        outputsOf(spec, Environment({{"GITHUB_OUTPUT", dir.file("gh")}, {"X", "y"}})), scrubber,
+        dir.file("absent"));
     Report report = testing::sampleReport();
     const WrittenReport written = publishOutputs(report, dir.file("report.json"), sinks, scrubber);
     EXPECT_EQ(readFile(dir.file("results/REPORT_SHA256")), written.sha256);

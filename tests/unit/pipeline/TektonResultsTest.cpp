@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "config/OutputsFromEnvironment.h"
 #include "harness/Paths.h"
 #include "pipeline/OutputPublisher.h"
 #include "unit/config/ScopedTempDir.h"
@@ -17,6 +18,14 @@ using signet::testing::readFile;
 using signet::testing::ScopedTempDir;
 
 const WrittenReport kWritten{"signet-report.json", std::string(64, 'f')};
+
+// The outputs config/ reads from `env`, with the results directory `resultsDir`.
+config::OutputSettings outputsFrom(const Environment& env, std::optional<std::string> resultsDir) {
+    config::OutputSettings outputs;
+    outputs.resultsDir = std::move(resultsDir);
+    config::readOutputEnvironment(outputs, env);
+    return outputs;
+}
 
 TEST(TektonResults, NoResultNameLooksLikeAChainsTypeHint) {
     // tektoncd/chains treats results ending in these (or named IMAGES) as build outputs.
@@ -132,7 +141,8 @@ TEST(TektonResults, ExactPathsFromTheEnvironmentForStepActions) {
     const std::string exact = dir.file("step-result-signed");
     Environment env(
         {{"SIGNET_RESULT_SIGNED_COUNT_PATH", exact}, {"SIGNET_RESULT_BOGUS_PATH", "x"}});
-    auto options = TektonResults::optionsFrom(env, std::nullopt, dir.file("no-such-dir"));
+    auto options =
+        TektonResults::optionsFrom(outputsFrom(env, std::nullopt), dir.file("no-such-dir"));
     ASSERT_TRUE(options);
     EXPECT_FALSE(options->dir);
     EXPECT_EQ(options->exactPaths, (std::map<std::string, std::string>{{"SIGNED_COUNT", exact}}));
@@ -150,25 +160,31 @@ TEST(TektonResults, ExactPathsFromTheEnvironmentForStepActions) {
 
 TEST(TektonResults, EnabledByResultsDirOrAnExistingTektonDirectory) {
     ScopedTempDir dir;
-    EXPECT_FALSE(TektonResults::optionsFrom(Environment(), std::nullopt, dir.file("absent")));
-    auto fromDefault = TektonResults::optionsFrom(Environment(), std::nullopt, dir.path());
+    EXPECT_FALSE(
+        TektonResults::optionsFrom(outputsFrom(Environment(), std::nullopt), dir.file("absent")));
+    auto fromDefault =
+        TektonResults::optionsFrom(outputsFrom(Environment(), std::nullopt), dir.path());
     ASSERT_TRUE(fromDefault);
     EXPECT_EQ(fromDefault->dir, dir.path());
-    auto explicitDir = TektonResults::optionsFrom(Environment(), std::string("/r"), dir.path());
+    auto explicitDir =
+        TektonResults::optionsFrom(outputsFrom(Environment(), std::string("/r")), dir.path());
     EXPECT_EQ(explicitDir->dir, "/r");
 }
 
 TEST(TektonResults, BudgetFromTheEnvironment) {
     ScopedTempDir dir;
     auto options = TektonResults::optionsFrom(
-        Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "1200"}}),
-        dir.path(), dir.path());
+        outputsFrom(
+            Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "1200"}}),
+            dir.path()),
+        dir.path());
     ASSERT_TRUE(options);
     EXPECT_EQ(options->budgetBytes, 1200u);
     EXPECT_THROW(
-        TektonResults::optionsFrom(
-            Environment(std::map<std::string, std::string>{{"SIGNET_RESULTS_MAX_BYTES", "lots"}}),
-            dir.path(), dir.path()),
+        TektonResults::optionsFrom(outputsFrom(Environment(std::map<std::string, std::string>{
+                                                   {"SIGNET_RESULTS_MAX_BYTES", "lots"}}),
+                                               dir.path()),
+                                   dir.path()),
         Error);
     secret::SecretScrubber scrubber;
     TektonResults sink(*options, scrubber);

@@ -1,14 +1,13 @@
-#include "oci/RegistryOptions.h"
+#include "config/RegistryFromEnvironment.h"
 
-#include <Poco/Exception.h>
 #include <Poco/File.h>
+#include <sys/stat.h>
 
 #include <sstream>
 
 #include "error/Error.h"
-#include "oci/Reference.h"
 
-namespace signet::oci {
+namespace signet::config {
 namespace {
 
 std::optional<std::string> firstSet(const Environment& env, const char* name, const char* alias) {
@@ -43,8 +42,8 @@ std::set<std::string> parseHostList(const Environment& env, const char* name) {
     return hosts;
 }
 
-std::optional<ExplicitCredentials> explicitCredentials(const Environment& env) {
-    ExplicitCredentials result;
+std::optional<oci::ExplicitCredentials> explicitCredentials(const Environment& env) {
+    oci::ExplicitCredentials result;
     result.credentials.username =
         firstSet(env, "SIGNET_REGISTRY_USERNAME", "COSIGN_REGISTRY_USERNAME").value_or("");
     result.credentials.password =
@@ -56,15 +55,41 @@ std::optional<ExplicitCredentials> explicitCredentials(const Environment& env) {
         throw Error(ErrorKind::Config,
                     "SIGNET_REGISTRY_USERNAME and SIGNET_REGISTRY_PASSWORD must be set together");
     }
-    result.host = env.getOr("SIGNET_REGISTRY", "");
-    if (result.host == "docker.io") result.host = "index.docker.io";
+    result.host = explicitCredentialsHost(env);
     return result;
+}
+
+
+// Something other than a directory is there: a file, or a FIFO/socket/device that the keychain
+// then refuses rather than skips.
+bool isFile(const std::string& path) {
+    struct stat status {};
+    return ::stat(path.c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
+}
+
+std::string findConfigFile(const Environment& env) {
+    std::vector<std::string> candidates;
+    std::string home = env.getOr("HOME", "");
+    if (auto dockerConfig = env.getOr("DOCKER_CONFIG", ""); !dockerConfig.empty()) {
+        candidates.push_back(isFile(dockerConfig) ? dockerConfig : dockerConfig + "/config.json");
+    }
+    if (!home.empty()) candidates.push_back(home + "/.docker/config.json");
+    if (auto authFile = env.getOr("REGISTRY_AUTH_FILE", ""); !authFile.empty())
+        candidates.push_back(authFile);
+    if (auto runtime = env.getOr("XDG_RUNTIME_DIR", ""); !runtime.empty())
+        candidates.push_back(runtime + "/containers/auth.json");
+    std::string configHome = env.getOr("XDG_CONFIG_HOME", home.empty() ? "" : home + "/.config");
+    if (!configHome.empty()) candidates.push_back(configHome + "/containers/auth.json");
+    for (const auto& path : candidates) {
+        if (isFile(path)) return path;
+    }
+    return {};
 }
 
 }  // namespace
 
-RegistryOptions registryOptionsFromEnvironment(const Environment& env) {
-    RegistryOptions options;
+oci::RegistryOptions registryOptionsFromEnvironment(const Environment& env) {
+    oci::RegistryOptions options;
     options.insecureHosts = parseHostList(env, "SIGNET_INSECURE_REGISTRIES");
     options.caFile = env.getOr("SIGNET_REGISTRY_CA", "");
     if (!options.caFile.empty() && !Poco::File(options.caFile).exists()) {
@@ -81,4 +106,30 @@ RegistryOptions registryOptionsFromEnvironment(const Environment& env) {
     return options;
 }
 
-}  // namespace signet::oci
+
+std::string explicitCredentialsHost(const Environment& env) {
+    std::string host = env.getOr("SIGNET_REGISTRY", "");
+    return host == "docker.io" ? "index.docker.io" : host;
+}
+
+oci::KeychainSettings keychainSettingsFromEnvironment(const Environment& env) {
+    oci::KeychainSettings settings;
+    settings.configFile = findConfigFile(env);
+    if (auto path = env.get("PATH")) {
+        settings.helpers.searchPath.clear();
+        std::stringstream list(*path);
+        for (std::string dir; std::getline(list, dir, ':');) settings.helpers.searchPath.push_back(dir);
+    }
+    settings.helpers.environment = env.all();
+    return settings;
+}
+
+std::unique_ptr<oci::HttpRegistryClient> makeRegistryClient(const Environment& env,
+                                                            secret::SecretSink& secrets) {
+    return std::make_unique<oci::HttpRegistryClient>(
+        registryOptionsFromEnvironment(env),
+        std::make_shared<oci::DockerConfigKeychain>(keychainSettingsFromEnvironment(env), secrets),
+        secrets);
+}
+
+}  // namespace signet::config

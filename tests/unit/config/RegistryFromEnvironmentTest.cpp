@@ -1,16 +1,17 @@
-#include "oci/RegistryOptions.h"
+// Tests for the registry options config/ reads from the environment.
+#include "config/RegistryFromEnvironment.h"
 
 #include <gtest/gtest.h>
 
 #include "error/Error.h"
 
-namespace signet::oci {
+namespace signet::config {
 namespace {
 
 using Vars = std::map<std::string, std::string>;
 
 TEST(RegistryOptions, Defaults) {
-    RegistryOptions options = registryOptionsFromEnvironment(Environment());
+    oci::RegistryOptions options = registryOptionsFromEnvironment(Environment());
     EXPECT_TRUE(options.insecureHosts.empty());
     EXPECT_EQ(options.caFile, "");
     EXPECT_EQ(options.retries, 3);
@@ -26,7 +27,7 @@ TEST(RegistryOptions, FromEnvironment) {
                          {"SIGNET_REGISTRY_USERNAME", "u"},
                          {"SIGNET_REGISTRY_PASSWORD", "p"},
                          {"SIGNET_REGISTRY", "ghcr.io"}});
-    RegistryOptions options = registryOptionsFromEnvironment(env);
+    oci::RegistryOptions options = registryOptionsFromEnvironment(env);
     EXPECT_EQ(options.insecureHosts,
               (std::set<std::string>{"127.0.0.1:5000", "localhost:5001", "index.docker.io"}));
     EXPECT_EQ(options.caFile, "/etc/hostname");
@@ -41,7 +42,7 @@ TEST(RegistryOptions, FromEnvironment) {
 
 TEST(RegistryOptions, CosignAliasesAndToken) {
     Environment env(Vars{{"COSIGN_REGISTRY_TOKEN", "tok"}});
-    RegistryOptions options = registryOptionsFromEnvironment(env);
+    oci::RegistryOptions options = registryOptionsFromEnvironment(env);
     ASSERT_TRUE(options.credentials.has_value());
     EXPECT_EQ(options.credentials->credentials.registryToken, "tok");
     EXPECT_TRUE(options.credentials->appliesTo("anything.io"));
@@ -72,4 +73,4 @@ TEST(RegistryOptions, BadValuesNameTheVariable) {
 
 
 }  // namespace
-}  // namespace signet::oci
+}  // namespace signet::config

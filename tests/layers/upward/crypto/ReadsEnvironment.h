@@ -1,0 +1,3 @@
+// A planted violation for the layers.upward-include-fails test: only config/ and cli/ read the
+// environment.
+#include "config/Environment.h"
