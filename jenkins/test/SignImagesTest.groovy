@@ -155,7 +155,7 @@ test('the exact environment for tags + digest, annotations and an SBOM') {
                  keyCredentialsId: 'cosign-key', retries: '5', failOn: 'all',
                  sbom: [mode: 'generate', attach: 'both', platforms: 'linux/amd64,linux/arm64', dir: 'sboms'])
     assert p.callsOf('withEnv')[0].args == [
-        'SIGNET_TAGS=1.4.2\nlatest', "SIGNET_DIGEST=${DIGEST}".toString(), 'SIGNET_REPOSITORY=r.example/team/app',
+        'SIGNET_WRAPPER=jenkins', 'SIGNET_TAGS=1.4.2\nlatest', "SIGNET_DIGEST=${DIGEST}".toString(), 'SIGNET_REPOSITORY=r.example/team/app',
         'SIGNET_IDENTITY=repo', 'SIGNET_RECURSIVE=true', 'SIGNET_ANNOTATIONS=build=42\nci=jenkins',
         'SIGNET_SIGNATURE_FORMAT=legacy-tag', 'SIGNET_SBOM=generate', 'SIGNET_SBOM_ATTACH=both',
         'SIGNET_SBOM_PLATFORMS=linux/amd64,linux/arm64', 'SIGNET_SBOM_DIR=sboms', 'SIGNET_RETRIES=5',

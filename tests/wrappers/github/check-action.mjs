@@ -3,21 +3,16 @@
 // from the repository's task/Containerfile (never a placeholder digest), no inputs the runner reserves, and an example workflow wired to it.
 import fs from 'node:fs';
 import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
+import { INPUT_CHOICES, INPUT_IDS } from '../lib/settings.mjs';
 
 const action = loadYaml(repoPath('github-action/action.yml'));
-const INPUTS = ['images', 'tags', 'digest', 'repository', 'identity', 'recursive', 'annotations',
-    'key', 'key-password', 'signature-format', 'sbom', 'sbom-file', 'sbom-format', 'sbom-attach',
-    'sbom-platforms', 'registry-username', 'registry-password', 'retries', 'fail-on'];
+// The input ids and their allowed values come from signet's setting table (signet settings --json).
+const INPUTS = INPUT_IDS;
 const OUTPUTS = ['signed-count', 'failed-count', 'skipped-count', 'signature-refs', 'sbom-refs', 'report'];
-const CHOICES = {
-    identity: ['tag', 'repo'], 'signature-format': ['legacy-tag', 'referrers'],
-    sbom: ['off', 'generate', 'file'], 'sbom-format': ['spdx-json', 'spdx-tag', 'cyclonedx-json'],
-    'sbom-attach': ['attestation', 'attach', 'both'], 'fail-on': ['any', 'all'],
-    recursive: ['true', 'false'],
-};
+const CHOICES = INPUT_CHOICES;
 
 await check('inputs are exactly the ids signet reads as INPUT_<ID>', () => {
-    expectEqual(Object.keys(action.inputs), INPUTS, 'input ids');
+    expectEqual(Object.keys(action.inputs).slice().sort(), INPUTS.slice().sort(), 'input ids');
     for (const [id, input] of Object.entries(action.inputs)) {
         expect(/^[a-z][a-z0-9-]*$/.test(id), `${id}: lower-case id`);
         expect(typeof input.description === 'string' && input.description.length > 0, `${id}: description`);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
+import { choicesOf, SETTING_ENV, SETTINGS, settingOfEnv } from '../lib/settings.mjs';
 
 const taskFile = repoPath('tekton/sign-images/0.1/sign-images.yaml');
 const stepActionFile = repoPath('tekton/stepaction/sign-images/0.1/sign-images.yaml');
@@ -12,27 +13,18 @@ const task = loadYaml(taskFile);
 const stepAction = loadYaml(stepActionFile);
 const step = task.spec.steps[0];
 
-// Environment variables `signet run` reads (config brief), and the per-result path variables.
-const SIGNET_ENV = new Set([
-    'SIGNET_CONFIG', 'SIGNET_IMAGES', 'SIGNET_IMAGES_FILE', 'SIGNET_TAGS', 'SIGNET_DIGEST',
-    'SIGNET_REPOSITORY', 'SIGNET_KEY', 'COSIGN_KEY', 'SIGNET_KEY_DIR', 'COSIGN_PASSWORD',
-    'SIGNET_PASSWORD_FILE', 'SIGNET_IDENTITY', 'SIGNET_ANNOTATIONS', 'SIGNET_RECURSIVE',
-    'COSIGN_RECURSIVE', 'SIGNET_ALLOW_TAG_ONLY', 'SIGNET_VERIFY_TAGS', 'SIGNET_SIGNATURE_FORMAT',
-    'SIGNET_INSECURE_REGISTRIES', 'SIGNET_REGISTRY_CA', 'SIGNET_REGISTRY_USERNAME',
-    'SIGNET_REGISTRY_PASSWORD', 'SIGNET_REGISTRY_TOKEN', 'SIGNET_RETRIES', 'SIGNET_TIMEOUT',
-    'SIGNET_CONCURRENCY', 'SIGNET_FAIL_ON', 'SIGNET_REPORT', 'SIGNET_RESULTS_DIR', 'SIGNET_SBOM',
-    'SIGNET_SBOM_FILE', 'SIGNET_SBOM_FORMAT', 'SIGNET_SBOM_ATTACH', 'SIGNET_SBOM_PLATFORMS',
-    'SIGNET_SBOM_MAX_BYTES', 'SIGNET_SBOM_DIR', 'DOCKER_CONFIG',
-]);
+// Every variable the task may set: signet's settings (signet settings --json) and DOCKER_CONFIG.
+const SIGNET_ENV = new Set([...SETTING_ENV, 'DOCKER_CONFIG']);
 const RESULT_NAMES = ['SIGNED_COUNT', 'FAILED_COUNT', 'SKIPPED_COUNT', 'SIGNATURE_REFS',
     'SBOM_REFS', 'REPORT_SHA256'];
-// Allowed values of the string params that select a mode (config brief), checked on defaults.
-const CHOICES = {
-    IDENTITY: ['tag', 'repo'], SIGNATURE_FORMAT: ['legacy-tag', 'referrers'],
-    SBOM: ['off', 'generate', 'file'], SBOM_FORMAT: ['spdx-json', 'spdx-tag', 'cyclonedx-json'],
-    SBOM_ATTACH: ['attestation', 'attach', 'both'], FAIL_ON: ['any', 'all'],
-    RECURSIVE: ['true', 'false'], VERIFY_TAGS: ['true', 'false'],
-};
+// Allowed values of the params that select a mode, checked on defaults: the choices of the
+// setting each param's env variable sets.
+const CHOICES = {};
+for (const e of step.env || []) {
+    const param = /^\$\(params\.([A-Z_]+)\)$/.exec(String(e.value));
+    const setting = param && settingOfEnv(e.name);
+    if (setting && choicesOf(setting)) CHOICES[param[1]] = choicesOf(setting);
+}
 
 function variables(value) {
     return [...String(value).matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1]);
@@ -247,5 +239,34 @@ for (const [dir, declared] of [['tekton/sign-images/0.1/samples', task],
         });
     }
 }
+
+await check('each param and workspace a variable comes from is the table\'s tekton name for it', () => {
+    const wired = new Set();
+    for (const e of step.env || []) {
+        const setting = settingOfEnv(e.name);
+        const param = /^\$\(params\.([A-Z_]+)\)$/.exec(String(e.value));
+        const workspace = /^\$\(workspaces\.([a-z-]+)\.path\)$/.exec(String(e.value));
+        if (!setting || !(param || workspace)) continue;
+        const name = param ? param[1] : `workspace:${workspace[1]}`;
+        expectEqual(setting.tekton, name, `${e.name}: the table's tekton name`);
+        wired.add(name);
+    }
+    const args = step.args || [];
+    for (let i = 1; i < args.length; i++) {
+        const spread = /^\$\(params\.([A-Z_]+)\[\*\]\)$/.exec(String(args[i]));
+        if (!spread) continue;
+        const setting = SETTINGS.find((s) => s.flags.includes(args[i - 1]));
+        expect(setting, `${args[i - 1]} is not a signet run flag`);
+        expectEqual(setting.tekton, spread[1], `${args[i - 1]}: the table's tekton name`);
+        wired.add(spread[1]);
+    }
+    for (const s of SETTINGS.filter((s) => s.tekton)) {
+        expect(wired.has(s.tekton), `${s.key}: tekton ${s.tekton} is not wired in the Task`);
+    }
+    expect((step.env || []).some((e) => e.name === 'SIGNET_WRAPPER' && e.value === 'tekton'),
+        'the Task does not set SIGNET_WRAPPER=tekton');
+    expect((stepAction.spec.env || []).some((e) => e.name === 'SIGNET_WRAPPER' && e.value === 'tekton'),
+        'the StepAction does not set SIGNET_WRAPPER=tekton');
+});
 
 finish();

@@ -8,6 +8,7 @@ class SignetEnvironment implements Serializable {
     // KEY=value entries for withEnv, in a fixed order; unset settings are left out.
     static List<String> entries(Map cfg) {
         Map<String, String> env = new LinkedHashMap<String, String>()
+        env.SIGNET_WRAPPER = 'jenkins'  // signet's hints then name signImages' arguments
         env.SIGNET_IMAGES = cfg.images.join('\n')
         env.SIGNET_IMAGES_FILE = cfg.imagesFile
         env.SIGNET_TAGS = cfg.tags.join('\n')
