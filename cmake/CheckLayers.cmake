@@ -1,8 +1,8 @@
 # CheckLayers: fails the build when a source folder includes a folder above it.
 # Run as: cmake -DSOURCE_DIR=<dir with the folders> -P CheckLayers.cmake
-# The folders, lowest first; each may include only itself and the folders before it. No code
-# below cli/ and config/ reads the environment, so config/Environment.h is theirs alone.
-set(SIGNET_LAYERS error io json secret net crypto oci cosign sbom config pipeline cli)
+# Each folder (Layers.cmake, lowest first) may include only itself and the folders before it. No
+# code below cli/ and config/ reads the environment, so config/Environment.h is theirs alone.
+include(${CMAKE_CURRENT_LIST_DIR}/Layers.cmake)
 if(NOT SOURCE_DIR)
   message(FATAL_ERROR "CheckLayers: pass -DSOURCE_DIR=<src>")
 endif()
