@@ -13,6 +13,7 @@
 #include "crypto/Pem.h"
 #include "crypto/PrivateKey.h"
 #include "error/Error.h"
+#include "error/SettingSpelling.h"
 #include "harness/Paths.h"
 #include "unit/crypto/TempDir.h"
 
@@ -76,7 +77,8 @@ TEST(KeyPairFiles, EmptyPasswordFromSetButEmptyCosignPassword) {
                         signet::testing::testSecrets());
         FAIL() << "generated without a password source";
     } catch (const Error& e) {
-        EXPECT_NE(std::string(e.what()).find("COSIGN_PASSWORD"), std::string::npos);
+        // The password setting, as the wrapper in use spells it (COSIGN_PASSWORD for the CLI).
+        EXPECT_NE(std::string(e.what()).find(spellSetting("key_password")), std::string::npos);
     }
     EXPECT_FALSE(std::filesystem::exists(dir.file("other.key")));
 }
