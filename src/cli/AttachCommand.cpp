@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
+#include "cli/TagFlags.h"
 #include "config/CommandTimeout.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/SbomAttachment.h"
@@ -21,6 +22,8 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     registryFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
+    TagFlags tagFlags;
+    tagFlags.addTo(parser);
     parser.option("--sbom", &sbom, "the SBOM file");
     parser.option("--type", &type, "spdx (default), cyclonedx or syft");
     parser.option("--input-format", &inputFormat, "json, text or xml (default: by file name)");
@@ -39,13 +42,14 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     bool json = inputFormat.empty() ? sbom.ends_with(".json") : inputFormat == "json";
     std::string mediaType = cosign::sbomMediaType(type, json);
     oci::Reference ref = oci::Reference::parse(text);
+    tagFlags.check(ref);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
-    std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
+    std::string digest = cosign::resolveDigest(*client, ref, tagFlags.resolving());
     cosign::SignatureStore store(*client, storeSettings);
     cosign::ImageSigner imageSigner(*client, store, *signer);
     auto attached = cosign::attachSbom(store, imageSigner, ref.repository, digest, document,

@@ -6,6 +6,7 @@
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "cli/SigstoreFlags.h"
+#include "cli/TagFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/KeySourceFromEnvironment.h"
@@ -36,6 +37,8 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     signingFlags.addTo(parser);
     std::string timeout;
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
+    TagFlags tagFlags;
+    tagFlags.addTo(parser);
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--predicate", &predicate, "the predicate file (e.g. an SPDX JSON SBOM)");
     parser.option("--type", &type,
@@ -45,13 +48,14 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     if (predicate.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
+    tagFlags.check(ref);
     std::string document = readPredicate(predicate);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
-    std::string digest = cosign::resolveDigest(*client, ref, lookupOnly());
+    std::string digest = cosign::resolveDigest(*client, ref, tagFlags.resolving());
     cosign::SignatureStore store(*client, storeSettings);
     auto attestation = cosign::attest(store, *signer, ref.repository, digest, type, document);
     std::cout << text << " " << digest << " " << attestation.location << "\n";

@@ -10,9 +10,11 @@ std::optional<config::FlagSpellings> flagSpellingsOf(const std::string& command)
         {"registry.timeout", "--timeout"},
         {"registry.insecure", "--allow-http-registry"},
     };
-    if (command == "sign") {
+    if (command == "sign" || command == "attest" || command == "attach") {  // TagFlags
         flags["allow_tag_only=true"] = "--allow-tag-only";
         flags["verify_tags=false"] = "--no-verify-tags";
+    }
+    if (command == "sign") {
         flags["identity"] = "--identity";
         flags["recursive=true"] = "--recursive";
     }

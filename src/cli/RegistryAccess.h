@@ -12,7 +12,7 @@
 
 namespace signet::cli {
 
-// How read-only commands (verify, triangulate, attest) resolve what a reference names: tags are
+// How read-only commands (verify, triangulate, sbom) resolve what a reference names: tags are
 // resolved to their current digest; a digest is used as given (after checking it exists).
 cosign::SignOptions lookupOnly();
 

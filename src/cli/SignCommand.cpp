@@ -6,6 +6,7 @@
 #include "cli/RegistryAccess.h"
 #include "cli/SigningKey.h"
 #include "cli/SigstoreFlags.h"
+#include "cli/TagFlags.h"
 #include "config/CommandTimeout.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
@@ -31,7 +32,8 @@ cosign::IdentityMode parseIdentity(const std::string& text) {
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, identity = "tag", timeout, containerIdentity;
     std::vector<std::string> annotations;
-    bool allowTagOnly = false, noVerifyTags = false, recursive = false;
+    bool recursive = false;
+    TagFlags tagFlags;
     ArgumentParser parser("sign", "REF...");
     RegistryFlags registryFlags;
     registryFlags.addTo(parser);
@@ -42,9 +44,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
                   "COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--identity", &identity, "tag: docker-reference is repo:tag; repo: cosign's");
     parser.csvList("--annotations,-a", &annotations, "key=value added to the payload");
-    parser.flag("--allow-tag-only", &allowTagOnly, "sign a tag without a digest (resolved now)");
-    parser.flag("--no-verify-tags", &noVerifyTags,
-                "do not check the tag still points at the digest");
+    tagFlags.addTo(parser);
     parser.option("--sign-container-identity", &containerIdentity,
                   "the docker-reference every signature claims (cosign's flag; overrides "
                   "--identity)");
@@ -62,11 +62,9 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     if (refs.empty())
         throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
 
-    cosign::SignOptions options;
+    cosign::SignOptions options = tagFlags.resolving();
     options.identity = parseIdentity(identity);
     options.annotations = cosign::parseAnnotations(annotations);
-    options.allowTagOnly = allowTagOnly;
-    options.verifyTags = !noVerifyTags;
     if (!containerIdentity.empty()) {
         oci::Reference::parse(containerIdentity);  // a docker-reference, as cosign requires
         options.containerIdentity = containerIdentity;
@@ -75,8 +73,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     for (const auto& ref : refs) {
         parsed.push_back(oci::Reference::parse(ref));
         // Refused before anything is signed: no batch is signed half-way over this.
-        if (!parsed.back().hasDigest() && !allowTagOnly)
-            throw cosign::tagOnlyRefused(parsed.back());
+        tagFlags.check(parsed.back());
     }
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);

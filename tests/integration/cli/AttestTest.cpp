@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/SignetProcess.h"
 #include "cosign/Dsse.h"
 #include "crypto/Encoding.h"
 #include "harness/Paths.h"
+#include "harness/SignetProcess.h"
 #include "harness/TempDir.h"
 #include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
@@ -74,6 +74,42 @@ TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
         runSignet({"verify-attestation", "--key", pub(), "--type", "spdxjson", other.ref()}, env_)
             .exitCode,
         10);
+}
+
+// attest and attach sbom treat tags as sign does: a tag alone is refused unless
+// --allow-tag-only, and a tag@digest whose tag moved is refused unless --no-verify-tags.
+TEST_F(Attest, AttestAndAttachTreatTagsAsSignDoes) {
+    auto image = pushSmallImage(registry_, "tags/app", "1", "tags");
+    auto moved = pushSmallImage(registry_, "tags/app", "2", "moved");
+    const std::string predicate = fixture("interop/cosign-testdata/bom-go-mod.spdx.json");
+    const std::string bareTag = image.repository + ":1";
+    const std::string stale = image.repository + ":2@" + image.digest;  // tag 2 is elsewhere
+    using Args = std::vector<std::string>;
+    const std::vector<Args> writers = {
+        {"attest", "--key", key(), "--type", "spdxjson", "--predicate", predicate},
+        {"attach", "sbom", "--key", key(), "--sbom", predicate},
+    };
+    for (const auto& writer : writers) {
+        SCOPED_TRACE(writer[0]);
+        auto with = [&](Args extra, const std::string& ref) {
+            Args args = writer;
+            args.insert(args.end(), extra.begin(), extra.end());
+            args.push_back(ref);
+            return runSignet(args, env_);
+        };
+        auto refused = with({}, bareTag);
+        EXPECT_EQ(refused.exitCode, 1) << refused.err;
+        EXPECT_NE(refused.err.find("--allow-tag-only"), std::string::npos) << refused.err;
+        auto allowed = with({"--allow-tag-only"}, bareTag);
+        EXPECT_EQ(allowed.exitCode, 0) << allowed.err;
+        EXPECT_NE(allowed.out.find(image.digest), std::string::npos) << allowed.out;
+        auto stopped = with({}, stale);
+        EXPECT_NE(stopped.exitCode, 0);
+        EXPECT_NE(stopped.err.find("now points at " + moved.digest), std::string::npos)
+            << stopped.err;
+        EXPECT_NE(stopped.err.find("--no-verify-tags"), std::string::npos) << stopped.err;
+        EXPECT_EQ(with({"--no-verify-tags"}, stale).exitCode, 0);
+    }
 }
 
 TEST_F(Attest, AttachSbomOverwritesTheSbomTagAndSignsIt) {
