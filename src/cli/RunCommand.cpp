@@ -37,27 +37,6 @@ using pipeline::RefFailure;
 using pipeline::RefResult;
 using pipeline::Report;
 
-oci::RegistryOptions registryOptions(const TaskSpec& spec, const Environment& env) {
-    oci::RegistryOptions options = config::registryOptionsFromEnvironment(env);
-    options.insecureHosts.insert(spec.registry.insecure.begin(), spec.registry.insecure.end());
-    if (spec.registry.caFile) options.caFile = *spec.registry.caFile;
-    options.retries = static_cast<int>(spec.registry.retries);
-    if (spec.registry.username || spec.registry.password || spec.registry.token) {
-        oci::ExplicitCredentials explicitCredentials;
-        explicitCredentials.credentials.username = spec.registry.username.value_or("");
-        if (spec.registry.password) {
-            explicitCredentials.credentials.password = std::string(spec.registry.password->view());
-        }
-        if (spec.registry.token) {
-            explicitCredentials.credentials.registryToken =
-                std::string(spec.registry.token->view());
-        }
-        explicitCredentials.host = config::explicitCredentialsHost(env);
-        options.credentials = explicitCredentials;
-    }
-    return options;
-}
-
 cosign::SignOptions signOptions(const TaskSpec& spec) {
     cosign::SignOptions options;
     options.identity = spec.identity == config::Identity::Tag ? cosign::IdentityMode::Tag
@@ -150,7 +129,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     std::unique_ptr<oci::HttpRegistryClient> registry;
     try {
         registry = std::make_unique<oci::HttpRegistryClient>(
-            registryOptions(spec, run.env),
+            config::registryOptionsFor(spec, run.env),
             std::make_shared<oci::DockerConfigKeychain>(
                 config::keychainSettingsFromEnvironment(run.env), run.scrubber),
             run.scrubber);

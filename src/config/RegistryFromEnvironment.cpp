@@ -27,6 +27,10 @@ int parseCount(const Environment& env, const char* name, int fallback, int max) 
     return std::stoi(*value);
 }
 
+std::string registryHost(std::string host) {
+    return host == "docker.io" ? "index.docker.io" : host;
+}
+
 std::set<std::string> parseHostList(const Environment& env, const char* name) {
     std::set<std::string> hosts;
     std::string text = env.getOr(name, "");
@@ -35,11 +39,16 @@ std::set<std::string> parseHostList(const Environment& env, const char* name) {
     }
     std::stringstream in(text);
     std::string host;
-    while (in >> host) {
-        if (host == "docker.io") host = "index.docker.io";
-        hosts.insert(host);
-    }
+    while (in >> host) hosts.insert(registryHost(host));
     return hosts;
+}
+
+std::chrono::seconds requestTimeout(const Environment& env) {
+    const int seconds = parseCount(env, "SIGNET_REQUEST_TIMEOUT", 60, 3600);
+    if (seconds == 0) {
+        throw Error(ErrorKind::Config, "SIGNET_REQUEST_TIMEOUT must be at least 1 second");
+    }
+    return std::chrono::seconds(seconds);
 }
 
 std::optional<oci::ExplicitCredentials> explicitCredentials(const Environment& env) {
@@ -58,7 +67,6 @@ std::optional<oci::ExplicitCredentials> explicitCredentials(const Environment& e
     result.host = explicitCredentialsHost(env);
     return result;
 }
-
 
 // Something other than a directory is there: a file, or a FIFO/socket/device that the keychain
 // then refuses rather than skips.
@@ -97,19 +105,37 @@ oci::RegistryOptions registryOptionsFromEnvironment(const Environment& env) {
                                            "\" does not exist; give a PEM file");
     }
     options.retries = parseCount(env, "SIGNET_RETRIES", options.retries, 20);
-    options.timeout = std::chrono::seconds(
-        parseCount(env, "SIGNET_REQUEST_TIMEOUT", static_cast<int>(options.timeout.count()), 3600));
-    if (options.timeout.count() == 0) {
-        throw Error(ErrorKind::Config, "SIGNET_REQUEST_TIMEOUT must be at least 1 second");
-    }
+    options.timeout = requestTimeout(env);
     options.credentials = explicitCredentials(env);
     return options;
 }
 
+oci::RegistryOptions registryOptionsFor(const TaskSpec& spec, const Environment& env) {
+    oci::RegistryOptions options;
+    for (const auto& host : spec.registry.insecure)
+        options.insecureHosts.insert(registryHost(host));
+    options.caFile = spec.registry.caFile.value_or("");
+    if (!options.caFile.empty() && !Poco::File(options.caFile).exists()) {
+        throw Error(ErrorKind::Config, originOf(spec, "registry.ca_file") + ": \"" +
+                                           options.caFile + "\" does not exist; give a PEM file");
+    }
+    options.retries = static_cast<int>(spec.registry.retries);
+    options.timeout = requestTimeout(env);
+    if (spec.registry.username || spec.registry.password || spec.registry.token) {
+        oci::ExplicitCredentials given;
+        given.credentials.username = spec.registry.username.value_or("");
+        if (spec.registry.password)
+            given.credentials.password = std::string(spec.registry.password->view());
+        if (spec.registry.token)
+            given.credentials.registryToken = std::string(spec.registry.token->view());
+        given.host = explicitCredentialsHost(env);
+        options.credentials = given;
+    }
+    return options;
+}
 
 std::string explicitCredentialsHost(const Environment& env) {
-    std::string host = env.getOr("SIGNET_REGISTRY", "");
-    return host == "docker.io" ? "index.docker.io" : host;
+    return registryHost(env.getOr("SIGNET_REGISTRY", ""));
 }
 
 oci::KeychainSettings keychainSettingsFromEnvironment(const Environment& env) {
@@ -118,7 +144,8 @@ oci::KeychainSettings keychainSettingsFromEnvironment(const Environment& env) {
     if (auto path = env.get("PATH")) {
         settings.helpers.searchPath.clear();
         std::stringstream list(*path);
-        for (std::string dir; std::getline(list, dir, ':');) settings.helpers.searchPath.push_back(dir);
+        for (std::string dir; std::getline(list, dir, ':');)
+            settings.helpers.searchPath.push_back(dir);
     }
     settings.helpers.environment = env.all();
     return settings;

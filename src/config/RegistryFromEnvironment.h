@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "config/Environment.h"
+#include "config/TaskSpec.h"
 #include "oci/DockerConfigKeychain.h"
 #include "oci/HttpRegistryClient.h"
 #include "oci/RegistryOptions.h"
@@ -15,6 +16,11 @@ namespace signet::config {
 // SIGNET_REQUEST_TIMEOUT (seconds), SIGNET_REGISTRY_USERNAME/_PASSWORD/_TOKEN (aliases
 // COSIGN_REGISTRY_*) and SIGNET_REGISTRY. Throws Error(Config) naming the bad variable.
 oci::RegistryOptions registryOptionsFromEnvironment(const Environment& env);
+
+// signet run's options: the task's insecure hosts, CA file, retries and credentials (each read
+// once, by the setting table, from wherever the task set it); SIGNET_REQUEST_TIMEOUT and
+// SIGNET_REGISTRY from `env`.
+oci::RegistryOptions registryOptionsFor(const TaskSpec& spec, const Environment& env);
 
 // SIGNET_REGISTRY: the one registry explicit credentials are for ("" = every registry).
 std::string explicitCredentialsHost(const Environment& env);

@@ -71,6 +71,36 @@ TEST(RegistryOptions, BadValuesNameTheVariable) {
     }
 }
 
+// signet run's options come from its task, each setting parsed once by the table; only the
+// process settings (request timeout, the credentials' registry) are read from the environment.
+TEST(RegistryOptions, ForATaskComeFromTheTaskNotFromTheVariablesAgain) {
+    TaskSpec spec;
+    spec.registry.insecure = {"docker.io", "127.0.0.1:5000"};
+    spec.registry.retries = 7;
+    spec.registry.username = "bot";
+    spec.registry.password = Secret("pw");
+    Environment env(Vars{{"SIGNET_RETRIES", "not read here"},
+                         {"SIGNET_INSECURE_REGISTRIES", "not.read.io"},
+                         {"SIGNET_REQUEST_TIMEOUT", "9"},
+                         {"SIGNET_REGISTRY", "docker.io"}});
+    oci::RegistryOptions options = registryOptionsFor(spec, env);
+    EXPECT_EQ(options.insecureHosts, (std::set<std::string>{"index.docker.io", "127.0.0.1:5000"}));
+    EXPECT_EQ(options.retries, 7);
+    EXPECT_EQ(options.timeout, std::chrono::seconds(9));
+    ASSERT_TRUE(options.credentials);
+    EXPECT_EQ(options.credentials->credentials.username, "bot");
+    EXPECT_EQ(options.credentials->credentials.password, "pw");
+    EXPECT_EQ(options.credentials->host, "index.docker.io");
+    spec.registry.caFile = "/nonexistent/ca.pem";
+    spec.origins["registry.ca_file"] = "--registry-ca";
+    try {
+        registryOptionsFor(spec, env);
+        ADD_FAILURE() << "a missing CA file accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Config);
+        EXPECT_NE(std::string(e.what()).find("--registry-ca"), std::string::npos) << e.what();
+    }
+}
 
 }  // namespace
 }  // namespace signet::config
