@@ -68,7 +68,10 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
             sbom.image.diffIds.push_back(layer.diffId);
             if (!input.readLayer) throw Error(ErrorKind::Internal, "no layer streamer was given");
             input.readLayer(layer, [&](std::istream& blob) {
-                fs.applyLayer(reader.read(blob, layer.digest, layer.diffId, i));
+                fs.applyLayer(reader.read(blob, layer.digest, layer.diffId, i,
+                                          input.layersCheckedBySource
+                                              ? LayerReader::BlobCheck::BySource
+                                              : LayerReader::BlobCheck::Here));
             });
         }
         sbom.distro = identifyRelease(fs);

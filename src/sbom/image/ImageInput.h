@@ -22,7 +22,7 @@ struct LayerDescriptor {
 // during that call, so a registry connection can feed it without the layer touching the disk.
 // Throws signet::Error when the blob cannot be had.
 using LayerStreamer = std::function<void(const LayerDescriptor& layer,
-                                          const std::function<void(std::istream&)>& consume)>;
+                                         const std::function<void(std::istream&)>& consume)>;
 
 struct ImageInput {
     std::string manifestJson;  // exact bytes: their sha256 is the manifest digest
@@ -30,6 +30,9 @@ struct ImageInput {
     std::string name;  // repository without tag/digest, e.g. "127.0.0.1:5000/team/app"
     std::string tag;   // may be empty
     LayerStreamer readLayer;
+    // readLayer's source checks each blob against its digest (the registry client does), so
+    // the layer reader need not hash the compressed bytes again.
+    bool layersCheckedBySource = false;
 };
 
 }  // namespace signet::sbom

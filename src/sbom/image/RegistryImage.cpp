@@ -42,8 +42,9 @@ PlatformImage imageAt(oci::RegistryClient& client, const oci::Reference& ref,
     image.input.readLayer = [&client, repository](
                                 const LayerDescriptor& layer,
                                 const std::function<void(std::istream&)>& consume) {
-        client.readBlob(repository, layer.digest, consume);
+        client.readBlob(repository, layer.digest, consume);  // checks the blob's digest
     };
+    image.input.layersCheckedBySource = true;
     image.platform = configPlatform(image.input.configJson);
     return image;
 }

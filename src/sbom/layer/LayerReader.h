@@ -30,9 +30,12 @@ class LayerReader {
     // and is checked against the sha256 of the bytes read. Throws signet::Error: TooLarge past a
     // limit, Registry for a stream that is not a tar or whose digest does not match.
     LayerDiff read(std::istream& blob, const std::string& blobDigest, std::size_t layerIndex);
-    // Also checks the sha256 of the uncompressed tar against `diffId` (may be empty).
+    // Also checks the sha256 of the uncompressed tar against `diffId` (may be empty). With
+    // BlobCheck::BySource the stream's source checks `blobDigest` itself (the registry client
+    // does), so the compressed bytes are not hashed a second time here.
+    enum class BlobCheck { Here, BySource };
     LayerDiff read(std::istream& blob, const std::string& blobDigest, const std::string& diffId,
-                   std::size_t layerIndex);
+                   std::size_t layerIndex, BlobCheck check = BlobCheck::Here);
 
   private:
     const std::vector<FileRule>& rules_;

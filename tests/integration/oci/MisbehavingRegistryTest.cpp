@@ -11,11 +11,14 @@
 #include <chrono>
 #include <thread>
 
-#include "harness/ScriptedRegistry.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
+#include "harness/LayerArchive.h"
+#include "harness/ScriptedRegistry.h"
 #include "oci/HttpRegistryClient.h"
 #include "oci/MediaTypes.h"
+#include "sbom/SbomGenerator.h"
+#include "sbom/image/RegistryImage.h"
 
 namespace signet::oci {
 namespace {
@@ -218,6 +221,46 @@ TEST(MisbehavingRegistry, BlobRedirectsAreFollowedAndVerified) {
     std::string wrong = crypto::sha256Digest("other");
     EXPECT_EQ(errorOf([&] { h.client->readBlob(h.repo(), wrong, [](std::istream&) {}); }).kind(),
               ErrorKind::Registry);
+}
+
+// The layer blob's digest is checked once, by the registry client as the bytes stream past
+// (the layer reader does not hash them again): a registry that sends other bytes than the
+// manifest names fails the SBOM with the digest it sent (the config's diff_id is the sent tar's,
+// so only the blob digest can catch it).
+TEST(MisbehavingRegistry, ALayerThatIsNotItsDigestFailsTheSbom) {
+    const auto named = signet::testing::makeLayerArchive({{"etc/os-release", "ID=debian\n"}});
+    const auto sent = signet::testing::makeLayerArchive({{"etc/os-release", "ID=alpine\n"}});
+    const std::string config = R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers",)"
+                               R"("diff_ids":[")" +
+                               crypto::sha256Digest(sent.tar) + R"("]}})";
+    const std::string layerDigest = crypto::sha256Digest(named.gzip);
+    const std::string manifest =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
+        R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" +
+        crypto::sha256Digest(config) + R"(","size":)" + std::to_string(config.size()) +
+        R"(},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":")" +
+        layerDigest + R"(","size":)" + std::to_string(named.gzip.size()) + "}]}";
+    const std::string manifestDigest = crypto::sha256Digest(manifest);
+    Harness h([&](const RecordedRequest& r, int) {
+        if (r.uri.find("/manifests/") != std::string::npos) {
+            return ScriptedReply{200,
+                                 {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                                  {"Docker-Content-Digest", manifestDigest}},
+                                 r.method == "HEAD" ? "" : manifest};
+        }
+        if (r.uri.find(crypto::sha256Digest(config)) != std::string::npos)
+            return ScriptedReply{200, {}, config};
+        return ScriptedReply{200, {}, sent.gzip};  // the layer: other bytes than it names
+    });
+    const oci::Reference ref = oci::Reference::parse(h.server.host() + "/app@" + manifestDigest);
+    auto images = sbom::platformImages(*h.client, ref, manifestDigest, {});
+    ASSERT_EQ(images.size(), 1u);
+    const Error e = errorOf(
+        [&] { sbom::SbomGenerator::withDefaultCatalogers().generate(images.front().input); });
+    EXPECT_EQ(e.kind(), ErrorKind::Registry);
+    EXPECT_NE(std::string(e.what()).find("has digest " + crypto::sha256Digest(sent.gzip)),
+              std::string::npos)
+        << e.what();
 }
 
 // A registry answering 401 with a Bearer challenge pointing at this same server's /token.
