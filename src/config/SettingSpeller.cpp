@@ -50,12 +50,12 @@ std::string jenkins(const SettingDef& def, std::string_view value) {
 }  // namespace
 
 Wrapper wrapperFromEnvironment(const Environment& env, bool runCommand) {
+    if (!runCommand) return Wrapper::CommandLine;  // the wrappers run `signet run`; this was typed
     const std::string chosen = env.getOr("SIGNET_WRAPPER", "");
     if (chosen == "tekton") return Wrapper::Tekton;
     if (chosen == "jenkins") return Wrapper::Jenkins;
     if (chosen == "github") return Wrapper::Github;
-    if (chosen.empty() && runCommand && env.getOr("GITHUB_ACTIONS", "") == "true")
-        return Wrapper::Github;
+    if (chosen.empty() && env.getOr("GITHUB_ACTIONS", "") == "true") return Wrapper::Github;
     return Wrapper::CommandLine;
 }
 

@@ -15,8 +15,9 @@ namespace signet::config {
 
 enum class Wrapper { CommandLine, Github, Tekton, Jenkins };
 
-// SIGNET_WRAPPER (the Tekton Task and StepAction and the Jenkins library set it), else Github
-// for `signet run` when GITHUB_ACTIONS=true (the action's entrypoint), else CommandLine.
+// For `signet run` (what the wrappers run): SIGNET_WRAPPER (the Tekton Task and StepAction and
+// the Jenkins library set it), else Github when GITHUB_ACTIONS=true (the action's entrypoint),
+// else CommandLine. Every other command was typed by someone: CommandLine.
 Wrapper wrapperFromEnvironment(const Environment& env, bool runCommand);
 
 // How a user of `wrapper` gives `def` the value `value` ("" when any value will do).

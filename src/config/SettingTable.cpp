@@ -334,7 +334,7 @@ std::vector<SettingDef> buildTable() {
          .inYaml = false,
          .env = {"SIGNET_WRAPPER"},
          .choices = {"cli", "github", "tekton", "jenkins"},
-         .help = "the wrapper running signet, whose names the hints in messages use",
+         .help = "the wrapper running signet run, whose names the hints in messages use",
          .defaultText = "github for signet run when GITHUB_ACTIONS=true, else cli",
          .scope = Process},
         {.key = "log_format",

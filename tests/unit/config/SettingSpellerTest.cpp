@@ -57,8 +57,10 @@ TEST(SettingSpeller, TheWrapperComesFromTheEnvironment) {
               Wrapper::CommandLine);
     EXPECT_EQ(wrapperFromEnvironment(Environment(Vars{{"SIGNET_WRAPPER", "tekton"}}), true),
               Wrapper::Tekton);
-    EXPECT_EQ(wrapperFromEnvironment(Environment(Vars{{"SIGNET_WRAPPER", "jenkins"}}), false),
+    EXPECT_EQ(wrapperFromEnvironment(Environment(Vars{{"SIGNET_WRAPPER", "jenkins"}}), true),
               Wrapper::Jenkins);
+    EXPECT_EQ(wrapperFromEnvironment(Environment(Vars{{"SIGNET_WRAPPER", "jenkins"}}), false),
+              Wrapper::CommandLine);
 }
 
 TEST(SettingSpeller, InstalledSpellingServesEveryMessageAndSubcommandsNameTheirFlags) {
