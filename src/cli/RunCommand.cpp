@@ -109,7 +109,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
                         "signature_format referrers is not supported yet; use legacy-tag");
         }
         refs = config::requestedReferences(spec);
-        jobs = pipeline::planJobs(refs);
+        jobs = pipeline::planJobs(config::parseRequested(refs));
         // A tag without a digest is bad input (exit 1) when tags are not allowed, refused before
         // anything is signed, as `signet sign` does.
         for (const auto& job : jobs) {

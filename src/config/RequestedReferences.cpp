@@ -80,4 +80,14 @@ std::vector<std::string> requestedReferences(const TaskSpec& spec) {
     return refs;
 }
 
+std::vector<RequestedImage> parseRequested(const std::vector<std::string>& texts) {
+    std::vector<RequestedImage> images;
+    std::set<std::string> seen;
+    for (const auto& text : texts) {
+        oci::Reference reference = oci::Reference::parse(text);
+        if (seen.insert(reference.str()).second) images.push_back({text, std::move(reference)});
+    }
+    return images;
+}
+
 }  // namespace signet::config

@@ -12,6 +12,7 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
     Signed out;
     RefResult& result = out.result;
     result.ref = job.requested;
+    result.reference = job.reference;
     result.platform = job.platform;
     result.identity = cosign::identityFor(job.reference, options.sign);
     try {

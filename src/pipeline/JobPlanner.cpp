@@ -1,21 +1,16 @@
 #include "pipeline/JobPlanner.h"
 
-#include <set>
-
 #include "error/Error.h"
 #include "oci/ImageIndex.h"
 
 namespace signet::pipeline {
 
-std::vector<SigningJob> planJobs(const std::vector<std::string>& requested) {
+std::vector<SigningJob> planJobs(const std::vector<config::RequestedImage>& requested) {
     std::vector<SigningJob> jobs;
-    std::set<std::string> seen;
-    for (const auto& text : requested) {
-        oci::Reference ref = oci::Reference::parse(text);
-        if (!seen.insert(ref.str()).second) continue;
+    for (const auto& image : requested) {
         SigningJob job;
-        job.requested = text;
-        job.reference = std::move(ref);
+        job.requested = image.text;
+        job.reference = image.reference;
         jobs.push_back(std::move(job));
     }
     return jobs;

@@ -1,18 +1,18 @@
-// JobPlanner: turns requested reference strings into signing jobs (parsed, deduplicated, and
-// with --recursive expanded into each child manifest of an index).
+// JobPlanner: turns the requested images (parsed and deduplicated by config/) into signing jobs,
+// with --recursive expanded into each child manifest of an index.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "config/RequestedReferences.h"
 #include "oci/RegistryClient.h"
 #include "pipeline/SigningJob.h"
 
 namespace signet::pipeline {
 
-// Parses every reference; throws Error(Usage, "REF: <problem>") for the first invalid one.
-// Identical references (after normalisation) become one job.
-std::vector<SigningJob> planJobs(const std::vector<std::string>& requested);
+// One job per requested image, in order.
+std::vector<SigningJob> planJobs(const std::vector<config::RequestedImage>& requested);
 
 // The children of the index at `job` (platform manifests, skipping BuildKit attestation
 // manifests), as jobs; empty when the digest is an image manifest, not an index.

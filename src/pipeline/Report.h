@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "error/Error.h"
+#include "oci/Reference.h"
 
 namespace signet::pipeline {
 
@@ -17,6 +18,7 @@ struct RefFailure {
 
 struct RefResult {
     std::string ref;                      // as requested, e.g. "ghcr.io/o/app:1.2@sha256:aa…"
+    oci::Reference reference;             // `ref` as parsed once (empty when never parsed)
     std::string digest;                   // resolved digest ("" if never resolved)
     std::string identity;                 // docker-reference written into the payload
     std::optional<std::string> platform;  // "linux/amd64" for a child manifest of an index

@@ -157,7 +157,7 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
     std::vector<RefResult> failures;  // appended after the loop: `results` may be report.results
     for (const auto& result : results) {
         if (!result.ok() || result.platform || result.digest.empty()) continue;
-        Subject subject{oci::Reference::parse(result.ref), result.digest};
+        Subject subject{result.reference, result.digest};
         if (!done.insert(subject.reference.repository.name() + "@" + result.digest).second)
             continue;
         try {

@@ -101,5 +101,26 @@ TEST(RequestedReferences, NothingRequestedIsAnError) {
     EXPECT_EQ(refsFor({}, {"--image", "x@" + kDigest}), (std::vector<std::string>{"x@" + kDigest}));
 }
 
+TEST(RequestedReferences, EachImageIsParsedOnceAndNormalisedDuplicatesAreOne) {
+    auto images = parseRequested({"busybox:1@" + kDigest, "docker.io/library/busybox:1@" + kDigest,
+                                  "index.docker.io/library/busybox:2@" + kDigest});
+    ASSERT_EQ(images.size(), 2u);
+    EXPECT_EQ(images[0].text, "busybox:1@" + kDigest);  // the first spelling is the one reported
+    EXPECT_EQ(images[0].reference.repository.name(), "index.docker.io/library/busybox");
+    EXPECT_EQ(images[0].reference.tag, "1");
+    EXPECT_EQ(images[0].reference.digest, kDigest);
+    EXPECT_EQ(images[1].reference.tag, "2");
+}
+
+TEST(RequestedReferences, ABadReferenceIsAUsageErrorNamingIt) {
+    try {
+        parseRequested({"ok/app@" + kDigest, "Bad/App:1"});
+        ADD_FAILURE() << "expected an error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Usage);
+        EXPECT_NE(std::string(e.what()).find("Bad/App:1"), std::string::npos) << e.what();
+    }
+}
+
 }  // namespace
 }  // namespace signet::config

@@ -19,10 +19,11 @@ struct Images {
     std::string untagged = registry.putImage(kRepo, "", R"({"schemaVersion":2,"n":3})");
 
     std::vector<SigningJob> jobs() const {
-        return planJobs({"registry.test/team/app:v1@" + v1, "registry.test/team/app:v2@" + v2,
-                         "registry.test/team/app@" + untagged,
-                         "registry.test/team/app:v2@" + v1,  // the tag moved on
-                         "registry.test/team/app:gone@" + v1});
+        return planJobs(config::parseRequested(
+            {"registry.test/team/app:v1@" + v1, "registry.test/team/app:v2@" + v2,
+             "registry.test/team/app@" + untagged,
+             "registry.test/team/app:v2@" + v1,  // the tag moved on
+             "registry.test/team/app:gone@" + v1}));
     }
 };
 

@@ -47,6 +47,7 @@ struct Publishing {
     void publish() {
         RefResult signed_;
         signed_.ref = "registry.test/team/app:v1@" + digest;
+        signed_.reference = oci::Reference::parse(signed_.ref);
         signed_.digest = digest;
         report.results = {signed_};
         SbomPublisher publisher(registry, store, signer, std::nullopt, logger,
