@@ -12,11 +12,7 @@
 #include "config/SourceDateEpoch.h"
 #include "error/Error.h"
 #include "net/Deadline.h"
-#include "oci/ImageManifest.h"
-#include "sbom/SbomGenerator.h"
-#include "sbom/image/LayerProgress.h"
-#include "sbom/image/RegistryImage.h"
-#include "sbom/write/DocumentFormat.h"
+#include "sbom/ImageSbom.h"
 
 namespace signet::cli {
 namespace {
@@ -63,7 +59,7 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     sbom::DocumentFormat documentFormat = sbom::parseDocumentFormat(format);
     const auto& traits = sbom::traitsOf(documentFormat);
     oci::Reference ref = oci::Reference::parse(text);
-    auto options = sbom::DocumentOptions::fresh(config::sourceDateEpoch(env));
+    const std::optional<std::time_t> created = config::sourceDateEpoch(env);
 
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
@@ -80,31 +76,17 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::ostream* terminal = isatty(STDERR_FILENO) ? &std::cerr : nullptr;
     for (auto& image : images) {
-        auto totals = std::make_shared<sbom::LayerTotals>();
-        int layers =
-            static_cast<int>(oci::parseManifest(image.input.manifestJson, text).layers.size());
-        sbom::Sbom result = generator.generate(
-            sbom::withLayerProgress(std::move(image.input), layers, totals, terminal));
-        std::string document = sbom::writeDocument(result, documentFormat, options);
+        sbom::ImageSbom made =
+            sbom::makeImageSbom(generator, std::move(image), documentFormat, created, terminal);
         if (output.empty()) {
-            std::cout << document;
+            std::cout << made.document;
         } else {
             writeOutput(
-                many ? output + "/" + platformFileName(image.platform, traits.extension) : output,
-                document);
+                many ? output + "/" + platformFileName(made.platform, traits.extension) : output,
+                made.document);
         }
-        auto seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - totals->start);
-        std::cerr << "signet sbom: " << ref.repository.name() << "@" << image.digest
-                  << (image.platform.empty() ? "" : " (" + image.platform + ")") << ": "
-                  << result.packages.size() << " packages from " << totals->layers << " layers, "
-                  << totals->bytes << " bytes in " << static_cast<int>(seconds.count() * 1000)
-                  << " ms"
-                  << (result.warnings.empty()
-                          ? ""
-                          : ", " + std::to_string(result.warnings.size()) + " warnings")
-                  << "\n";
-        for (const auto& warning : result.warnings)
+        std::cerr << "signet sbom: " << sbom::summaryOf(made) << "\n";
+        for (const auto& warning : made.catalogue.warnings)
             std::cerr << "signet sbom: warning: " << warning << "\n";
     }
     return exit_code::kOk;

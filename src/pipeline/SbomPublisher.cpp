@@ -12,9 +12,7 @@
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "io/FileContents.h"
-#include "sbom/SbomGenerator.h"
-#include "sbom/image/RegistryImage.h"
-#include "sbom/write/DocumentFormat.h"
+#include "sbom/ImageSbom.h"
 
 namespace signet::pipeline {
 namespace {
@@ -101,21 +99,19 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
             io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");
         return store(through, signer, settings, subject, subject.digest, std::nullopt, document);
     }
-    auto options = sbom::DocumentOptions::fresh(created_);
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
     for (auto& image :
          sbom::platformImages(*client, subject.reference, subject.digest, settings.platforms)) {
-        sbom::Sbom catalogue = generator.generate(image.input);
-        std::string document =
-            sbom::writeDocument(catalogue, documentFormat(settings.format), options);
-        auto platform = image.platform.empty() ? std::nullopt : std::optional(image.platform);
-        auto stored = store(through, signer, settings, subject, image.digest, platform, document);
-        logger_.info("sbom " + subject.reference.repository.name() + "@" + image.digest +
-                     (platform ? " (" + *platform + ")" : "") + ": " +
-                     std::to_string(catalogue.packages.size()) + " packages, " +
-                     std::to_string(document.size()) + " bytes, stored at " +
-                     stored.front().location);
+        sbom::ImageSbom made = sbom::makeImageSbom(generator, std::move(image),
+                                                   documentFormat(settings.format), created_);
+        auto platform = made.platform.empty() ? std::nullopt : std::optional(made.platform);
+        auto stored =
+            store(through, signer, settings, subject, made.digest, platform, made.document);
+        logger_.info("sbom " + sbom::summaryOf(made) + "; " + std::to_string(made.document.size()) +
+                     " bytes stored at " + stored.front().location);
+        for (const auto& warning : made.catalogue.warnings)
+            logger_.info("sbom " + made.subject + ": warning: " + warning);
         entries.insert(entries.end(), stored.begin(), stored.end());
     }
     return entries;

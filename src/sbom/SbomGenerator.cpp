@@ -52,7 +52,7 @@ SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
 Sbom SbomGenerator::generate(const ImageInput& input) const {
     std::string label = input.name.empty() ? "image" : input.name;
     try {
-        ImageLayout layout = parseImageLayout(input.manifestJson, input.configJson);
+        const ImageLayout& layout = input.layout;
         Sbom sbom;
         sbom.image = {input.name,          input.tag, layout.manifestDigest,
                       layout.architecture, layout.os, {}};

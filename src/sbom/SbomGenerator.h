@@ -23,8 +23,8 @@ class SbomGenerator {
     // A generator with defaultCatalogers().
     static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
 
-    // Reads the manifest/config, streams each layer in order through input.readLayer, and
-    // returns the sorted catalogue. Throws signet::Error (Registry for unreadable layers or
+    // Streams each layer of input.layout in order through input.readLayer, and returns the
+    // sorted catalogue. Throws signet::Error (Registry for unreadable layers or
     // manifests, TooLarge past a ScanLimits bound); the message names the image.
     Sbom generate(const ImageInput& input) const;
 

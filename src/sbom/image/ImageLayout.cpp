@@ -72,29 +72,27 @@ LayerCompression compressionOf(const std::string& mediaType) {
     return it->second;
 }
 
-ImageLayout parseImageLayout(const std::string& manifestJson, const std::string& configJson) {
+std::string ImageLayout::platform() const {
+    if (os.empty() || architecture.empty()) return "";
+    return os + "/" + architecture + (variant.empty() ? "" : "/" + variant);
+}
+
+ImageLayout parseManifestLayout(const std::string& manifestJson) {
     nlohmann::json manifest = json::parse(manifestJson, "image manifest");
-    nlohmann::json config = json::parse(configJson, "image config");
-    if (!manifest.is_object() || !config.is_object()) {
-        throw Error(ErrorKind::Registry, "image manifest and config must be JSON objects");
-    }
+    if (!manifest.is_object())
+        throw Error(ErrorKind::Registry, "image manifest must be a JSON object");
     rejectIndexes(manifest);
+    auto config = manifest.find("config");
+    if (config == manifest.end() || !config->is_object() || stringField(*config, "digest").empty())
+        throw Error(ErrorKind::Registry, "image manifest has no config digest");
     auto layers = manifest.find("layers");
     if (layers == manifest.end() || !layers->is_array()) {
         throw Error(ErrorKind::Registry, "image manifest has no layers array");
     }
-    std::vector<std::string> diffIds = diffIdsOf(config);
-    if (diffIds.size() != layers->size()) {
-        throw Error(ErrorKind::Registry, "image manifest lists " + std::to_string(layers->size()) +
-                                             " layers but its config has " +
-                                             std::to_string(diffIds.size()) + " diff_ids");
-    }
     ImageLayout layout;
     layout.manifestDigest = crypto::sha256Digest(manifestJson);
-    layout.architecture = stringField(config, "architecture");
-    layout.os = stringField(config, "os");
-    for (std::size_t i = 0; i < layers->size(); ++i) {
-        const auto& entry = (*layers)[i];
+    layout.configDigest = stringField(*config, "digest");
+    for (const auto& entry : *layers) {
         if (!entry.is_object())
             throw Error(ErrorKind::Registry, "image manifest layer is not an object");
         LayerDescriptor layer;
@@ -103,12 +101,33 @@ ImageLayout parseImageLayout(const std::string& manifestJson, const std::string&
         if (entry.contains("size") && entry["size"].is_number_integer()) {
             layer.size = entry["size"].get<std::int64_t>();
         }
-        layer.diffId = diffIds[i];
         compressionOf(layer.mediaType);
         if (layer.digest.empty())
             throw Error(ErrorKind::Registry, "image manifest layer has no digest");
         layout.layers.push_back(std::move(layer));
     }
+    return layout;
+}
+
+void addImageConfig(ImageLayout& layout, const std::string& configJson) {
+    nlohmann::json config = json::parse(configJson, "image config");
+    if (!config.is_object()) throw Error(ErrorKind::Registry, "image config must be a JSON object");
+    std::vector<std::string> diffIds = diffIdsOf(config);
+    if (diffIds.size() != layout.layers.size()) {
+        throw Error(ErrorKind::Registry, "image manifest lists " +
+                                             std::to_string(layout.layers.size()) +
+                                             " layers but its config has " +
+                                             std::to_string(diffIds.size()) + " diff_ids");
+    }
+    for (std::size_t i = 0; i < diffIds.size(); ++i) layout.layers[i].diffId = diffIds[i];
+    layout.architecture = stringField(config, "architecture");
+    layout.os = stringField(config, "os");
+    layout.variant = stringField(config, "variant");
+}
+
+ImageLayout parseImageLayout(const std::string& manifestJson, const std::string& configJson) {
+    ImageLayout layout = parseManifestLayout(manifestJson);
+    addImageConfig(layout, configJson);
     return layout;
 }
 

@@ -29,13 +29,14 @@ class CountingBuffer : public std::streambuf {
 
 }  // namespace
 
-ImageInput withLayerProgress(ImageInput input, int layerCount, std::shared_ptr<LayerTotals> totals,
+ImageInput withLayerProgress(ImageInput input, std::shared_ptr<LayerTotals> totals,
                              std::ostream* terminal) {
     LayerStreamer inner = input.readLayer;
+    const auto layerCount = input.layout.layers.size();
     input.readLayer = [inner, layerCount, totals, terminal](
                           const LayerDescriptor& layer,
                           const std::function<void(std::istream&)>& consume) {
-        int index = ++totals->layers;
+        const auto index = static_cast<std::size_t>(++totals->layers);
         if (terminal) {
             *terminal << "\rreading layer " << index << "/" << layerCount << " ("
                       << layer.size / 1024 << " KiB)" << std::flush;

@@ -19,7 +19,7 @@ struct LayerTotals {
 
 // Returns `input` with its streamer wrapped; `totals` is filled as layers are read. When
 // `terminal` is non-null, progress lines are drawn on it (use only for an interactive stderr).
-ImageInput withLayerProgress(ImageInput input, int layerCount, std::shared_ptr<LayerTotals> totals,
+ImageInput withLayerProgress(ImageInput input, std::shared_ptr<LayerTotals> totals,
                              std::ostream* terminal);
 
 }  // namespace signet::sbom

@@ -1,10 +1,7 @@
 #include "sbom/image/RegistryImage.h"
 
-#include <nlohmann/json.hpp>
-
 #include "error/Error.h"
 #include "oci/ImageIndex.h"
-#include "oci/ImageManifest.h"
 
 namespace signet::sbom {
 namespace {
@@ -19,23 +16,24 @@ bool platformSelected(const std::string& platform, const std::vector<std::string
     return false;
 }
 
-std::string configPlatform(const std::string& config) {
-    nlohmann::json parsed = nlohmann::json::parse(config, nullptr, false);
-    if (!parsed.is_object()) return "";
-    std::string os = parsed.value("os", ""), arch = parsed.value("architecture", "");
-    if (os.empty() || arch.empty()) return "";
-    std::string variant = parsed.value("variant", "");
-    return os + "/" + arch + (variant.empty() ? "" : "/" + variant);
+// The manifest and its config, each parsed once; a problem is the SBOM's, as the generator's are.
+ImageLayout layoutAt(oci::RegistryClient& client, const oci::Reference& ref,
+                     const oci::ManifestResponse& manifest) {
+    try {
+        ImageLayout layout = parseManifestLayout(manifest.body);
+        addImageConfig(layout,
+                       client.getBlob(ref.repository, layout.configDigest, kMaxConfigBytes));
+        return layout;
+    } catch (const Error& e) {
+        throw e.withContext("SBOM for " + ref.repository.name());
+    }
 }
 
 PlatformImage imageAt(oci::RegistryClient& client, const oci::Reference& ref,
                       const std::string& digest, const oci::ManifestResponse& manifest) {
-    oci::ImageManifest parsed =
-        oci::parseManifest(manifest.body, ref.repository.name() + "@" + digest);
     PlatformImage image;
     image.digest = digest;
-    image.input.manifestJson = manifest.body;
-    image.input.configJson = client.getBlob(ref.repository, parsed.config.digest, kMaxConfigBytes);
+    image.input.layout = layoutAt(client, ref, manifest);
     image.input.name = ref.repository.name();
     image.input.tag = ref.tag;
     oci::Repository repository = ref.repository;
@@ -45,7 +43,7 @@ PlatformImage imageAt(oci::RegistryClient& client, const oci::Reference& ref,
         client.readBlob(repository, layer.digest, consume);  // checks the blob's digest
     };
     image.input.layersCheckedBySource = true;
-    image.platform = configPlatform(image.input.configJson);
+    image.platform = image.input.layout.platform();
     return image;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "SbomCommand.h"
 #include "SbomFixtureImages.h"
@@ -63,7 +64,17 @@ TEST_F(SbomIndexTest, WithoutPlatformWritesOneDocumentPerPlatform) {
         files.push_back(entry.path().filename().string());
     }
     ASSERT_EQ(files.size(), expected_.size()) << ::testing::PrintToString(files);
+    std::set<std::string> namespaces;  // SPDX: each document's namespace is its own
+    for (const auto& file : files) {
+        namespaces.insert(
+            nlohmann::json::parse(readFile(dir + "/" + file)).at("documentNamespace"));
+    }
+    EXPECT_EQ(namespaces.size(), files.size()) << ::testing::PrintToString(namespaces);
     for (const auto& platform : expected_) {
+        // One summary line per platform, naming its manifest and platform.
+        EXPECT_NE(result.err.find("@" + platform.digest + " (" + platform.platformArg + "): "),
+                  std::string::npos)
+            << result.err;
         auto match = std::find_if(files.begin(), files.end(), [&](const std::string& name) {
             return name.rfind(platform.fileStem + ".", 0) == 0;
         });

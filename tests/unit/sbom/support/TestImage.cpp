@@ -73,8 +73,7 @@ ImageInput InMemoryImage::input(const std::string& name, const std::string& tag)
     auto byDigest = std::make_shared<std::map<std::string, std::string>>();
     for (const auto& blob : blobs_) (*byDigest)[crypto::sha256Digest(blob.bytes)] = blob.bytes;
     ImageInput in;
-    in.manifestJson = manifestJson();
-    in.configJson = configJson();
+    in.layout = parseImageLayout(manifestJson(), configJson());
     in.name = name;
     in.tag = tag;
     in.readLayer = [byDigest](const LayerDescriptor& layer,
