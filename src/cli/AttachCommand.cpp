@@ -4,6 +4,7 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "cli/SbomTypeFlag.h"
 #include "cli/SigningKey.h"
 #include "cli/TagFlags.h"
 #include "config/CommandTimeout.h"
@@ -25,7 +26,8 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     TagFlags tagFlags;
     tagFlags.addTo(parser);
     parser.option("--sbom", &sbom, "the SBOM file");
-    parser.option("--type", &type, "spdx (default), cyclonedx or syft");
+    parser.option("--type", &type,
+                  "spdx (default), cyclonedx or syft; or spdx-json, spdx-tag, cyclonedx-json");
     parser.option("--input-format", &inputFormat, "json, text or xml (default: by file name)");
     parser.option("--key", &key,
                   "private key that signs the SBOM manifest (default SIGNET_KEY, "
@@ -39,8 +41,8 @@ int runAttach(const Arguments& args, const Environment& env, secret::SecretScrub
     }
     std::string text = parser.parseOne(Arguments(args.begin() + 1, args.end()));
     if (sbom.empty()) throw Error(ErrorKind::Usage, "attach sbom needs --sbom FILE");
-    bool json = inputFormat.empty() ? sbom.ends_with(".json") : inputFormat == "json";
-    std::string mediaType = cosign::sbomMediaType(type, json);
+    const AttachType attachType = attachTypeFor(type, inputFormat, sbom);
+    std::string mediaType = cosign::sbomMediaType(attachType.type, attachType.json);
     oci::Reference ref = oci::Reference::parse(text);
     tagFlags.check(ref);
     std::string document = io::readFileContents(sbom, 128u << 20, ErrorKind::Usage, "SBOM file");

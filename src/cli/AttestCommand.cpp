@@ -4,6 +4,7 @@
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
+#include "cli/SbomTypeFlag.h"
 #include "cli/SigningKey.h"
 #include "cli/SigstoreFlags.h"
 #include "cli/TagFlags.h"
@@ -42,10 +43,12 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
     parser.option("--predicate", &predicate, "the predicate file (e.g. an SPDX JSON SBOM)");
     parser.option("--type", &type,
-                  "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI");
+                  "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI; or "
+                  "spdx-json, spdx-tag, cyclonedx-json");
     std::string text = parser.parseOne(args);
     signingFlags.check();
     if (predicate.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
+    type = attestTypeFor(type);
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     tagFlags.check(ref);
@@ -77,6 +80,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     std::string text = parser.parseOne(args);
     verifyingFlags.check();
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
+    type = attestTypeFor(type);
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));

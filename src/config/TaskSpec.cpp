@@ -30,18 +30,6 @@ std::string_view toString(SbomMode value) {
     return "off";
 }
 
-std::string_view toString(SbomFormat value) {
-    switch (value) {
-        case SbomFormat::SpdxJson:
-            return "spdx-json";
-        case SbomFormat::SpdxTag:
-            return "spdx-tag";
-        case SbomFormat::CycloneDxJson:
-            return "cyclonedx-json";
-    }
-    return "spdx-json";
-}
-
 std::string_view toString(SbomAttach value) {
     switch (value) {
         case SbomAttach::Attestation:
@@ -120,7 +108,8 @@ std::string describe(const TaskSpec& spec) {
         << "outputs: report=" << spec.outputs.report
         << " results_dir=" << optionalText(spec.outputs.resultsDir) << "\n"
         << "sbom: mode=" << toString(spec.sbom.mode) << " file=" << optionalText(spec.sbom.file)
-        << " format=" << toString(spec.sbom.format) << " attach=" << toString(spec.sbom.attach)
+        << " format=" << sbom::traitsOf(spec.sbom.format).word
+        << " attach=" << toString(spec.sbom.attach)
         << " platforms=" << (spec.sbom.platforms.empty() ? "all" : joined(spec.sbom.platforms))
         << " max_bytes=" << spec.sbom.maxBytes << " dir=" << optionalText(spec.sbom.dir) << "\n";
     return out.str();

@@ -11,6 +11,7 @@
 
 #include "crypto/SecretBytes.h"
 #include "error/ExitStatus.h"
+#include "sbom/write/DocumentFormat.h"
 
 namespace signet::config {
 
@@ -20,16 +21,14 @@ enum class Identity { Tag, Repo };
 enum class SignatureFormat { LegacyTag, Referrers };
 using FailOn = signet::FailOn;  // error/ExitStatus.h: how failures map to the exit code
 enum class SbomMode { Off, Generate, File };
-enum class SbomFormat { SpdxJson, SpdxTag, CycloneDxJson };
 enum class SbomAttach { Attestation, Attach, Both };
 enum class LogFormat { Plain, Github };  // text lines; GitHub workflow commands
 
-// The spelling used in configuration and reports: "tag", "legacy-tag", "spdx-json", ...
+// The spelling used in configuration and reports: "tag", "legacy-tag", "attestation", ...
 std::string_view toString(Identity value);
 std::string_view toString(SignatureFormat value);
 std::string_view toString(FailOn value);
 std::string_view toString(SbomMode value);
-std::string_view toString(SbomFormat value);
 std::string_view toString(SbomAttach value);
 
 struct RegistrySettings {
@@ -56,7 +55,7 @@ struct OutputSettings {
 struct SbomSettings {
     SbomMode mode = SbomMode::Off;
     std::optional<std::string> file;
-    SbomFormat format = SbomFormat::SpdxJson;
+    sbom::DocumentFormat format = sbom::DocumentFormat::SpdxJson;  // its words: sbom::traitsOf
     SbomAttach attach = SbomAttach::Attestation;
     std::vector<std::string> platforms;  // empty = all platforms
     std::uint64_t maxBytes = 16ull * 1024 * 1024;

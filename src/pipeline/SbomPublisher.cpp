@@ -17,18 +17,6 @@
 namespace signet::pipeline {
 namespace {
 
-sbom::DocumentFormat documentFormat(config::SbomFormat format) {
-    switch (format) {
-        case config::SbomFormat::SpdxJson:
-            return sbom::DocumentFormat::SpdxJson;
-        case config::SbomFormat::SpdxTag:
-            return sbom::DocumentFormat::SpdxTagValue;
-        case config::SbomFormat::CycloneDxJson:
-            return sbom::DocumentFormat::CycloneDxJson;
-    }
-    return sbom::DocumentFormat::SpdxJson;
-}
-
 void writeCopy(const std::string& dir, const std::string& digest, const std::string& extension,
                const std::string& document) {
     std::filesystem::create_directories(dir);
@@ -47,7 +35,7 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
                                             const Subject& subject, const std::string& digest,
                                             const std::optional<std::string>& platform,
                                             const std::string& document) {
-    const auto& traits = sbom::traitsOf(documentFormat(settings.format));
+    const auto& traits = sbom::traitsOf(settings.format);
     std::string name = subject.reference.repository.name() + "@" + digest;
     if (document.size() > settings.maxBytes) {
         throw Error(ErrorKind::TooLarge,
@@ -103,8 +91,8 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
     std::vector<SbomEntry> entries;
     for (auto& image :
          sbom::platformImages(*client, subject.reference, subject.digest, settings.platforms)) {
-        sbom::ImageSbom made = sbom::makeImageSbom(generator, std::move(image),
-                                                   documentFormat(settings.format), created_);
+        sbom::ImageSbom made =
+            sbom::makeImageSbom(generator, std::move(image), settings.format, created_);
         auto platform = made.platform.empty() ? std::nullopt : std::optional(made.platform);
         auto stored =
             store(through, signer, settings, subject, made.digest, platform, made.document);

@@ -76,6 +76,61 @@ TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
         10);
 }
 
+// One set of SBOM format words: `signet sbom --format`'s words name the same predicate types on
+// attest and verify-attestation and the same media types on attach sbom as cosign's words do.
+TEST_F(Attest, SbomFormatWordsWorkOnEveryTypeFlag) {
+    auto image = pushSmallImage(registry_, "att/words", "1", "words");
+    std::string predicate = fixture("interop/cosign-testdata/bom-go-mod.spdx.json");
+    auto attested = runSignet(
+        {"attest", "--key", key(), "--type", "spdx-json", "--predicate", predicate, image.ref()},
+        env_);
+    ASSERT_EQ(attested.exitCode, 0) << attested.err;
+    auto manifest = oci::parseManifest(
+        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"),
+        "att");
+    ASSERT_EQ(manifest.layers.size(), 1u);
+    EXPECT_EQ(manifest.layers[0].annotations.at("predicateType"), "https://spdx.dev/Document");
+    for (const char* word : {"spdx-json", "spdxjson"}) {
+        EXPECT_EQ(
+            runSignet({"verify-attestation", "--key", pub(), "--type", word, image.ref()}, env_)
+                .exitCode,
+            0)
+            << word;
+    }
+    EXPECT_EQ(
+        runSignet({"verify-attestation", "--key", pub(), "--type", "cyclonedx-json", image.ref()},
+                  env_)
+            .exitCode,
+        12);
+
+    // A JSON file attached as spdx-tag is what the word says: text, whatever the file name.
+    std::string tag = repoPath(image) + ":sha256-" + hex(image.digest) + ".sbom";
+    const std::vector<std::pair<std::string, std::string>> attachments = {
+        {"spdx-tag", "text/spdx"},
+        {"spdx-json", "text/spdx+json"},
+        {"cyclonedx-json", "application/vnd.cyclonedx+json"}};
+    for (const auto& [word, mediaType] : attachments) {
+        auto attached = runSignet(
+            {"attach", "sbom", "--key", key(), "--type", word, "--sbom", predicate, image.ref()},
+            env_);
+        ASSERT_EQ(attached.exitCode, 0) << word << ": " << attached.err;
+        auto sbom = oci::parseManifest(fetchRawManifest(registry_, tag), "sbom");
+        ASSERT_EQ(sbom.layers.size(), 1u);
+        EXPECT_EQ(sbom.layers[0].mediaType, mediaType) << word;
+    }
+    auto contradicted = runSignet({"attach", "sbom", "--key", key(), "--type", "spdx-tag",
+                                   "--input-format", "json", "--sbom", predicate, image.ref()},
+                                  env_);
+    EXPECT_EQ(contradicted.exitCode, 1);
+    EXPECT_NE(contradicted.err.find("--type spdx-tag is not JSON"), std::string::npos)
+        << contradicted.err;
+    // `signet sbom --format` says which document; cosign's "spdx" does not, so it is refused.
+    auto ambiguous = runSignet({"sbom", "--format", "spdx", image.ref()}, env_);
+    EXPECT_EQ(ambiguous.exitCode, 1);
+    EXPECT_NE(ambiguous.err.find("use spdx-json, spdx-tag or cyclonedx-json"), std::string::npos)
+        << ambiguous.err;
+}
+
 // attest and attach sbom treat tags as sign does: a tag alone is refused unless
 // --allow-tag-only, and a tag@digest whose tag moved is refused unless --no-verify-tags.
 TEST_F(Attest, AttestAndAttachTreatTagsAsSignDoes) {

@@ -60,7 +60,7 @@ TEST(TaskYaml, ExampleFileLoadsWithTheValuesItSpells) {
     EXPECT_EQ(spec.registry.concurrency, 4u);
     EXPECT_EQ(spec.outputs.report, "signet-report.json");
     EXPECT_EQ(spec.sbom.mode, SbomMode::Off);
-    EXPECT_EQ(spec.sbom.format, SbomFormat::SpdxJson);
+    EXPECT_EQ(spec.sbom.format, sbom::DocumentFormat::SpdxJson);
     EXPECT_EQ(spec.sbom.attach, SbomAttach::Attestation);
     EXPECT_TRUE(spec.sbom.platforms.empty());
     EXPECT_EQ(spec.sbom.maxBytes, 16u * 1024 * 1024);
@@ -115,7 +115,7 @@ sbom:
     EXPECT_EQ(spec.outputs.resultsDir, "/tekton/results");
     EXPECT_EQ(spec.sbom.mode, SbomMode::File);
     EXPECT_EQ(spec.sbom.file, "sbom.json");
-    EXPECT_EQ(spec.sbom.format, SbomFormat::CycloneDxJson);
+    EXPECT_EQ(spec.sbom.format, sbom::DocumentFormat::CycloneDxJson);
     EXPECT_EQ(spec.sbom.attach, SbomAttach::Both);
     EXPECT_EQ(spec.sbom.platforms, (std::vector<std::string>{"linux/amd64", "linux/arm64/v8"}));
     EXPECT_EQ(spec.sbom.maxBytes, 1048576u);
