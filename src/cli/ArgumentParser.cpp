@@ -5,7 +5,6 @@
 
 #include <sstream>
 
-#include "config/DidYouMean.h"
 #include "error/Error.h"
 
 namespace signet::cli {
@@ -44,73 +43,44 @@ void ArgumentParser::unsupported(const std::string& names, const std::string& in
     specs_.push_back({splitNames(names), Kind::Unsupported, nullptr, instead});
 }
 
-const ArgumentParser::Spec* ArgumentParser::find(const std::string& name) const {
-    for (const auto& spec : specs_) {
-        for (const auto& candidate : spec.names) {
-            if (candidate == name) return &spec;
-        }
-    }
-    return nullptr;
-}
-
 std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& args) const {
-    std::vector<std::string> positional;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "--") {
-            positional.insert(positional.end(), args.begin() + static_cast<long>(i) + 1,
-                              args.end());
-            break;
-        }
-        if (arg.size() < 2 || arg[0] != '-') {
-            positional.push_back(arg);
-            continue;
-        }
-        if (arg == "--help" || arg == "-h") throw HelpRequested{usage()};
-        auto eq = arg.find('=');
-        std::string name = arg.substr(0, eq);
-        const Spec* spec = find(name);
-        if (!spec) {
-            std::vector<std::string> known;
-            for (const auto& each : specs_)
-                known.insert(known.end(), each.names.begin(), each.names.end());
-            throw Error(ErrorKind::Usage, "unknown flag " + name + config::didYouMean(name, known) +
-                                              " (see signet " + command_ + " --help)");
-        }
-        if (spec->kind == Kind::Unsupported) {
-            throw Error(ErrorKind::Usage, name + " (a cosign flag) is not supported by signet " +
-                                              command_ + ": " + spec->help);
-        }
-        if (spec->kind == Kind::Flag) {
-            if (eq != std::string::npos) {
-                std::string value = arg.substr(eq + 1);
-                if (value != "true" && value != "false") {
-                    throw Error(ErrorKind::Usage, name + " takes true or false");
+    config::CommandLine line(command_);
+    for (const auto& spec : specs_) {
+        config::FlagSpec flag;
+        flag.names = spec.names;
+        // An unsupported flag is refused as soon as it is met, with or without a value.
+        flag.arity = spec.kind == Kind::Flag || spec.kind == Kind::Unsupported
+                         ? config::FlagArity::Switch
+                         : config::FlagArity::Value;
+        flag.take = [this, &spec](const std::string& name, const std::string& value) {
+            switch (spec.kind) {
+                case Kind::Flag:
+                    if (value != "true" && value != "false")
+                        throw Error(ErrorKind::Usage, name + " takes true or false");
+                    *static_cast<bool*>(spec.target) = value == "true";
+                    break;
+                case Kind::Option:
+                    *static_cast<std::string*>(spec.target) = value;
+                    break;
+                case Kind::Repeated:
+                    static_cast<std::vector<std::string>*>(spec.target)->push_back(value);
+                    break;
+                case Kind::CsvList: {
+                    auto* list = static_cast<std::vector<std::string>*>(spec.target);
+                    for (auto& field : csvFlagFields(value, name))
+                        list->push_back(std::move(field));
+                    break;
                 }
-                *static_cast<bool*>(spec->target) = value == "true";
-            } else {
-                *static_cast<bool*>(spec->target) = true;
+                case Kind::Unsupported:
+                    throw Error(ErrorKind::Usage, name +
+                                                      " (a cosign flag) is not supported by "
+                                                      "signet " +
+                                                      command_ + ": " + spec.help);
             }
-            continue;
-        }
-        std::string value;
-        if (eq != std::string::npos) {
-            value = arg.substr(eq + 1);
-        } else if (i + 1 < args.size()) {
-            value = args[++i];
-        } else {
-            throw Error(ErrorKind::Usage, name + " needs a value");
-        }
-        if (spec->kind == Kind::Option) {
-            *static_cast<std::string*>(spec->target) = value;
-        } else if (spec->kind == Kind::CsvList) {
-            auto* list = static_cast<std::vector<std::string>*>(spec->target);
-            for (auto& field : csvFlagFields(value, name)) list->push_back(std::move(field));
-        } else {
-            static_cast<std::vector<std::string>*>(spec->target)->push_back(value);
-        }
+        };
+        line.add(std::move(flag));
     }
-    return positional;
+    return line.parse(args, usage());
 }
 
 std::string ArgumentParser::parseOne(const std::vector<std::string>& args) const {

@@ -1,15 +1,16 @@
-// ArgumentParser: flags of one subcommand (--name, --name VALUE, --name=VALUE, repeated, aliases).
+// ArgumentParser: the flags of one subcommand, bound to variables, on the one grammar of every
+// command (config/CommandLine.h) with cosign's (pflag's) meaning of each kind.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "config/CommandLine.h"
+
 namespace signet::cli {
 
 // Thrown by parse() when --help/-h is given; dispatch prints `usage` and exits 0.
-struct HelpRequested {
-    std::string usage;
-};
+using HelpRequested = config::HelpRequested;
 
 class ArgumentParser {
   public:
@@ -48,7 +49,6 @@ class ArgumentParser {
         void* target;
         std::string help;
     };
-    const Spec* find(const std::string& name) const;
 
     std::string command_;
     std::string positional_;

@@ -178,11 +178,6 @@ int signAll(RunContext& run, const TaskSpec& spec) {
 }  // namespace
 
 int runRun(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    for (const auto& arg : args) {
-        if (arg == "--help" || arg == "-h")
-            throw HelpRequested{"usage: signet run [flags] [REF...]\n\nflags:\n" +
-                                config::runFlagsHelp()};
-    }
     config::RunFlags flags = config::parseRunFlags(args);
     RunContext run(env, secrets);
     TaskSpec spec;

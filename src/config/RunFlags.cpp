@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "config/DidYouMean.h"
+#include "config/CommandLine.h"
 #include "config/SettingApplier.h"
 #include "config/SettingTable.h"
 #include "config/ValueParsing.h"
@@ -13,39 +13,28 @@
 namespace signet::config {
 namespace {
 
-bool isFlag(const std::string& arg) {
-    return arg.size() > 2 && arg.rfind("--", 0) == 0;
-}
-
 bool isListKind(ValueKind kind) {
     return kind == ValueKind::List || kind == ValueKind::Annotations ||
            kind == ValueKind::Platforms;
 }
 
-bool isBoolWord(const std::string& text) {
-    for (const char* word : {"true", "false", "yes", "no", "1", "0"}) {
-        if (text == word) return true;
-    }
-    return false;
-}
-
-[[noreturn]] void usage(const std::string& message) {
-    throw Error(ErrorKind::Usage, message + " (see signet run --help)");
-}
-
-class FlagParser {
+// Flags become raw settings, each with the flag as its origin; an empty value (a Tekton param
+// left empty) counts as not given. A list flag's values, from all its occurrences, are one
+// setting.
+class RunFlagCollector {
   public:
-    explicit FlagParser(const std::vector<std::string>& args) : args_(args) {}
-
-    RunFlags parse() {
-        while (pos_ < args_.size()) {
-            const std::string& arg = args_[pos_++];
-            if (!isFlag(arg)) {
-                if (!trim(arg).empty()) addListItem(*findSetting("images"), "--image", arg);
-                continue;
-            }
-            parseFlag(arg);
-        }
+    void scalar(const SettingDef& def, const std::string& name, const std::string& value) {
+        if (!trim(value).empty()) flags_.settings.push_back({def.key, value, name});
+    }
+    void listItem(const SettingDef& def, const std::string& name, const std::string& item) {
+        PendingList& list = lists_[def.key];
+        if (list.origin.empty()) list.origin = name;
+        if (!trim(item).empty()) list.items.push_back(item);
+    }
+    void config(const std::string& value) {
+        if (!trim(value).empty()) flags_.configPath = trim(value);
+    }
+    RunFlags finish() {
         for (auto& [key, list] : lists_) {
             if (!list.items.empty()) flags_.settings.push_back({key, list.items, list.origin});
         }
@@ -57,85 +46,6 @@ class FlagParser {
         std::vector<std::string> items;
         std::string origin;
     };
-
-    void parseFlag(const std::string& arg) {
-        const auto eq = arg.find('=');
-        const std::string name = arg.substr(0, eq);
-        const std::optional<std::string> inlineValue =
-            eq == std::string::npos ? std::nullopt : std::optional(arg.substr(eq + 1));
-        if (name == "--config") {
-            setConfig(name, inlineValue);
-            return;
-        }
-        const SettingDef* def = findSettingByFlag(name);
-        if (def == nullptr && name.rfind("--no-", 0) == 0) {
-            const SettingDef* positive = findSettingByFlag("--" + name.substr(5));
-            if (positive != nullptr && positive->kind == ValueKind::Bool) {
-                if (inlineValue) usage(name + " takes no value");
-                flags_.settings.push_back({positive->key, std::string("false"), name});
-                return;
-            }
-        }
-        if (def == nullptr) {
-            std::vector<std::string> known{"--config"};
-            for (const auto& setting : settingTable())
-                known.insert(known.end(), setting.flags.begin(), setting.flags.end());
-            usage(name + ": unknown flag for signet run" + didYouMean(name, known));
-        }
-        if (def->kind == ValueKind::Bool) {
-            parseBoolFlag(*def, name, inlineValue);
-        } else if (isListKind(def->kind)) {
-            parseListFlag(*def, name, inlineValue);
-        } else {
-            parseScalarFlag(*def, name, inlineValue);
-        }
-    }
-
-    void setConfig(const std::string& name, const std::optional<std::string>& inlineValue) {
-        const std::string value = inlineValue ? *inlineValue : requireNext(name);
-        if (!trim(value).empty()) flags_.configPath = trim(value);
-    }
-
-    std::string requireNext(const std::string& name) {
-        if (pos_ >= args_.size() || isFlag(args_[pos_])) usage(name + " needs a value");
-        return args_[pos_++];
-    }
-
-    void parseBoolFlag(const SettingDef& def, const std::string& name,
-                       const std::optional<std::string>& inlineValue) {
-        std::string value = "true";
-        if (inlineValue) {
-            value = *inlineValue;
-        } else if (pos_ < args_.size() && (isBoolWord(args_[pos_]) || args_[pos_].empty())) {
-            value = args_[pos_++];
-        }
-        if (!trim(value).empty()) flags_.settings.push_back({def.key, value, name});
-    }
-
-    void parseScalarFlag(const SettingDef& def, const std::string& name,
-                         const std::optional<std::string>& inlineValue) {
-        const std::string value = inlineValue ? *inlineValue : requireNext(name);
-        if (!trim(value).empty()) flags_.settings.push_back({def.key, value, name});
-    }
-
-    void parseListFlag(const SettingDef& def, const std::string& name,
-                       const std::optional<std::string>& inlineValue) {
-        if (inlineValue) {
-            addListItem(def, name, *inlineValue);
-            return;
-        }
-        // No value at all is tolerated: an empty Tekton array param may expand to nothing.
-        while (pos_ < args_.size() && !isFlag(args_[pos_])) addListItem(def, name, args_[pos_++]);
-    }
-
-    void addListItem(const SettingDef& def, const std::string& name, const std::string& item) {
-        PendingList& list = lists_[def.key];
-        if (list.origin.empty()) list.origin = name;
-        if (!trim(item).empty()) list.items.push_back(item);
-    }
-
-    const std::vector<std::string>& args_;
-    std::size_t pos_ = 0;
     RunFlags flags_;
     std::map<std::string, PendingList> lists_;
 };
@@ -143,7 +53,36 @@ class FlagParser {
 }  // namespace
 
 RunFlags parseRunFlags(const std::vector<std::string>& args) {
-    return FlagParser(args).parse();
+    RunFlagCollector collected;
+    CommandLine line("run");
+    line.add(
+        {.names = {"--config"},
+         .arity = FlagArity::Value,
+         .take = [&](const std::string&, const std::string& value) { collected.config(value); }});
+    for (const auto& def : settingTable()) {
+        if (def.flags.empty()) continue;
+        FlagSpec spec;
+        spec.names = def.flags;
+        if (def.kind == ValueKind::Bool) {
+            spec.arity = FlagArity::Switch;
+            spec.negatable = true;
+        } else {
+            spec.arity = isListKind(def.kind) ? FlagArity::Spread : FlagArity::Value;
+        }
+        const bool list = spec.arity == FlagArity::Spread;
+        spec.take = [&collected, &def, list](const std::string& name, const std::string& value) {
+            list ? collected.listItem(def, name, value) : collected.scalar(def, name, value);
+        };
+        line.add(std::move(spec));
+    }
+    // Arguments that are no flag's value are images, as --image's.
+    for (const auto& image : line.parse(args, runUsage()))
+        collected.listItem(*findSetting("images"), "--image", image);
+    return collected.finish();
+}
+
+std::string runUsage() {
+    return "usage: signet run [flags] [REF...]\n\nflags:\n" + runFlagsHelp();
 }
 
 void applyRunFlags(TaskSpec& spec, const RunFlags& flags) {

@@ -23,13 +23,16 @@ struct RunFlags {
     std::vector<RawSetting> settings;
 };
 
-// `args` excludes the program name and the "run" word. Throws Error(Usage, ...) naming the flag.
+// `args` excludes the program name and the "run" word, and is read with the grammar of every
+// command (config/CommandLine.h). Throws Error(Usage, ...) naming the flag, or HelpRequested.
 RunFlags parseRunFlags(const std::vector<std::string>& args);
 
 // Applies the flags' settings on top of `spec` (values validated as for every other source).
 void applyRunFlags(TaskSpec& spec, const RunFlags& flags);
 
-// One line per flag, for `signet run --help`.
+// `signet run --help`: the usage line and one line per flag.
+std::string runUsage();
+// One line per flag.
 std::string runFlagsHelp();
 
 // A setting's help: its line, choices, where it is read from and its default.

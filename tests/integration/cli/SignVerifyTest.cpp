@@ -292,7 +292,7 @@ TEST_F(SignVerify, BadInputIsOneLineWithADocumentedCode) {
         {{"sign", "--kye", key()}, 1, "signet sign: unknown flag --kye (did you mean --key?)"},
         {{"run", "--imgae", "x"},
          1,
-         "--imgae: unknown flag for signet run (did you mean --image?)"},
+         "signet run: unknown flag --imgae (did you mean --image?) (see signet run --help)"},
     };
     for (const auto& c : cases) {
         auto result = runSignet(c.args, env_);
