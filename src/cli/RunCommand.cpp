@@ -39,8 +39,7 @@ using pipeline::Report;
 
 cosign::SignOptions signOptions(const TaskSpec& spec) {
     cosign::SignOptions options;
-    options.identity = spec.identity == config::Identity::Tag ? cosign::IdentityMode::Tag
-                                                              : cosign::IdentityMode::Repo;
+    options.identity = spec.identity;
     options.annotations = spec.annotations;
     options.allowTagOnly = spec.allowTagOnly;
     options.verifyTags = spec.verifyTags;

@@ -19,16 +19,6 @@
 #include "pipeline/LostRaceCheck.h"
 
 namespace signet::cli {
-namespace {
-
-cosign::IdentityMode parseIdentity(const std::string& text) {
-    if (text == "tag") return cosign::IdentityMode::Tag;
-    if (text == "repo") return cosign::IdentityMode::Repo;
-    throw Error(ErrorKind::Usage, "--identity must be tag or repo, got '" + text + "'");
-}
-
-}  // namespace
-
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
     std::string key, identity = "tag", timeout, containerIdentity;
     std::vector<std::string> annotations;
@@ -63,7 +53,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
         throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
 
     cosign::SignOptions options = tagFlags.resolving();
-    options.identity = parseIdentity(identity);
+    options.identity = cosign::parseIdentityMode(identity, "--identity");
     options.annotations = cosign::parseAnnotations(annotations);
     if (!containerIdentity.empty()) {
         oci::Reference::parse(containerIdentity);  // a docker-reference, as cosign requires

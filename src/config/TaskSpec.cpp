@@ -6,10 +6,6 @@
 
 namespace signet::config {
 
-std::string_view toString(Identity value) {
-    return value == Identity::Tag ? "tag" : "repo";
-}
-
 std::string_view toString(SignatureFormat value) {
     return value == SignatureFormat::LegacyTag ? "legacy-tag" : "referrers";
 }
@@ -89,7 +85,8 @@ std::string describe(const TaskSpec& spec) {
         << "repository: " << optionalText(spec.repository) << "\n"
         << "allow_tag_only: " << spec.allowTagOnly << " verify_tags: " << spec.verifyTags
         << " recursive: " << spec.recursive << "\n"
-        << "identity: " << toString(spec.identity) << "\n"
+        << "identity: " << cosign::identityModeWords()[static_cast<std::size_t>(spec.identity)]
+        << "\n"
         << "annotations:";
     for (const auto& [key, value] : spec.annotations) out << " " << key << "=" << value;
     out << "\n"

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cosign/IdentityMode.h"
 #include "crypto/SecretBytes.h"
 #include "error/ExitStatus.h"
 #include "sbom/write/DocumentFormat.h"
@@ -17,7 +18,6 @@ namespace signet::config {
 
 using Secret = crypto::SecretBytes;
 
-enum class Identity { Tag, Repo };
 enum class SignatureFormat { LegacyTag, Referrers };
 using FailOn = signet::FailOn;  // error/ExitStatus.h: how failures map to the exit code
 enum class SbomMode { Off, Generate, File };
@@ -25,7 +25,6 @@ enum class SbomAttach { Attestation, Attach, Both };
 enum class LogFormat { Plain, Github };  // text lines; GitHub workflow commands
 
 // The spelling used in configuration and reports: "tag", "legacy-tag", "attestation", ...
-std::string_view toString(Identity value);
 std::string_view toString(SignatureFormat value);
 std::string_view toString(FailOn value);
 std::string_view toString(SbomMode value);
@@ -72,7 +71,7 @@ struct TaskSpec {
     bool allowTagOnly = false;
     bool verifyTags = true;
     bool recursive = false;
-    Identity identity = Identity::Tag;
+    cosign::IdentityMode identity = cosign::IdentityMode::Tag;
     std::map<std::string, std::string> annotations;
 
     // Key.

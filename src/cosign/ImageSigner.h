@@ -4,7 +4,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "cosign/IdentityMode.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
 #include "error/Error.h"
@@ -12,12 +14,6 @@
 #include "oci/RegistryClient.h"
 
 namespace signet::cosign {
-
-// Which docker-reference a signature claims.
-enum class IdentityMode {
-    Tag,   // "registry/repo:tag" for each tag@digest (one signature per tag)
-    Repo,  // "registry/repo", cosign's default identity
-};
 
 struct SignOptions {
     IdentityMode identity = IdentityMode::Tag;

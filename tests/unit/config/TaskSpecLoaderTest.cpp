@@ -44,7 +44,7 @@ TEST_F(TaskSpecLoader, DefaultsWhenNothingIsSet) {
     EXPECT_EQ(spec.registry.retries, 3u);
     EXPECT_EQ(spec.registry.timeout, std::chrono::minutes(3));
     EXPECT_EQ(spec.registry.concurrency, 4u);
-    EXPECT_EQ(spec.identity, Identity::Tag);
+    EXPECT_EQ(spec.identity, cosign::IdentityMode::Tag);
     EXPECT_EQ(spec.signatureFormat, SignatureFormat::LegacyTag);
     EXPECT_EQ(spec.failOn, FailOn::Any);
     EXPECT_TRUE(spec.verifyTags);
@@ -114,7 +114,7 @@ TEST_F(TaskSpecLoader, GithubInputsHyphenSpellingFirstThenUnderscore) {
     EXPECT_EQ(spec.sbom.attach, SbomAttach::Both);
     EXPECT_EQ(spec.origins.at("sbom.attach"), "INPUT_SBOM_ATTACH");
     EXPECT_EQ(spec.failOn, FailOn::All);                    // empty hyphen spelling counts as unset
-    EXPECT_EQ(spec.identity, Identity::Repo);               // empty input leaves the env value
+    EXPECT_EQ(spec.identity, cosign::IdentityMode::Repo);   // empty input leaves the env value
     EXPECT_EQ(spec.origins.at("digest"), "SIGNET_DIGEST");  // so does a whitespace-only one
 }
 

@@ -48,7 +48,7 @@ TEST(TaskYaml, ExampleFileLoadsWithTheValuesItSpells) {
     EXPECT_FALSE(spec.allowTagOnly);
     EXPECT_TRUE(spec.verifyTags);
     EXPECT_FALSE(spec.recursive);
-    EXPECT_EQ(spec.identity, Identity::Tag);
+    EXPECT_EQ(spec.identity, cosign::IdentityMode::Tag);
     EXPECT_EQ(spec.annotations, (std::map<std::string, std::string>{{"git-sha", "0123abc"},
                                                                     {"pipeline", "release"}}));
     EXPECT_EQ(spec.key, "/workspace/signing-key/cosign.key");
@@ -98,7 +98,7 @@ sbom:
 )");
     EXPECT_EQ(spec.images, (std::vector<std::string>{"a@sha256:1", "b@sha256:2"}));
     EXPECT_EQ(spec.imagesFile, "refs.txt");
-    EXPECT_EQ(spec.identity, Identity::Repo);
+    EXPECT_EQ(spec.identity, cosign::IdentityMode::Repo);
     EXPECT_TRUE(spec.recursive);
     EXPECT_TRUE(spec.allowTagOnly);
     EXPECT_FALSE(spec.verifyTags);
