@@ -15,9 +15,10 @@ std::string key(const oci::Repository& repo, const std::string& reference) {
 
 }  // namespace
 
-MemoryRegistry::MemoryRegistry() : MemoryRegistry(std::make_shared<State>()) {}
+MemoryRegistry::MemoryRegistry() : MemoryRegistry(std::make_shared<State>(), net::Deadline()) {}
 
-MemoryRegistry::MemoryRegistry(std::shared_ptr<State> state) : state_(std::move(state)) {}
+MemoryRegistry::MemoryRegistry(std::shared_ptr<State> state, net::Deadline deadline)
+    : state_(std::move(state)), deadline_(deadline) {}
 
 std::string MemoryRegistry::putImage(const oci::Repository& repo, const std::string& tag,
                                      const std::string& body, const std::string& mediaType) {
@@ -54,7 +55,10 @@ std::unique_lock<std::mutex> MemoryRegistry::enter(const std::string& kind,
         state_->calls[kind]++;
         hook = state_->beforeEach;
     }
+    const std::string what = kind + " " + reference;
+    if (deadline_.passed()) throw net::deadlinePassed(deadline_, what);
     if (hook) hook(kind, reference);
+    if (deadline_.passed()) throw net::deadlinePassed(deadline_, what);
     return std::unique_lock<std::mutex>(state_->mutex);
 }
 
@@ -137,8 +141,10 @@ std::optional<std::string> MemoryRegistry::getReferrers(const oci::Repository&,
     return std::nullopt;
 }
 
-std::unique_ptr<oci::RegistryClient> MemoryRegistry::within(net::Deadline) {
-    return std::unique_ptr<oci::RegistryClient>(new MemoryRegistry(state_));
+std::unique_ptr<oci::RegistryClient> MemoryRegistry::within(net::Deadline deadline) {
+    // The earlier of the two, as a view of a view of the real client ends by both.
+    const net::Deadline earlier = deadline.at() < deadline_.at() ? deadline : deadline_;
+    return std::unique_ptr<oci::RegistryClient>(new MemoryRegistry(state_, earlier));
 }
 
 }  // namespace signet::testing

@@ -15,8 +15,10 @@ namespace signet::testing {
 // every call by kind ("HEAD manifest", "GET manifest", "PUT manifest", "HEAD blob", "GET blob",
 // "PUT blob"). No processes and no sockets: where the real docker-registry is not needed (the
 // integration tests use it), as ninja's tests use a virtual file system. within() views share
-// the state; the before-each hook runs at the start of every call (told its kind and the tag or
-// digest it is about), outside the lock: to delay it, throw, or play another writer.
+// the state and keep their deadline as the real client does: a call that starts or (after its
+// hook) would take effect past it throws Error(Timeout) and changes nothing. The before-each
+// hook runs at the start of every call (told its kind and the tag or digest it is about),
+// outside the lock: to delay it, throw, or play another writer.
 class MemoryRegistry : public oci::RegistryClient {
   public:
     MemoryRegistry();
@@ -63,13 +65,14 @@ class MemoryRegistry : public oci::RegistryClient {
         std::map<std::string, int> calls;
         Hook beforeEach;
     };
-    explicit MemoryRegistry(std::shared_ptr<State> state);
+    MemoryRegistry(std::shared_ptr<State> state, net::Deadline deadline);
     // Counts the call and runs the hook; returns the lock to hold for the rest of it.
     std::unique_lock<std::mutex> enter(const std::string& kind, const std::string& reference);
     std::optional<oci::ManifestResponse> manifest(const oci::Repository& repo,
                                                   const std::string& reference, bool head);
 
     std::shared_ptr<State> state_;
+    net::Deadline deadline_;  // unbounded but for within() views
 };
 
 }  // namespace signet::testing
