@@ -31,6 +31,12 @@ class Attest : public ::testing::Test {
         return image.repository.substr(registry_.host().size() + 1);
     }
     std::string hex(const std::string& digest) const { return digest.substr(7); }
+    // The image at the image's cosign attachment tag ("sha256-<hex>" + suffix).
+    oci::ImageManifest attachment(const PushedImage& image, const std::string& suffix) const {
+        return oci::parseManifest(
+            fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + suffix),
+            suffix);
+    }
 
     TestRegistry registry_;
     TempDir home_;
@@ -44,9 +50,7 @@ TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
         {"attest", "--key", key(), "--type", "spdxjson", "--predicate", predicate, image.ref()},
         env_);
     ASSERT_EQ(attested.exitCode, 0) << attested.err;
-    auto manifest = oci::parseManifest(
-        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"),
-        "att");
+    auto manifest = attachment(image, ".att");
     ASSERT_EQ(manifest.layers.size(), 1u);
     const auto& layer = manifest.layers[0];
     EXPECT_EQ(layer.mediaType, "application/vnd.dsse.envelope.v1+json");
@@ -85,9 +89,7 @@ TEST_F(Attest, SbomFormatWordsWorkOnEveryTypeFlag) {
         {"attest", "--key", key(), "--type", "spdx-json", "--predicate", predicate, image.ref()},
         env_);
     ASSERT_EQ(attested.exitCode, 0) << attested.err;
-    auto manifest = oci::parseManifest(
-        fetchRawManifest(registry_, repoPath(image) + ":sha256-" + hex(image.digest) + ".att"),
-        "att");
+    auto manifest = attachment(image, ".att");
     ASSERT_EQ(manifest.layers.size(), 1u);
     EXPECT_EQ(manifest.layers[0].annotations.at("predicateType"), "https://spdx.dev/Document");
     for (const char* word : {"spdx-json", "spdxjson"}) {
@@ -104,7 +106,6 @@ TEST_F(Attest, SbomFormatWordsWorkOnEveryTypeFlag) {
         12);
 
     // A JSON file attached as spdx-tag is what the word says: text, whatever the file name.
-    std::string tag = repoPath(image) + ":sha256-" + hex(image.digest) + ".sbom";
     const std::vector<std::pair<std::string, std::string>> attachments = {
         {"spdx-tag", "text/spdx"},
         {"spdx-json", "text/spdx+json"},
@@ -114,7 +115,7 @@ TEST_F(Attest, SbomFormatWordsWorkOnEveryTypeFlag) {
             {"attach", "sbom", "--key", key(), "--type", word, "--sbom", predicate, image.ref()},
             env_);
         ASSERT_EQ(attached.exitCode, 0) << word << ": " << attached.err;
-        auto sbom = oci::parseManifest(fetchRawManifest(registry_, tag), "sbom");
+        auto sbom = attachment(image, ".sbom");
         ASSERT_EQ(sbom.layers.size(), 1u);
         EXPECT_EQ(sbom.layers[0].mediaType, mediaType) << word;
     }
