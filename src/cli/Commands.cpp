@@ -19,6 +19,8 @@ const Command kCommands[] = {
      runRun},
     {"sign", "sign tag@digest references as cosign does", runSign},
     {"verify", "verify an image's cosign signatures with a public key", runVerify},
+    {"sign-blob", "sign a file with a key; the base64 signature goes to stdout", runSignBlob},
+    {"verify-blob", "verify a file's base64 signature with a public key", runVerifyBlob},
     {"sbom", "catalogue an image's layers into an SPDX or CycloneDX SBOM", runSbom},
     {"attest", "attach a signed in-toto attestation (e.g. an SPDX SBOM) as cosign attest does",
      runAttest},

@@ -21,6 +21,8 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
 int runAttach(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runVerifyBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runGenerateKeyPair(const Arguments& args, const Environment& env,

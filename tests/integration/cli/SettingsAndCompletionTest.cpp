@@ -136,7 +136,7 @@ std::string bashCompletes(const std::string& script, const std::string& words) {
 TEST(Completion, BashCompletesCommandsAndEachCommandsFlags) {
     TempDir dir;
     const std::string script = completionScript("bash", dir);
-    EXPECT_EQ(bashCompletes(script, "signet si"), "sign\n");
+    EXPECT_EQ(bashCompletes(script, "signet si"), "sign\nsign-blob\n");
     const std::string verify = bashCompletes(script, "signet ver");
     EXPECT_NE(verify.find("verify\n"), std::string::npos) << verify;
     EXPECT_NE(verify.find("verify-attestation\n"), std::string::npos) << verify;
