@@ -11,6 +11,7 @@
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/KeySourceFromEnvironment.h"
+#include "config/SourceDateEpoch.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
@@ -27,10 +28,16 @@ std::string readPredicate(const std::string& path) {
     return io::readFileContents(path, 128u << 20, ErrorKind::Usage, "predicate file");
 }
 
+// A custom predicate's Timestamp: SOURCE_DATE_EPOCH when set (a reproducible statement), else
+// now as cosign.
+std::time_t predicateTime(const Environment& env) {
+    return config::sourceDateEpoch(env).value_or(std::time(nullptr));
+}
+
 }  // namespace
 
 int runAttest(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    std::string key, predicate, type = "custom";
+    std::string key, predicatePath, type = "custom";
     ArgumentParser parser("attest", "REF");
     RegistryFlags registryFlags;
     registryFlags.addTo(parser);
@@ -41,18 +48,19 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     TagFlags tagFlags;
     tagFlags.addTo(parser);
     parser.option("--key", &key, "private key (default SIGNET_KEY, COSIGN_KEY, SIGNET_KEY_DIR)");
-    parser.option("--predicate", &predicate, "the predicate file (e.g. an SPDX JSON SBOM)");
+    parser.option("--predicate", &predicatePath, "the predicate file (e.g. an SPDX JSON SBOM)");
     parser.option("--type", &type,
                   "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI; or "
                   "spdx-json, spdx-tag, cyclonedx-json");
     std::string text = parser.parseOne(args);
     signingFlags.check();
-    if (predicate.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
+    if (predicatePath.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     type = attestTypeFor(type);
     cosign::predicateTypeFor(type);
     oci::Reference ref = oci::Reference::parse(text);
     tagFlags.check(ref);
-    std::string document = readPredicate(predicate);
+    const cosign::Predicate predicate =
+        cosign::makePredicate({type, readPredicate(predicatePath), predicateTime(env)});
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto signer = loadSigningKey(key, env, secrets, deadline);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
@@ -60,7 +68,7 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, tagFlags.resolving());
     cosign::SignatureStore store(*client, storeSettings);
-    auto attestation = cosign::attest(store, *signer, ref.repository, digest, type, document);
+    auto attestation = cosign::attest(store, *signer, ref.repository, digest, predicate);
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
 }

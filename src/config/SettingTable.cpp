@@ -388,7 +388,8 @@ std::vector<SettingDef> buildTable() {
          .kind = K::Text,
          .inYaml = false,
          .env = {"SOURCE_DATE_EPOCH"},
-         .help = "seconds since 1970 that fix the SBOM's created time",
+         .help = "seconds since 1970 that fix the SBOM's created time and a custom attestation's "
+                 "Timestamp",
          .defaultText = "now",
          .scope = Process},
         {.key = "key.serviceaccount_dir",

@@ -29,10 +29,9 @@ bool namesDigest(const nlohmann::json& statement, const std::string& imageDigest
 }  // namespace
 
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
-                   const std::string& digest, const std::string& type,
-                   const std::string& predicate) {
-    std::string statement = makeStatement(repo, digest, type, predicate);
-    std::string predicateType = predicateTypeFor(type);
+                   const std::string& digest, const Predicate& predicate) {
+    std::string statement = makeStatement(repo, digest, predicate);
+    std::string predicateType = predicateTypeFor(predicate.type);
     AttachmentLayer layer{
         oci::media_type::kDsseEnvelope,
         signEnvelope(signer, kInTotoPayloadType, statement),

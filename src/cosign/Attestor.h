@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cosign/Predicate.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
 
@@ -21,11 +22,10 @@ struct Attestation {
     AppendResult stored;
 };
 
-// Signs a statement about repo@digest (predicate file bytes, cosign --type word or URI) and
-// appends it to the image's .att tag like cosign (attestations are never de-duplicated).
+// Signs a statement about repo@digest with the predicate and appends it to the image's
+// .att tag like cosign (attestations are never de-duplicated).
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
-                   const std::string& digest, const std::string& type,
-                   const std::string& predicate);
+                   const std::string& digest, const Predicate& predicate);
 
 struct VerifiedAttestation {
     std::string envelope;   // the DSSE envelope JSON as stored

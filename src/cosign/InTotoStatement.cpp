@@ -3,7 +3,6 @@
 #include <map>
 
 #include "error/Error.h"
-#include "json/GoJson.h"
 
 namespace signet::cosign {
 namespace {
@@ -40,25 +39,16 @@ std::string predicateTypeFor(const std::string& type) {
 }
 
 std::string makeStatement(const oci::Repository& repository, const std::string& digest,
-                          const std::string& type, const std::string& predicate) {
+                          const Predicate& predicate) {
     json::Ordered statement;
     statement["_type"] = kInTotoStatementType;
-    statement["predicateType"] = predicateTypeFor(type);
+    statement["predicateType"] = predicateTypeFor(predicate.type);
     json::Ordered subject;
     subject["name"] = repository.name();
     auto colon = digest.find(':');
     subject["digest"] = json::Ordered{{digest.substr(0, colon), digest.substr(colon + 1)}};
     statement["subject"] = json::Ordered::array({subject});
-    if (type == "spdx") {
-        statement["predicate"] = predicate;
-    } else {
-        nlohmann::json parsed = nlohmann::json::parse(predicate, nullptr, false);
-        if (parsed.is_discarded()) {
-            throw Error(ErrorKind::Usage, "predicate for --type " + type + " is not valid JSON");
-        }
-        // Go re-marshals a generic value: object keys sorted (nlohmann::json keeps them sorted).
-        statement["predicate"] = json::Ordered::parse(parsed.dump());
-    }
+    statement["predicate"] = predicate.value;
     return json::goMarshal(statement);
 }
 

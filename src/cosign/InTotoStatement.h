@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "cosign/Predicate.h"
 #include "oci/Reference.h"
 
 namespace signet::cosign {
@@ -15,11 +16,9 @@ inline constexpr const char* kInTotoStatementType = "https://in-toto.io/Statemen
 // be a URI ("scheme://…") and is used as given. Throws Error(Usage) otherwise.
 std::string predicateTypeFor(const std::string& type);
 
-// The statement bytes (compact Go JSON): _type, predicateType, subject [{name: repository,
-// digest: {sha256: hex}}], predicate. For `spdxjson`/`cyclonedx` and other JSON types the predicate
-// file is parsed and re-marshalled with sorted keys like cosign; for `spdx` (tag-value) it is one
-// JSON string. Throws Error(Usage) when a JSON predicate does not parse.
+// The statement bytes (compact Go JSON, in-toto-golang's StatementHeader order): _type,
+// predicateType, subject [{name: repository, digest: {sha256: hex}}], predicate.
 std::string makeStatement(const oci::Repository& repository, const std::string& digest,
-                          const std::string& type, const std::string& predicate);
+                          const Predicate& predicate);
 
 }  // namespace signet::cosign

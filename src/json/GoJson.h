@@ -13,9 +13,18 @@ namespace signet::json {
 using Ordered = nlohmann::ordered_json;
 
 // Compact JSON with Go's escaping: <, >, & as \u003c \u003e \u0026, U+2028/2029 escaped,
-// invalid UTF-8 replaced by U+FFFD, no trailing newline.
+// invalid UTF-8 replaced by U+FFFD, floating-point numbers as goFloatText, no trailing newline.
 std::string goMarshal(const Ordered& value);
 std::string goMarshal(const nlohmann::json& value);
+
+// A float64 as encoding/json writes it: the shortest text that reads back as the same number,
+// in %f form, or %e form (exponent without a leading zero) below 1e-6 and from 1e21 on.
+std::string goFloatText(double value);
+
+// `value` as json.Unmarshal decodes it into an interface{}: every number a float64 (a large
+// integer loses precision as in Go), objects with sorted keys. goMarshal then writes the
+// numbers as Go does (1.0 as 1, 1e21 as 1e+21).
+nlohmann::json goGeneric(const nlohmann::json& value);
 
 // Parses JSON text; throws signet::Error(kind, "<what>: <parser message>") on malformed input.
 nlohmann::json parse(const std::string& text, const std::string& what);

@@ -53,8 +53,8 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
     std::vector<SbomEntry> entries;
     const auto& repo = subject.reference.repository;
     if (settings.attach != config::SbomAttach::Attach) {
-        auto attestation =
-            cosign::attest(through, signer_, repo, digest, traits.attestType, document);
+        auto attestation = cosign::attest(through, signer_, repo, digest,
+                                          cosign::makePredicate({traits.attestType, document}));
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);

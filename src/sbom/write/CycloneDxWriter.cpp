@@ -4,6 +4,7 @@
 #include <set>
 
 #include "json/GoJson.h"
+#include "json/GoTime.h"
 #include "sbom/license/SpdxLicenseExpression.h"
 #include "sbom/write/SpdxDocument.h"
 
@@ -93,7 +94,7 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
     bom["serialNumber"] = "urn:uuid:" + options.uuid;
     bom["version"] = 1;
     Ordered metadata;
-    metadata["timestamp"] = rfc3339Utc(options.created);
+    metadata["timestamp"] = json::rfc3339Utc(options.created);
     Ordered tool;
     tool["type"] = "application";
     tool["author"] = options.toolName;

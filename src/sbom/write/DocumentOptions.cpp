@@ -9,14 +9,6 @@
 
 namespace signet::sbom {
 
-std::string rfc3339Utc(std::time_t when) {
-    std::tm parts{};
-    gmtime_r(&when, &parts);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return buffer;
-}
-
 std::string randomUuid() {
     unsigned char bytes[16];
     if (RAND_bytes(bytes, sizeof bytes) != 1) {

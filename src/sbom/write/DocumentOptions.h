@@ -19,8 +19,6 @@ struct DocumentOptions {
     static DocumentOptions fresh(std::optional<std::time_t> created);
 };
 
-// "2026-11-22T01:02:03Z".
-std::string rfc3339Utc(std::time_t when);
 // A random RFC 4122 version-4 UUID, lower-case.
 std::string randomUuid();
 

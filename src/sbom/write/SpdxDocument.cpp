@@ -5,6 +5,7 @@
 #include <set>
 
 #include "crypto/Encoding.h"
+#include "json/GoTime.h"
 #include "sbom/license/SpdxLicenseExpression.h"
 #include "sbom/purl/PackageUrl.h"
 
@@ -126,7 +127,7 @@ SpdxDocument buildSpdxDocument(const Sbom& sbom, const DocumentOptions& options)
     doc.name = sbom.image.name.empty() ? "image" : sbom.image.name;
     doc.documentNamespace = "https://spdx.org/spdxdocs/" + options.toolName + "/image/" +
                             namespaceName(sbom.image.name) + "-" + options.uuid;
-    doc.created = rfc3339Utc(options.created);
+    doc.created = json::rfc3339Utc(options.created);
     doc.creators = {"Tool: " + options.toolName + "-" + options.toolVersion};
 
     std::set<std::string> used = {"SPDXRef-DOCUMENT"};

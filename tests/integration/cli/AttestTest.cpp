@@ -80,6 +80,59 @@ TEST_F(Attest, SpdxPredicateIsAttestedInCosignsLayoutAndVerifies) {
         10);
 }
 
+// cosign's default --type custom wraps the file, whatever it holds, as {"Data","Timestamp"}; a
+// typed predicate goes through in-toto-golang's struct (see tests/unit/cosign/PredicateTest).
+// The whole statement is compared byte for byte; SOURCE_DATE_EPOCH fixes the Timestamp.
+TEST_F(Attest, CustomAndProvenancePredicatesAreWrittenAsCosignWritesThem) {
+    auto image = pushSmallImage(registry_, "att/custom", "1", "custom");
+    const std::string text = home_.path() + "/notes.txt";
+    writeFile(text, "built by <ci> & tested\n");
+    auto env = env_;
+    env["SOURCE_DATE_EPOCH"] = "1700000000";
+    auto attested = runSignet({"attest", "--key", key(), "--predicate", text, image.ref()}, env);
+    ASSERT_EQ(attested.exitCode, 0) << attested.err;
+
+    const std::string provenance = home_.path() + "/provenance.json";
+    writeFile(provenance, R"({"materials":[],"buildType":"https://example.com/t",
+                              "builder":{"id":"https://example.com/b"},"metadata":null})");
+    attested = runSignet({"attest", "--key", key(), "--type", "slsaprovenance", "--predicate",
+                          provenance, image.ref()},
+                         env);
+    ASSERT_EQ(attested.exitCode, 0) << attested.err;
+
+    const std::string subject = R"("subject":[{"name":")" + image.repository +
+                                R"(","digest":{"sha256":")" + hex(image.digest) + R"("}}],)";
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"custom", R"({"_type":"https://in-toto.io/Statement/v0.1",)"
+                   R"("predicateType":"https://cosign.sigstore.dev/attestation/v1",)" +
+                       subject +
+                       R"("predicate":{"Data":"built by \u003cci\u003e \u0026 tested\n",)"
+                       R"("Timestamp":"2023-11-14T22:13:20Z"}})"},
+        {"slsaprovenance",
+         R"({"_type":"https://in-toto.io/Statement/v0.1",)"
+         R"("predicateType":"https://slsa.dev/provenance/v0.2",)" +
+             subject +
+             R"("predicate":{"builder":{"id":"https://example.com/b"},)"
+             R"("buildType":"https://example.com/t","invocation":{"configSource":{}}}})"}};
+    for (const auto& [type, statement] : expected) {
+        auto verified =
+            runSignet({"verify-attestation", "--key", pub(), "--type", type, image.ref()}, env_);
+        ASSERT_EQ(verified.exitCode, 0) << type << ": " << verified.err;
+        auto envelope = cosign::parseEnvelope(verified.out.substr(0, verified.out.find('\n')));
+        EXPECT_EQ(envelope.payload, statement) << type;
+    }
+
+    writeFile(provenance, R"({"buildType":"https://example.com/t"})");
+    auto refused = runSignet({"attest", "--key", key(), "--type", "slsaprovenance", "--predicate",
+                              provenance, image.ref()},
+                             env);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("provenance predicate: required field builder missing"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(attachment(image, ".att").layers.size(), 2u) << "a refused predicate writes nothing";
+}
+
 // One set of SBOM format words: `signet sbom --format`'s words name the same predicate types on
 // attest and verify-attestation and the same media types on attach sbom as cosign's words do.
 TEST_F(Attest, SbomFormatWordsWorkOnEveryTypeFlag) {
