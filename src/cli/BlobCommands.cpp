@@ -2,7 +2,6 @@
 // signature over the file's bytes (ECDSA P-256: ASN.1 DER over SHA-256), as `openssl dgst
 // -sha256 -sign` makes and checks them.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "cli/ArgumentParser.h"
@@ -33,15 +32,18 @@ std::string readBlob(const std::string& path) {
     return io::readFileContents(path, kMaxBlobBytes, ErrorKind::Usage, "blob");
 }
 
-// --signature is a file holding the base64 signature, or the base64 text itself (as cosign).
+// --signature is a file holding the signature (base64, or the DER bytes sign-blob --b64=false
+// writes), or the base64 text itself (as cosign).
 std::string signatureBytes(const std::string& given) {
     std::string text = given;
     std::error_code ignored;
-    if (std::filesystem::is_regular_file(given, ignored))
-        text = io::readFileContents(given, 1u << 20, ErrorKind::Usage, "signature file");
+    const bool file = std::filesystem::is_regular_file(given, ignored);
+    if (file) text = io::readFileContents(given, 1u << 20, ErrorKind::Usage, "signature file");
+    const std::string raw = text;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
         text.pop_back();
     auto decoded = crypto::base64Decode(text);
+    if (file && !decoded) return raw;
     if (!decoded || decoded->empty()) {
         throw Error(ErrorKind::Usage, "--signature is neither a file nor base64 text: " +
                                           (text.size() > 40 ? text.substr(0, 40) + "…" : text));
@@ -49,15 +51,16 @@ std::string signatureBytes(const std::string& given) {
     return *decoded;
 }
 
+// As cosign's os.WriteFile(path, bytes, 0600).
 void writeFile(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << bytes)) throw Error(ErrorKind::Usage, "cannot write " + path);
+    io::writeFileContents(path, bytes, 0600, true, ErrorKind::Usage, "signature file");
 }
 
 }  // namespace
 
 int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    std::string key, outputSignature, timeout;
+    std::string key, outputSignature, output, timeout;
+    bool base64 = true;
     ArgumentParser parser("sign-blob", "FILE");
     SigningFlags signingFlags;
     signingFlags.addTo(parser);
@@ -66,21 +69,29 @@ int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScr
                   "SIGNET_KEY_DIR)");
     parser.option("--output-signature", &outputSignature,
                   "write the base64 signature to this file instead of standard output");
+    parser.option("--output", &output, "deprecated by cosign: --output-signature");
+    parser.flag("--b64", &base64, "base64 the signature (=false: the DER bytes)");
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.unsupported("--output-certificate",
                        "a key has no certificate; keyless signing is not supported yet");
     parser.unsupported("--bundle", "Sigstore bundles are not written yet; use --output-signature");
     const std::string file = parser.parseOne(args);
     signingFlags.check();
+    if (!output.empty()) {
+        std::cerr << "WARNING: the '--output' flag is deprecated and will be removed in the "
+                     "future. Use '--output-signature'\n";
+        outputSignature = output;
+    }
     const std::string blob = readBlob(file);
     auto signer = loadSigningKey(key, env, secrets,
                                  net::Deadline::after(config::commandTimeout(timeout, env)));
-    const std::string signature = crypto::base64Encode(signer->sign(blob));
+    const std::string der = signer->sign(blob);
+    const std::string signature = base64 ? crypto::base64Encode(der) : der;
     if (outputSignature.empty()) {
-        std::cout << signature << "\n";
+        std::cout << signature << (base64 ? "\n" : "");  // as cosign: a newline after base64
     } else {
         writeFile(outputSignature, signature);
-        std::cerr << "Signature wrote in the file " << outputSignature << "\n";
+        std::cerr << "Wrote signature to file " << outputSignature << "\n";
     }
     return exit_code::kOk;
 }

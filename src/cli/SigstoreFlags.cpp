@@ -8,6 +8,11 @@ void SigningFlags::addTo(ArgumentParser& parser) {
     parser.flag("--yes,-y", &yes, "accepted for cosign's scripts: signet never prompts");
     parser.flag("--tlog-upload", &tlogUpload,
                 "upload to a Rekor transparency log: only =false (what signet does) for now");
+    parser.flag("--new-bundle-format", &newBundleFormat,
+                "write a Sigstore bundle: only =false (cosign's legacy layout, what signet "
+                "writes) for now");
+    parser.flag("--use-signing-config", &useSigningConfig,
+                "take Sigstore's service URLs from TUF: only =false for now");
 }
 
 void SigningFlags::check() const {
@@ -16,6 +21,16 @@ void SigningFlags::check() const {
                     "--tlog-upload=true needs a Rekor transparency log, which signet does not "
                     "talk to yet; pass --tlog-upload=false (signatures then verify with "
                     "cosign verify --insecure-ignore-tlog)");
+    }
+    if (newBundleFormat) {
+        throw Error(ErrorKind::Usage,
+                    "--new-bundle-format=true: signet does not write Sigstore bundles yet; pass "
+                    "--new-bundle-format=false (cosign's legacy layout, which signet writes)");
+    }
+    if (useSigningConfig) {
+        throw Error(ErrorKind::Usage,
+                    "--use-signing-config=true needs Sigstore's services, which signet does not "
+                    "talk to yet; pass --use-signing-config=false");
     }
 }
 

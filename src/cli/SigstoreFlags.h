@@ -6,14 +6,17 @@
 
 namespace signet::cli {
 
-// sign, attest: -y/--yes (accepted: signet never prompts) and --tlog-upload (false: what signet
-// does; true, or given bare: refused until signet can upload to a Rekor log).
+// sign, attest, sign-blob: -y/--yes (accepted: signet never prompts), --tlog-upload,
+// --new-bundle-format and --use-signing-config (false: what signet does, cosign v3's scripts
+// for the legacy layout pass them; true, or given bare: refused until the Sigstore issues land).
 struct SigningFlags {
     bool yes = false;
     bool tlogUpload = false;
+    bool newBundleFormat = false;
+    bool useSigningConfig = false;
 
     void addTo(ArgumentParser& parser);
-    // Throws Error(Usage) for --tlog-upload=true.
+    // Throws Error(Usage) for any of them true.
     void check() const;
 };
 

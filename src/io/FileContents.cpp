@@ -28,4 +28,19 @@ std::string readFileContents(const std::string& path, std::size_t maxBytes, Erro
     }
 }
 
+void writeFileContents(const std::string& path, std::string_view content, mode_t mode, bool replace,
+                       ErrorKind kind, const std::string& what) {
+    FileDescriptor file = createRegularFile(path, mode, replace, kind, what);
+    std::size_t written = 0;
+    while (written < content.size()) {
+        ssize_t n = ::write(file.get(), content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            throw Error(kind, "cannot write " + what + " " + path + ": " +
+                                  std::strerror(n < 0 ? errno : EIO));
+        }
+        written += static_cast<std::size_t>(n);
+    }
+}
+
 }  // namespace signet::io

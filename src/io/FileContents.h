@@ -1,8 +1,12 @@
-// FileContents: reads a whole (bounded) file, failing with one line that names it and the cause.
+// FileContents: reads a whole (bounded) file or writes one, failing with one line that names it
+// and the cause.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "error/Error.h"
 
@@ -14,5 +18,11 @@ namespace signet::io {
 // it holds more than maxBytes.
 std::string readFileContents(const std::string& path, std::size_t maxBytes, ErrorKind kind,
                              const std::string& what, ErrorKind tooLargeKind = ErrorKind::TooLarge);
+
+// Writes `content` to `path` as a regular file with exactly `mode`, through createRegularFile
+// (io/RegularFile.h: a link, FIFO, socket or device there is refused, an existing file only
+// replaced with `replace`); throws Error(kind, "cannot write WHAT PATH: <reason>").
+void writeFileContents(const std::string& path, std::string_view content, mode_t mode, bool replace,
+                       ErrorKind kind, const std::string& what);
 
 }  // namespace signet::io

@@ -105,8 +105,17 @@ TEST_F(Blob, OutputSignatureFileAndStandardInput) {
                             env_);
     ASSERT_EQ(toFile.exitCode, 0) << toFile.err;
     EXPECT_EQ(toFile.out, "");
+    EXPECT_EQ(toFile.err, "Wrote signature to file " + path("blob.sig") + "\n");  // cosign v3
     const std::string written = readFile(path("blob.sig"));
+    EXPECT_EQ(written.find('\n'), std::string::npos) << "the file has no newline, as cosign's";
     EXPECT_TRUE(opensslVerifies(path("k.pub"), written, path("blob")));
+
+    // --output is cosign's deprecated spelling of --output-signature.
+    auto deprecated = runSignet(
+        {"sign-blob", "--key", path("k.key"), "--output", path("blob2.sig"), path("blob")}, env_);
+    ASSERT_EQ(deprecated.exitCode, 0) << deprecated.err;
+    EXPECT_NE(deprecated.err.find("WARNING: the '--output' flag is deprecated"), std::string::npos);
+    EXPECT_TRUE(opensslVerifies(path("k.pub"), readFile(path("blob2.sig")), path("blob")));
 
     CommandOptions fromStdin;
     fromStdin.stdinData = readFile(path("blob"));
@@ -115,6 +124,34 @@ TEST_F(Blob, OutputSignatureFileAndStandardInput) {
                                          "--signature", path("blob.sig"), "-"},
                                         fromStdin);
     EXPECT_EQ(verified.exitCode, 0) << verified.err;
+}
+
+// --b64=false: the DER bytes, which openssl reads as they are and verify-blob takes from a file.
+TEST_F(Blob, DerSignaturesWithB64False) {
+    auto signedBlob = runSignet(
+        {"sign-blob", "--key", path("k.key"), "--b64=false", "--new-bundle-format=false",
+         "--use-signing-config=false", "--output-signature", path("blob.der"), path("blob")},
+        env_);
+    ASSERT_EQ(signedBlob.exitCode, 0) << signedBlob.err;
+    const std::string der = readFile(path("blob.der"));
+    ASSERT_FALSE(der.empty());
+    EXPECT_EQ(der[0], '\x30') << "an ASN.1 SEQUENCE";
+    EXPECT_EQ(runCommandForResult({"openssl", "dgst", "-sha256", "-verify", path("k.pub"),
+                                   "-signature", path("blob.der"), path("blob")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(runSignet({"verify-blob", "--key", path("k.pub"), "--signature", path("blob.der"),
+                         path("blob")},
+                        env_)
+                  .exitCode,
+              0);
+    auto toStdout =
+        runSignet({"sign-blob", "--key", path("k.key"), "--b64=false", path("blob")}, env_);
+    ASSERT_EQ(toStdout.exitCode, 0);
+    ASSERT_GE(toStdout.out.size(), 2u);
+    EXPECT_EQ(toStdout.out[0], '\x30');
+    EXPECT_EQ(toStdout.out.size(), static_cast<unsigned char>(toStdout.out[1]) + 2u)
+        << "the DER bytes alone, no newline added";
 }
 
 TEST_F(Blob, BadInputIsAOneLineUsageError) {
@@ -126,6 +163,8 @@ TEST_F(Blob, BadInputIsAOneLineUsageError) {
         {{"sign-blob", "--key", path("k.key"), "--bundle", "b.json", path("blob")},
          "--bundle (a cosign flag) is not supported"},
         {{"sign-blob", "--key", path("k.key"), "--tlog-upload=true", path("blob")}, "Rekor"},
+        {{"sign-blob", "--key", path("k.key"), "--new-bundle-format", path("blob")},
+         "--new-bundle-format=false"},
     };
     for (const auto& [args, needle] : cases) {
         auto result = runSignet(args, env_);
