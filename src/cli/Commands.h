@@ -23,12 +23,14 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
 int runSign(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVerifyBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runDockerfile(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runGenerateKeyPair(const Arguments& args, const Environment& env,
                        secret::SecretScrubber& secrets);
 int runImportKeyPair(const Arguments& args, const Environment& env,
                      secret::SecretScrubber& secrets);
+int runPublicKey(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVersion(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runSettings(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runCompletion(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);

@@ -1,10 +1,10 @@
-// `signet verify`: cosign verify's checks, stderr header, stdout JSON and exit codes (10/11/12).
+// `signet verify` and the verification it shares with `dockerfile verify` (ImageVerification.h):
+// cosign verify's checks, stderr header, stdout JSON and exit codes (10/11/12).
 #include <iostream>
 
-#include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "cli/ImageVerification.h"
 #include "cli/RegistryAccess.h"
-#include "cli/SigstoreFlags.h"
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/KeySourceFromEnvironment.h"
@@ -30,46 +30,19 @@ std::string joined(const std::vector<std::string>& reasons) {
     return out;
 }
 
-}  // namespace
-
-int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
-    std::string key, output = "json";
-    std::vector<std::string> annotations;
-    ArgumentParser parser("verify", "REF");
-    RegistryFlags registryFlags;
-    registryFlags.addTo(parser);
-    VerifyingFlags verifyingFlags;
-    verifyingFlags.addTo(parser);
-    std::string timeout;
-    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
-    parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
-    parser.csvList("--annotations,-a", &annotations, "key=value the payload must carry");
-    parser.option("--output,-o", &output, "json (default) or text");
-    std::string text = parser.parseOne(args);
-    verifyingFlags.check();
-    if (output != "json" && output != "text") {
-        throw Error(ErrorKind::Usage, "--output must be json or text");
-    }
-    oci::Reference ref = oci::Reference::parse(text);
-    if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
-    const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
-    auto verifier = crypto::loadVerifier(config::verifyingKeySource(key, env), secrets, deadline);
-    cosign::VerificationPolicy policy;
-    policy.keys = {verifier.get()};
-    policy.annotations = cosign::parseAnnotations(annotations);
-
-    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
-    auto registry = connectRegistry(env, secrets, registryFlags, {ref});
-    auto client = registry->within(deadline);
-    auto found = digestToVerify(*client, ref, "verify");
+// One image: its digest, its .sig layers, the policy's checks, and cosign's output.
+int verifyImage(const std::string& command, const oci::Reference& ref, oci::RegistryClient& client,
+                const cosign::StoreSettings& storeSettings,
+                const cosign::VerificationPolicy& policy, const std::string& output) {
+    auto found = digestToVerify(client, ref, command);
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
-    cosign::SignatureStore store(*client);
+    cosign::SignatureStore store(client);
     auto layers =
         store.readLayers(storeSettings.attachmentsFor(ref.repository),
                          cosign::attachmentTag(digest, cosign::AttachmentKind::Signature));
     if (layers.empty()) {
-        std::cerr << "signet verify: no signatures found for " << ref.name() << "\n";
+        std::cerr << "signet " << command << ": no signatures found for " << ref.name() << "\n";
         return exit_code::kNoSignatures;
     }
     std::vector<cosign::SignatureCandidate> candidates;
@@ -79,8 +52,8 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
     }
     auto outcome = cosign::verifySignatures(digest, candidates, policy);
     if (outcome.accepted.empty()) {
-        std::cerr << "signet verify: no matching signatures: " << joined(outcome.rejections)
-                  << "\n";
+        std::cerr << "signet " << command
+                  << ": no matching signatures: " << joined(outcome.rejections) << "\n";
         return exit_code::kNoMatchingSignature;
     }
     printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
@@ -97,6 +70,52 @@ int runVerify(const Arguments& args, const Environment& env, secret::SecretScrub
         std::cout << "\n[" << array << "]\n";
     }
     return exit_code::kOk;
+}
+
+}  // namespace
+
+void VerifyFlags::addTo(ArgumentParser& parser) {
+    registry.addTo(parser);
+    verifying.addTo(parser);
+    parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
+    parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
+    parser.csvList("--annotations,-a", &annotations, "key=value the payload must carry");
+    parser.option("--output,-o", &output, "json (default) or text");
+}
+
+int verifyImages(const std::string& command, const std::vector<std::string>& images,
+                 const VerifyFlags& flags, const Environment& env,
+                 secret::SecretScrubber& secrets) {
+    flags.verifying.check();
+    if (flags.output != "json" && flags.output != "text") {
+        throw Error(ErrorKind::Usage, "--output must be json or text");
+    }
+    std::vector<oci::Reference> refs;
+    for (const auto& text : images) refs.push_back(oci::Reference::parse(text));
+    if (flags.key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
+    const auto deadline = net::Deadline::after(config::commandTimeout(flags.timeout, env));
+    auto verifier =
+        crypto::loadVerifier(config::verifyingKeySource(flags.key, env), secrets, deadline);
+    cosign::VerificationPolicy policy;
+    policy.keys = {verifier.get()};
+    policy.annotations = cosign::parseAnnotations(flags.annotations);
+    const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
+    auto registry = connectRegistry(env, secrets, flags.registry, refs);
+    for (const auto& ref : refs) {
+        auto client = registry->within(deadline);
+        const int code = verifyImage(command, ref, *client, storeSettings, policy, flags.output);
+        if (code != exit_code::kOk) return code;
+    }
+    return exit_code::kOk;
+}
+
+int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets) {
+    VerifyFlags flags;
+    ArgumentParser parser("verify", "REF...");
+    flags.addTo(parser);
+    const auto images = parser.parse(args);
+    if (images.empty()) throw Error(ErrorKind::Usage, "verify needs at least one image reference");
+    return verifyImages("verify", images, flags, env, secrets);
 }
 
 }  // namespace signet::cli

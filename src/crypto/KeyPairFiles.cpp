@@ -7,13 +7,17 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 
 #include "crypto/EncryptedKeyFile.h"
+#include "crypto/KeyReference.h"
+#include "crypto/KubernetesConfig.h"
+#include "crypto/KubernetesSecret.h"
 #include "crypto/Password.h"
 #include "crypto/PrivateKey.h"
 #include "crypto/SecretFile.h"
 #include "error/Error.h"
-#include "io/RegularFile.h"
+#include "io/FileContents.h"
 
 namespace signet::crypto {
 namespace {
@@ -38,17 +42,7 @@ void refuseExisting(const KeyPairPaths& paths, const KeyPairOptions& options) {
 // Writes `content` to `path` with exactly `mode` (umask does not apply).
 void writeFileWithMode(const std::string& path, std::string_view content, mode_t mode,
                        bool overwrite) {
-    io::FileDescriptor file =
-        io::createRegularFile(path, mode, overwrite, ErrorKind::Usage, "key file");
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(file.get(), content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            throw Error(ErrorKind::Usage, "cannot write key file " + path + ": " +
-                                              std::strerror(n < 0 ? errno : EIO));
-        written += static_cast<std::size_t>(n);
-    }
+    io::writeFileContents(path, content, mode, overwrite, ErrorKind::Usage, "key file");
 }
 
 KeyPairPaths writeKeyPair(const PrivateKey& key, const KeyPairPaths& paths,
@@ -76,6 +70,36 @@ KeyPairPaths importKeyPair(const std::string& pemPath, const KeyPairOptions& opt
     SecretBytes pem = readSecretFile(pemPath, "key file");
     PrivateKey key = PrivateKey::fromUnencryptedPem(pem.view(), pemPath);
     return writeKeyPair(key, pathsFor(options, kImportedKeyPrefix), options, password, secrets);
+}
+
+KubernetesKeyPair generateKubernetesKeyPair(const std::string& ref, const KubernetesAccess& access,
+                                            const KeyPairOptions& options,
+                                            const PasswordSource& source,
+                                            secret::SecretSink& secrets,
+                                            const net::Deadline& deadline) {
+    const KeyReference parsed = parseKeyReference(ref, "");
+    if (parsed.kind != KeyReference::Kind::Kubernetes) {
+        throw Error(ErrorKind::Usage,
+                    "generate-key-pair writes to k8s://namespace/name only, not " + ref +
+                        "; use --output-key-prefix for files");
+    }
+    KubernetesKeyPair result{
+        parsed.ns, parsed.secret, false,
+        (options.prefix.empty() ? kGeneratedKeyPrefix : options.prefix) + std::string(".pub")};
+    const KubernetesConfig config = loadKubernetesConfig(access, ref);
+    const PrivateKey key = PrivateKey::generateEcdsaP256();
+    SecretBytes password = resolvePassword(source, std::nullopt, ref, secrets);
+    const std::string publicPem = key.publicKey().pkixPem();
+    std::string encrypted = encryptKeyFile(key.toPkcs8(), password);
+    std::map<std::string, SecretBytes> data;
+    data.emplace("cosign.key", SecretBytes(encrypted));
+    data.emplace("cosign.pub", SecretBytes(publicPem));
+    data.emplace("cosign.password", password);
+    result.replaced =
+        writeKubernetesSecret(config, parsed.ns, parsed.secret, data, options.overwrite, ref,
+                              deadline) == SecretWrite::Replaced;
+    writeFileWithMode(result.publicKey, publicPem, 0644, true);
+    return result;
 }
 
 }  // namespace signet::crypto

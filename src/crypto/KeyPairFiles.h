@@ -4,6 +4,7 @@
 #include <string>
 
 #include "crypto/KeySource.h"
+#include "net/Deadline.h"
 #include "secret/SecretSink.h"
 
 namespace signet::crypto {
@@ -30,5 +31,20 @@ KeyPairPaths generateKeyPair(const KeyPairOptions& options, const PasswordSource
 // RSA 2048/3072/4096, ECDSA P-256/384/521 or Ed25519), re-encrypted like generateKeyPair.
 KeyPairPaths importKeyPair(const std::string& pemPath, const KeyPairOptions& options,
                            const PasswordSource& password, secret::SecretSink& secrets);
+
+// cosign generate-key-pair k8s://ns/name: a new ECDSA P-256 key pair, encrypted as
+// generateKeyPair, stored in the Secret ns/name (cosign.key, cosign.pub, cosign.password) through
+// the Kubernetes API `access` reaches, and the public key written to PREFIX.pub. An existing
+// Secret is refused unless options.overwrite (writeKubernetesSecret).
+struct KubernetesKeyPair {
+    std::string ns, name;
+    bool replaced = false;  // an existing Secret's keys were replaced
+    std::string publicKey;  // PREFIX.pub
+};
+KubernetesKeyPair generateKubernetesKeyPair(const std::string& ref, const KubernetesAccess& access,
+                                            const KeyPairOptions& options,
+                                            const PasswordSource& password,
+                                            secret::SecretSink& secrets,
+                                            const net::Deadline& deadline);
 
 }  // namespace signet::crypto

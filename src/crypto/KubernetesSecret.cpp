@@ -10,11 +10,13 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -88,13 +90,16 @@ std::unique_ptr<Poco::Net::HTTPClientSession> openSession(const KubernetesConfig
     return session;
 }
 
-void checkStatus(int status, const std::string& what, const std::string& keyRef) {
-    if (status == 200) return;
+// `writing`: the refusal names what a write needs (create/update) instead of get.
+void checkStatus(int status, const std::string& what, const std::string& keyRef,
+                 bool writing = false) {
+    if (status == 200 || (writing && status == 201)) return;
     std::string code = " (HTTP " + std::to_string(status) + ")";
     if (status == 401 || status == 403) {
         fail(ErrorKind::Auth, keyRef,
-             "the Kubernetes API refused to read " + what + code +
-                 ": check the token and that it may get secrets");
+             std::string("the Kubernetes API refused to ") + (writing ? "write " : "read ") + what +
+                 code + ": check the token and that it may " +
+                 (writing ? "create and update" : "get") + " secrets");
     }
     if (status == 404) fail(ErrorKind::NotFound, keyRef, what + " does not exist" + code);
     fail(ErrorKind::Key, keyRef, "the Kubernetes API answered" + code + " for " + what);
@@ -151,6 +156,107 @@ Poco::URI serverUri(const KubernetesConfig& config, const std::string& keyRef) {
     }
 }
 
+struct ApiAnswer {
+    int status = 0;
+    std::string body;  // may hold a Secret's data: wiped when the answer goes
+    ApiAnswer() = default;
+    ApiAnswer(ApiAnswer&&) = default;
+    ApiAnswer& operator=(ApiAnswer&& other) noexcept {
+        OPENSSL_cleanse(body.data(), body.size());
+        status = other.status;
+        body = std::move(other.body);
+        return *this;
+    }
+    ~ApiAnswer() { OPENSSL_cleanse(body.data(), body.size()); }
+};
+
+// One call to the API server: `method` on `path` (below the server's own path) with a JSON body,
+// bounded by `deadline` whatever the server sends (or does not): connect, TLS handshake, request
+// and every read of the answer.
+ApiAnswer call(const KubernetesConfig& config, const std::string& method, const std::string& path,
+               SecretBytes body, const std::string& what, const std::string& keyRef,
+               const net::Deadline& deadline) {
+    Poco::URI server = serverUri(config, keyRef);
+    std::string target = server.getPath();
+    if (!target.empty() && target.back() == '/') target.pop_back();
+    target += path;
+    if (deadline.passed()) timedOut(deadline, what, keyRef);
+    auto session = openSession(config, server, keyRef);
+    auto watch = net::bindToDeadline(*session, deadline, kPerRequestLimit);
+    ApiAnswer answer;
+    try {
+        Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+        request.set("Accept", "application/json");
+        if (!config.token.empty()) {
+            request.set("Authorization", "Bearer " + std::string(config.token.view()));
+        }
+        if (!body.empty()) {
+            request.setContentType("application/json");
+            request.setContentLength(static_cast<std::streamsize>(body.size()));
+        }
+        std::ostream& out = session->sendRequest(request);
+        out.write(body.view().data(), static_cast<std::streamsize>(body.size()));
+        out.flush();
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session->receiveResponse(response);
+        answer.status = static_cast<int>(response.getStatus());
+        std::ostringstream copy;
+        Poco::StreamCopier::copyStream(in, copy);
+        answer.body = copy.str();
+    } catch (const Poco::Exception& e) {
+        if (watch.fired() || deadline.passed()) timedOut(deadline, what, keyRef);
+        failUnreachable(e, config, server, what, keyRef);
+    }
+    // A connection the watchdog shut down mid-answer reads as a short body, not as an error.
+    if (watch.fired()) timedOut(deadline, what, keyRef);
+    return answer;
+}
+
+std::string secretPath(const std::string& ns, const std::string& name) {
+    return "/api/v1/namespaces/" + ns + "/secrets" + (name.empty() ? "" : "/" + name);
+}
+
+// cosign sets Immutable on Secrets it creates when the server is Kubernetes 1.21 or later.
+bool immutableSecretsSupported(const KubernetesConfig& config, const std::string& keyRef,
+                               const net::Deadline& deadline) {
+    ApiAnswer answer = call(config, "GET", "/version", {}, "the server version", keyRef, deadline);
+    checkStatus(answer.status, "the server version", keyRef);
+    auto version = nlohmann::json::parse(answer.body, nullptr, false);
+    if (!version.is_object() || !version.value("major", nlohmann::json()).is_string() ||
+        !version.value("minor", nlohmann::json()).is_string()) {
+        fail(ErrorKind::Key, keyRef, "the Kubernetes API's /version answer has no major/minor");
+    }
+    const std::string major = version["major"], minor = version["minor"];
+    const int majorNumber = std::atoi(major.c_str()), minorNumber = std::atoi(minor.c_str());
+    return majorNumber > 1 || (majorNumber == 1 && minorNumber >= 21);
+}
+
+// The Secret object's JSON: metadata, the data base64-encoded, Immutable as cosign sets it.
+SecretBytes secretBody(const std::string& ns, const std::string& name,
+                       const std::map<std::string, SecretBytes>& data, bool immutable,
+                       const std::string& resourceVersion) {
+    nlohmann::json object = {{"apiVersion", "v1"}, {"kind", "Secret"}, {"type", "Opaque"}};
+    object["metadata"] = {{"name", name}, {"namespace", ns}};
+    if (!resourceVersion.empty()) object["metadata"]["resourceVersion"] = resourceVersion;
+    object["data"] = nlohmann::json::object();
+    for (const auto& [key, value] : data) object["data"][key] = base64Encode(value.view());
+    if (immutable) object["immutable"] = true;
+    std::string text = object.dump();
+    SecretBytes body(text);
+    OPENSSL_cleanse(text.data(), text.size());
+    for (auto& [key, value] : object["data"].items()) {
+        auto& encoded = value.get_ref<std::string&>();
+        OPENSSL_cleanse(encoded.data(), encoded.size());
+    }
+    return body;
+}
+
+std::string resourceVersionOf(const std::string& body) {
+    auto json = nlohmann::json::parse(body, nullptr, false);
+    if (!json.is_object() || !json.contains("metadata") || !json["metadata"].is_object()) return "";
+    return json["metadata"].value("resourceVersion", "");
+}
+
 }  // namespace
 
 std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& config,
@@ -158,40 +264,56 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
                                                         const std::string& name,
                                                         const std::string& keyRef,
                                                         const net::Deadline& deadline) {
-    Poco::URI server = serverUri(config, keyRef);
-    std::string what = "Secret " + ns + "/" + name;
-    std::string path = server.getPath();
-    if (!path.empty() && path.back() == '/') path.pop_back();
-    path += "/api/v1/namespaces/" + ns + "/secrets/" + name;
-    std::string body;
-    int status = 0;
-    if (deadline.passed()) timedOut(deadline, what, keyRef);
-    auto session = openSession(config, server, keyRef);
-    // The deadline ends the call whatever the API server sends (or does not): connect, TLS
-    // handshake, request and every read of the answer.
-    auto watch = net::bindToDeadline(*session, deadline, kPerRequestLimit);
-    try {
-        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
-                                       Poco::Net::HTTPMessage::HTTP_1_1);
-        request.set("Accept", "application/json");
-        if (!config.token.empty()) {
-            request.set("Authorization", "Bearer " + std::string(config.token.view()));
+    const std::string what = "Secret " + ns + "/" + name;
+    ApiAnswer answer = call(config, "GET", secretPath(ns, name), {}, what, keyRef, deadline);
+    checkStatus(answer.status, what, keyRef);
+    return parseSecretData(answer.body, keyRef);
+}
+
+SecretWrite writeKubernetesSecret(const KubernetesConfig& config, const std::string& ns,
+                                  const std::string& name,
+                                  const std::map<std::string, SecretBytes>& data, bool replace,
+                                  const std::string& keyRef, const net::Deadline& deadline) {
+    const std::string what = "Secret " + ns + "/" + name;
+    const bool immutable = immutableSecretsSupported(config, keyRef, deadline);
+    ApiAnswer existing = call(config, "GET", secretPath(ns, name), {}, what, keyRef, deadline);
+    if (existing.status == 404) {
+        ApiAnswer created = call(config, "POST", secretPath(ns, ""),
+                                 secretBody(ns, name, data, immutable, ""), what, keyRef, deadline);
+        if (created.status != 409) {  // 409: made meanwhile, so it is an existing Secret
+            checkStatus(created.status, what, keyRef, true);
+            return SecretWrite::Created;
         }
-        session->sendRequest(request);
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session->receiveResponse(response);
-        status = static_cast<int>(response.getStatus());
-        std::ostringstream out;
-        Poco::StreamCopier::copyStream(in, out);
-        body = out.str();
-    } catch (const Poco::Exception& e) {
-        if (watch.fired() || deadline.passed()) timedOut(deadline, what, keyRef);
-        failUnreachable(e, config, server, what, keyRef);
+        existing = {};
+    } else {
+        checkStatus(existing.status, what, keyRef);
     }
-    // A connection the watchdog shut down mid-answer reads as a short body, not as an error.
-    if (watch.fired()) timedOut(deadline, what, keyRef);
-    checkStatus(status, what, keyRef);
-    return parseSecretData(body, keyRef);
+    if (!replace) {
+        fail(ErrorKind::Usage, keyRef,
+             what +
+                 " already exists: pass --force to replace its cosign.key, cosign.pub and "
+                 "cosign.password");
+    }
+    if (existing.body.empty()) {
+        existing = call(config, "GET", secretPath(ns, name), {}, what, keyRef, deadline);
+        checkStatus(existing.status, what, keyRef);
+    }
+    // As cosign: the Secret's other data stays, the three keys are replaced.
+    const std::string version = resourceVersionOf(existing.body);
+    std::map<std::string, SecretBytes> merged = parseSecretData(existing.body, keyRef);
+    for (const auto& [key, value] : data) merged[key] = value;
+    ApiAnswer updated =
+        call(config, "PUT", secretPath(ns, name), secretBody(ns, name, merged, immutable, version),
+             what, keyRef, deadline);
+    if (updated.status == 422) {
+        fail(ErrorKind::Usage, keyRef,
+             what +
+                 " is immutable and cannot be replaced: delete it first (kubectl delete "
+                 "secret -n " +
+                 ns + " " + name + ")");
+    }
+    checkStatus(updated.status, what, keyRef, true);
+    return SecretWrite::Replaced;
 }
 
 }  // namespace signet::crypto

@@ -19,4 +19,15 @@ std::map<std::string, SecretBytes> readKubernetesSecret(const KubernetesConfig& 
                                                         const std::string& keyRef,
                                                         const net::Deadline& deadline);
 
+enum class SecretWrite { Created, Replaced };
+
+// Creates the Secret {ns}/{name} holding `data` (POST), Immutable when the server is Kubernetes
+// 1.21 or later as cosign makes it. An existing Secret is refused with Error(Usage) unless
+// `replace`; then its other data keys are kept and these replaced (PUT), and an immutable one is
+// refused naming `kubectl delete`. Errors as readKubernetesSecret; nothing sent is logged.
+SecretWrite writeKubernetesSecret(const KubernetesConfig& config, const std::string& ns,
+                                  const std::string& name,
+                                  const std::map<std::string, SecretBytes>& data, bool replace,
+                                  const std::string& keyRef, const net::Deadline& deadline);
+
 }  // namespace signet::crypto

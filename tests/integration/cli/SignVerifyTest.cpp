@@ -283,7 +283,8 @@ TEST_F(SignVerify, BadInputIsOneLineWithADocumentedCode) {
         {{"sign", "--key", key(), registry_.host() + "/nothere:1@sha256:" + std::string(64, 'a')},
          2,
          "nothere"},
-        {{"verify", "--key", pub()}, 1, "exactly one image reference"},
+        // verify takes one or more references, as cosign verify does.
+        {{"verify", "--key", pub()}, 1, "verify needs at least one image reference"},
         {{"frobnicate"}, 1, "unknown command"},
         {{"sing", "--key", key()}, 1, "unknown command 'sing' (did you mean sign?)"},
         {{"sbom", "-o", "spdx", registry_.host() + "/x@sha256:" + std::string(64, 'a')},

@@ -1,6 +1,8 @@
 // k8s:// keys against a local HTTPS server. The server (Poco HTTPSServer, certificate from a CA
 // this test generates with the openssl CLI) stands in for a Kubernetes API server, which cannot
-// run here: it serves GET /api/v1/namespaces/{ns}/secrets/{name} in the real Secret JSON shape
+// run here: it serves GET /version, GET and PUT /api/v1/namespaces/{ns}/secrets/{name} and POST
+// /api/v1/namespaces/{ns}/secrets in the real Secret and Status JSON shapes (201 on create, 409
+// AlreadyExists, 409 Conflict on a stale resourceVersion, 422 for an immutable Secret's change),
 // and checks the bearer token or client certificate like the API server's authenticator would.
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -27,6 +29,7 @@
 #include "crypto/KeyLoader.h"
 #include "error/Error.h"
 #include "harness/Paths.h"
+#include "harness/SignetProcess.h"
 #include "unit/crypto/TempDir.h"
 
 namespace signet::crypto {
@@ -83,6 +86,9 @@ struct FakeApiState {
     std::atomic<int> requests{0};
     std::mutex mutex;
     std::string lastPath;
+    std::vector<std::string> calls;  // "METHOD path", in order
+    std::string minor = "29";        // the server's Kubernetes 1.x version
+    int resourceVersion = 100;
 };
 
 std::string statusBody(int code, const std::string& reason, const std::string& message) {
@@ -103,6 +109,8 @@ class SecretHandler : public Poco::Net::HTTPRequestHandler {
             state_.lastPath = request.getURI();
         }
         response.setContentType("application/json");
+        std::lock_guard lock(state_.mutex);
+        state_.calls.push_back(request.getMethod() + " " + request.getURI());
         if (!authenticated(request)) {
             return reply(response, 401, statusBody(401, "Unauthorized", "Unauthorized"));
         }
@@ -110,9 +118,22 @@ class SecretHandler : public Poco::Net::HTTPRequestHandler {
             return reply(response, 403, statusBody(403, "Forbidden", "secrets is forbidden"));
         }
         const std::string prefix = "/api/v1/namespaces/";
+        const std::string method = request.getMethod();
         std::string uri = request.getURI();
+        if (method == "GET" && uri == "/version") {
+            return reply(response, 200,
+                         nlohmann::json{{"major", "1"},
+                                        {"minor", state_.minor},
+                                        {"gitVersion", "v1." + state_.minor + ".0"}}
+                             .dump());
+        }
+        const bool collection = uri.size() > 8 && uri.substr(uri.size() - 8) == "/secrets";
+        if (method == "POST" && uri.rfind(prefix, 0) == 0 && collection) {
+            return create(request, response,
+                          uri.substr(prefix.size(), uri.size() - 8 - prefix.size()));
+        }
         auto secrets = uri.find("/secrets/");
-        if (request.getMethod() != "GET" || uri.rfind(prefix, 0) != 0 ||
+        if ((method != "GET" && method != "PUT") || uri.rfind(prefix, 0) != 0 ||
             secrets == std::string::npos) {
             return reply(response, 404,
                          statusBody(404, "NotFound",
@@ -125,10 +146,53 @@ class SecretHandler : public Poco::Net::HTTPRequestHandler {
         if (found == state_.secrets.end()) {
             return reply(response, 404, statusBody(404, "NotFound", "secrets not found"));
         }
+        if (method == "PUT") return update(request, response, found->second);
         reply(response, 200, found->second.dump());
     }
 
   private:
+    static nlohmann::json body(Poco::Net::HTTPServerRequest& request) {
+        std::string text((std::istreambuf_iterator<char>(request.stream())), {});
+        return nlohmann::json::parse(text, nullptr, false);
+    }
+
+    void create(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                const std::string& ns) {
+        auto secret = body(request);
+        if (!secret.is_object() || secret.value("kind", "") != "Secret" ||
+            !secret["metadata"].is_object() || secret["metadata"].value("namespace", ns) != ns) {
+            return reply(response, 400, statusBody(400, "BadRequest", "not a Secret"));
+        }
+        const std::string key = ns + "/" + secret["metadata"].value("name", "");
+        if (state_.secrets.count(key)) {
+            return reply(response, 409, statusBody(409, "AlreadyExists", "secrets already exists"));
+        }
+        secret["metadata"]["namespace"] = ns;
+        secret["metadata"]["resourceVersion"] = std::to_string(++state_.resourceVersion);
+        state_.secrets[key] = secret;
+        reply(response, 201, secret.dump());
+    }
+
+    void update(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                nlohmann::json& stored) {
+        auto secret = body(request);
+        if (!secret.is_object() || !secret["metadata"].is_object()) {
+            return reply(response, 400, statusBody(400, "BadRequest", "not a Secret"));
+        }
+        if (secret["metadata"].value("resourceVersion", "") !=
+            stored["metadata"].value("resourceVersion", "")) {
+            return reply(response, 409,
+                         statusBody(409, "Conflict", "the object has been modified"));
+        }
+        if (stored.value("immutable", false) && secret["data"] != stored["data"]) {
+            return reply(response, 422,
+                         statusBody(422, "Invalid", "field is immutable when `immutable` is set"));
+        }
+        secret["metadata"]["resourceVersion"] = std::to_string(++state_.resourceVersion);
+        stored = secret;
+        reply(response, 200, stored.dump());
+    }
+
     bool authenticated(Poco::Net::HTTPServerRequest& request) {
         std::string auth = request.get("Authorization", "");
         if (auth == "Bearer " + kToken || auth == "Bearer forbidden-token") return true;
@@ -307,6 +371,92 @@ TEST_F(KubernetesSecretTest, InClusterConfiguration) {
                                                signet::testing::testSecrets());
     });
     EXPECT_EQ(std::string(wrong.what()), "wrong password for key k8s://signing/cosign");
+}
+
+// cosign generate-key-pair k8s://ns/name: the Secret holds cosign.key, cosign.pub and
+// cosign.password (Immutable on Kubernetes 1.21 and later), the public key is written locally,
+// and the key signs through the same reference with no password given.
+TEST_F(KubernetesSecretTest, GenerateKeyPairCreatesTheSecretAsCosignDoes) {
+    std::map<std::string, std::string> env =
+        kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken));
+    env["COSIGN_PASSWORD"] = "generated-pw";
+    const std::string prefix = dir_.file("generated");
+    auto made = signet::testing::runSignet(
+        {"generate-key-pair", "--output-key-prefix", prefix, "k8s://signing/generated"}, env);
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    EXPECT_EQ(made.err,
+              "Successfully created secret generated in namespace signing\n"
+              "Public key written to " +
+                  prefix + ".pub\n");
+    EXPECT_EQ(made.err.find("generated-pw"), std::string::npos);
+    nlohmann::json secret;
+    {
+        std::lock_guard lock(state_.mutex);
+        EXPECT_EQ(state_.calls,
+                  (std::vector<std::string>{"GET /version",
+                                            "GET /api/v1/namespaces/signing/secrets/generated",
+                                            "POST /api/v1/namespaces/signing/secrets"}));
+        secret = state_.secrets.at("signing/generated");
+    }
+    EXPECT_EQ(secret["immutable"], true);
+    EXPECT_EQ(secret["type"], "Opaque");
+    auto value = [&](const std::string& key) {
+        return *base64Decode(secret["data"][key].get<std::string>());
+    };
+    EXPECT_EQ(value("cosign.password"), "generated-pw");
+    EXPECT_EQ(value("cosign.pub"), readFile(prefix + ".pub"));
+    EXPECT_NE(value("cosign.key").find("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----"),
+              std::string::npos);
+
+    env.erase("COSIGN_PASSWORD");  // the Secret's cosign.password decrypts it
+    auto signer = signet::testing::signerFromEnvironment(
+        "k8s://signing/generated", Environment(env), signet::testing::testSecrets());
+    EXPECT_EQ(signer->verifier()->publicKeyPem(), value("cosign.pub"));
+    auto printed =
+        signet::testing::runSignet({"public-key", "--key", "k8s://signing/generated"}, env);
+    EXPECT_EQ(printed.exitCode, 0) << printed.err;
+    EXPECT_EQ(printed.out, value("cosign.pub"));
+
+    // An existing Secret is not overwritten unless asked; an immutable one cannot be.
+    env["COSIGN_PASSWORD"] = "second-pw";
+    auto again = signet::testing::runSignet(
+        {"generate-key-pair", "--output-key-prefix", prefix, "k8s://signing/generated"}, env);
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_NE(again.err.find("Secret signing/generated already exists: pass --force"),
+              std::string::npos)
+        << again.err;
+    auto forced = signet::testing::runSignet(
+        {"generate-key-pair", "--force", "--output-key-prefix", prefix, "k8s://signing/generated"},
+        env);
+    EXPECT_EQ(forced.exitCode, 1);
+    EXPECT_NE(forced.err.find("is immutable and cannot be replaced: delete it first"),
+              std::string::npos)
+        << forced.err;
+    std::lock_guard lock(state_.mutex);
+    EXPECT_EQ(state_.secrets.at("signing/generated")["data"], secret["data"]);
+}
+
+// Before Kubernetes 1.21 there are no immutable Secrets; --force replaces the three keys and
+// keeps the Secret's other data, as cosign's update does.
+TEST_F(KubernetesSecretTest, GenerateKeyPairForceReplacesTheKeysOfAnOldServersSecret) {
+    state_.minor = "20";
+    std::map<std::string, std::string> env =
+        kubeconfigEnv(writeKubeconfig("certificate-authority: test-ca.crt", "token: " + kToken));
+    env["COSIGN_PASSWORD"] = "";
+    const std::string prefix = dir_.file("replaced");
+    auto made = signet::testing::runSignet(
+        {"generate-key-pair", "--force", "--output-key-prefix", prefix, "k8s://signing/nokey"},
+        env);
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    EXPECT_EQ(made.err.substr(0, 55), "Successfully updated secret nokey in namespace signing\n");
+    std::lock_guard lock(state_.mutex);
+    const auto& secret = state_.secrets.at("signing/nokey");
+    EXPECT_FALSE(secret.contains("immutable"));
+    EXPECT_EQ(*base64Decode(secret["data"]["other"].get<std::string>()), "x");
+    EXPECT_EQ(*base64Decode(secret["data"]["cosign.password"].get<std::string>()), "");
+    EXPECT_EQ(*base64Decode(secret["data"]["cosign.pub"].get<std::string>()),
+              readFile(prefix + ".pub"));
+    EXPECT_EQ(state_.calls.back(), "PUT /api/v1/namespaces/signing/secrets/nokey");
 }
 
 TEST_F(KubernetesSecretTest, NotFoundForbiddenAndUnauthorizedAreClear) {
