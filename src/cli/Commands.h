@@ -25,6 +25,8 @@ int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScr
 int runVerifyBlob(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runDockerfile(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runDownload(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runTree(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runGenerateKeyPair(const Arguments& args, const Environment& env,
                        secret::SecretScrubber& secrets);

@@ -1,0 +1,74 @@
+#include "cosign/AttachmentTree.h"
+
+#include <optional>
+
+#include "json/GoJson.h"
+#include "oci/ImageManifest.h"
+#include "oci/MediaTypes.h"
+
+namespace signet::cosign {
+namespace {
+
+// The annotation cosign reads a Sigstore bundle referrer's predicate type from.
+constexpr const char* kBundlePredicateType = "dev.sigstore.bundle.predicateType";
+
+std::vector<std::string> layerDigests(const oci::ImageManifest& manifest) {
+    std::vector<std::string> digests;
+    for (const auto& layer : manifest.layers) digests.push_back(layer.digest);
+    return digests;
+}
+
+// The OCI 1.1 referrers tag schema, for a registry without the referrers API: an index tagged
+// "sha256-<hex>" that pushers keep (what go-containerregistry's remote.Referrers falls back to).
+std::optional<std::string> referrersTagIndex(oci::RegistryClient& client,
+                                             const oci::Repository& repo,
+                                             const std::string& digest) {
+    std::string tag = digest;
+    tag[tag.find(':')] = '-';
+    auto manifest = client.getManifest(repo, tag);
+    if (!manifest || manifest->mediaType != oci::media_type::kOciIndex) return std::nullopt;
+    return std::move(manifest->body);
+}
+
+std::vector<AttachedReferrer> readReferrers(oci::RegistryClient& client,
+                                            const oci::Repository& repo,
+                                            const std::string& digest) {
+    std::vector<AttachedReferrer> referrers;
+    auto index = client.getReferrers(repo, digest, "");
+    if (!index) index = referrersTagIndex(client, repo, digest);
+    if (!index) return referrers;
+    const auto parsed = json::parse(*index, "referrers of " + repo.name() + "@" + digest);
+    if (!parsed.contains("manifests") || !parsed["manifests"].is_array()) return referrers;
+    for (const auto& entry : parsed["manifests"]) {
+        const std::string type = entry.value("artifactType", "");
+        const std::string entryDigest = entry.value("digest", "");
+        if (type.empty() || entryDigest.empty()) continue;
+        const auto manifest = client.getManifest(repo, entryDigest);
+        if (!manifest) continue;
+        const auto image = oci::parseManifest(manifest->body, "referrer " + entryDigest);
+        auto annotation = image.annotations.find(kBundlePredicateType);
+        referrers.push_back({annotation != image.annotations.end() ? annotation->second : type,
+                             repo.name() + "@" + entryDigest, layerDigests(image)});
+    }
+    return referrers;
+}
+
+}  // namespace
+
+AttachmentTree readAttachmentTree(oci::RegistryClient& client, const StoreSettings& settings,
+                                  const oci::Repository& repo, const std::string& digest) {
+    AttachmentTree tree;
+    const oci::Repository target = settings.attachmentsFor(repo);
+    for (auto kind :
+         {AttachmentKind::Signature, AttachmentKind::Attestation, AttachmentKind::Sbom}) {
+        const std::string tag = attachmentTag(digest, kind);
+        const auto manifest = client.getManifest(target, tag);
+        if (!manifest) continue;
+        auto layers = layerDigests(oci::parseManifest(manifest->body, tag));
+        if (!layers.empty()) tree.tags.push_back({kind, attachmentLocation(target, tag), layers});
+    }
+    tree.referrers = readReferrers(client, repo, digest);
+    return tree;
+}
+
+}  // namespace signet::cosign
