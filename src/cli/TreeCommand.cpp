@@ -61,7 +61,7 @@ int runTree(const Arguments& args, const Environment& env, secret::SecretScrubbe
         printLayers(tag.layers);
     }
     for (const auto& referrer : tree.referrers) {
-        std::cout << "└── 🔗 " << referrer.artifactType
+        std::cout << "└── 🔗 " << referrer.shownType()
                   << " artifacts via OCI referrer: " << referrer.location << "\n";
         printLayers(referrer.layers);
     }

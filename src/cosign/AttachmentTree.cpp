@@ -20,25 +20,27 @@ std::vector<std::string> layerDigests(const oci::ImageManifest& manifest) {
 
 // The OCI 1.1 referrers tag schema, for a registry without the referrers API: an index tagged
 // "sha256-<hex>" that pushers keep (what go-containerregistry's remote.Referrers falls back to).
-std::optional<std::string> referrersTagIndex(oci::RegistryClient& client,
-                                             const oci::Repository& repo,
-                                             const std::string& digest) {
-    std::string tag = digest;
-    tag[tag.find(':')] = '-';
-    auto manifest = client.getManifest(repo, tag);
+std::optional<std::string> readReferrersTagIndex(oci::RegistryClient& client,
+                                                 const oci::Repository& repo,
+                                                 const std::string& digest) {
+    auto manifest = client.getManifest(repo, referrersTag(digest));
     if (!manifest || manifest->mediaType != oci::media_type::kOciIndex) return std::nullopt;
     return std::move(manifest->body);
 }
 
-std::vector<AttachedReferrer> readReferrers(oci::RegistryClient& client,
-                                            const oci::Repository& repo,
-                                            const std::string& digest) {
-    std::vector<AttachedReferrer> referrers;
+}  // namespace
+
+void readReferrers(oci::RegistryClient& client, const oci::Repository& repo,
+                   const std::string& digest, AttachmentTree& tree) {
     auto index = client.getReferrers(repo, digest, "");
-    if (!index) index = referrersTagIndex(client, repo, digest);
-    if (!index) return referrers;
+    if (!index) {
+        index = readReferrersTagIndex(client, repo, digest);
+        tree.referrersTagIndex = index;
+    }
+    if (!index) return;
+    auto& referrers = tree.referrers;
     const auto parsed = json::parse(*index, "referrers of " + repo.name() + "@" + digest);
-    if (!parsed.contains("manifests") || !parsed["manifests"].is_array()) return referrers;
+    if (!parsed.contains("manifests") || !parsed["manifests"].is_array()) return;
     for (const auto& entry : parsed["manifests"]) {
         const std::string type = entry.value("artifactType", "");
         const std::string entryDigest = entry.value("digest", "");
@@ -47,13 +49,10 @@ std::vector<AttachedReferrer> readReferrers(oci::RegistryClient& client,
         if (!manifest) continue;
         const auto image = oci::parseManifest(manifest->body, "referrer " + entryDigest);
         auto annotation = image.annotations.find(kBundlePredicateType);
-        referrers.push_back({annotation != image.annotations.end() ? annotation->second : type,
-                             repo.name() + "@" + entryDigest, layerDigests(image)});
+        referrers.push_back({type, annotation != image.annotations.end() ? annotation->second : "",
+                             entryDigest, repo.name() + "@" + entryDigest, layerDigests(image)});
     }
-    return referrers;
 }
-
-}  // namespace
 
 AttachmentTree readAttachmentTree(oci::RegistryClient& client, const StoreSettings& settings,
                                   const oci::Repository& repo, const std::string& digest) {
@@ -67,8 +66,15 @@ AttachmentTree readAttachmentTree(oci::RegistryClient& client, const StoreSettin
         auto layers = layerDigests(oci::parseManifest(manifest->body, tag));
         if (!layers.empty()) tree.tags.push_back({kind, attachmentLocation(target, tag), layers});
     }
-    tree.referrers = readReferrers(client, repo, digest);
+    readReferrers(client, repo, digest, tree);
     return tree;
+}
+
+std::string referrersTag(const std::string& digest) {
+    std::string tag = digest;
+    const auto colon = tag.find(':');
+    if (colon != std::string::npos) tag[colon] = '-';
+    return tag;
 }
 
 }  // namespace signet::cosign

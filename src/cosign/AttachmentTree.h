@@ -2,6 +2,7 @@
 // .sig, .att and .sbom tags and the OCI 1.1 referrers of its digest.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,16 +19,36 @@ struct AttachedTag {
 };
 
 struct AttachedReferrer {
-    std::string artifactType;  // a Sigstore bundle's predicate type when it names one
-    std::string location;      // "registry/repo@sha256:…"
+    std::string artifactType;   // the index entry's
+    std::string predicateType;  // a Sigstore bundle's (its manifest's annotation), or ""
+    std::string digest;         // the referrer manifest's
+    std::string location;       // "registry/repo@sha256:…"
     std::vector<std::string> layers;
+    // What `cosign tree` names it by: the bundle's predicate type, else the artifact type.
+    const std::string& shownType() const {
+        return predicateType.empty() ? artifactType : predicateType;
+    }
 };
+
+// The artifact type of the Sigstore bundles cosign v3 stores as referrers.
+inline constexpr const char* kSigstoreBundleArtifactType =
+    "application/vnd.dev.sigstore.bundle.v0.3+json";
 
 struct AttachmentTree {
     std::vector<AttachedTag> tags;  // signatures, attestations, SBOMs; only those with layers
     std::vector<AttachedReferrer> referrers;  // empty also when the registry has no referrers API
+    // The OCI 1.1 tag-schema index ("sha256-<hex>") the referrers came from, when the registry
+    // has no referrers API and one exists: its raw bytes.
+    std::optional<std::string> referrersTagIndex;
     bool empty() const { return tags.empty() && referrers.empty(); }
 };
+
+// Fills tree.referrers (and tree.referrersTagIndex) with the referrers of repo@digest.
+void readReferrers(oci::RegistryClient& client, const oci::Repository& repo,
+                   const std::string& digest, AttachmentTree& tree);
+
+// "sha256-<hex>": the OCI 1.1 referrers tag schema's tag for a digest.
+std::string referrersTag(const std::string& digest);
 
 // Reads the three attachment tags of repo@digest (where `settings` keeps them) and the referrers
 // of the digest in `repo`. Throws Error for registry failures other than a missing tag.

@@ -358,6 +358,25 @@ std::string HttpRegistryClient::putManifest(const Repository& repo, const std::s
     }
 }
 
+bool HttpRegistryClient::deleteManifest(const Repository& repo, const std::string& reference) {
+    const std::string what =
+        "DELETE manifest " + repo.name() + (isValidDigest(reference) ? "@" : ":") + reference;
+    HttpResponse response =
+        call(repo, {"DELETE", manifestPath(repo, reference), {}, ""}, kMaxSmallBody);
+    if (response.status == 404) return false;
+    if (response.status / 100 == 2) return true;
+    if (response.status == 400 && !isValidDigest(reference)) {
+        auto tagged = fetchManifest(repo, reference, true);
+        return tagged && deleteManifest(repo, tagged->digest);
+    }
+    if (response.status == 405) {
+        throw Error(ErrorKind::Registry, what +
+                                             ": the registry does not allow deleting (405; "
+                                             "distribution needs storage.delete.enabled)");
+    }
+    throw registryError(what, response, repo.registry, shared_->secrets);
+}
+
 bool HttpRegistryClient::hasBlob(const Repository& repo, const std::string& digest) {
     requireDigest(digest, repo);
     HttpResponse response = call(repo, {"HEAD", blobPath(repo, digest), {}, "", true}, 0);

@@ -35,6 +35,7 @@ class HttpRegistryClient : public RegistryClient {
     // shows that the registry does not hold this manifest at `reference` already.
     std::string putManifest(const Repository& repo, const std::string& reference,
                             const std::string& mediaType, const std::string& body) override;
+    bool deleteManifest(const Repository& repo, const std::string& reference) override;
     bool hasBlob(const Repository& repo, const std::string& digest) override;
     std::string getBlob(const Repository& repo, const std::string& digest,
                         std::size_t maxBytes) override;

@@ -1,6 +1,7 @@
 #include "oci/RegistryAuth.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
@@ -103,7 +104,7 @@ std::string RegistryAuth::afterUnauthorized(const Repository& repository,
     for (const std::string& value : response.headerValues("WWW-Authenticate")) {
         for (const AuthChallenge& c : parseAuthChallenges(value)) {
             if (c.scheme == "bearer" && !c.param("realm").empty()) {
-                learned = {Scheme::Bearer, c.param("realm"), c.param("service")};
+                learned = {Scheme::Bearer, c.param("realm"), c.param("service"), c.param("scope")};
             } else if (c.scheme == "basic" && learned.scheme == Scheme::Unknown) {
                 learned.scheme = Scheme::Basic;
             }
@@ -152,6 +153,27 @@ void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco:
                                      " is listed in SIGNET_INSECURE_REGISTRIES");
 }
 
+namespace {
+
+// pull,push for `repository`, plus any other action the challenge's scope asks for it (DELETE
+// needs "delete"; asking it for every request would fail where deleting is not granted).
+std::string tokenScope(const Repository& repository, const std::string& challenged) {
+    std::string actions = "pull,push";
+    const std::string prefix = "repository:" + repository.path + ":";
+    if (challenged.rfind(prefix, 0) == 0) {
+        std::istringstream wanted(challenged.substr(prefix.size()));
+        for (std::string action; std::getline(wanted, action, ',');) {
+            if (action != "pull" && action != "push" && !action.empty() &&
+                action.find_first_of(" \t") == std::string::npos) {
+                actions += "," + action;
+            }
+        }
+    }
+    return "repository:" + repository.path + ":" + actions;
+}
+
+}  // namespace
+
 std::string RegistryAuth::requestToken(const Repository& repository, const Challenge& challenge,
                                        const Credentials& credentials,
                                        const net::Deadline& deadline) {
@@ -167,7 +189,7 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
                                              "\"");
     }
     refuseCleartextRealm(host, realm);
-    const std::string scope = "repository:" + repository.path + ":pull,push";
+    const std::string scope = tokenScope(repository, challenge.scope);
     const std::string operation = "token request to " + describeUri(realm) + " for " + host;
 
     HttpResponse response;

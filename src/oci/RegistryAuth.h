@@ -45,6 +45,7 @@ class RegistryAuth {
         Scheme scheme = Scheme::Unknown;
         std::string realm;
         std::string service;
+        std::string scope;  // what the 401 said the request needs: "repository:team/app:delete"
     };
     struct TokenSlot {
         std::mutex mutex;  // held while fetching: concurrent callers wait for the one request

@@ -38,6 +38,11 @@ class RegistryClient {
     virtual std::string putManifest(const Repository& repo, const std::string& reference,
                                     const std::string& mediaType, const std::string& body) = 0;
 
+    // DELETE the manifest `reference` names; false when there was none (404). A registry that
+    // refuses deleting by tag (distribution answers 400) has the tag's manifest deleted by its
+    // digest instead, which removes every tag of it. 405 (deletes disabled) is Error(Registry).
+    virtual bool deleteManifest(const Repository& repo, const std::string& reference) = 0;
+
     virtual bool hasBlob(const Repository& repo, const std::string& digest) = 0;
     // Whole blob in memory; throws TooLarge when bigger than maxBytes. The digest is checked.
     virtual std::string getBlob(const Repository& repo, const std::string& digest,

@@ -95,6 +95,21 @@ std::string MemoryRegistry::putManifest(const oci::Repository& repo, const std::
     return digest;
 }
 
+bool MemoryRegistry::deleteManifest(const oci::Repository& repo, const std::string& reference) {
+    auto lock = enter("DELETE manifest", reference);
+    auto it = state_->manifests.find(key(repo, reference));
+    if (it == state_->manifests.end()) return false;
+    const std::string digest = crypto::sha256Digest(it->second.body);
+    // As a registry deleting by digest: the manifest and every tag of it go.
+    for (auto m = state_->manifests.begin(); m != state_->manifests.end();) {
+        bool sameRepo =
+            m->first.rfind(repo.name() + ":", 0) == 0 || m->first.rfind(repo.name() + "@", 0) == 0;
+        m = sameRepo && crypto::sha256Digest(m->second.body) == digest ? state_->manifests.erase(m)
+                                                                       : std::next(m);
+    }
+    return true;
+}
+
 bool MemoryRegistry::hasBlob(const oci::Repository& repo, const std::string& digest) {
     auto lock = enter("HEAD blob", digest);
     return state_->blobs.count(key(repo, digest)) != 0;

@@ -10,7 +10,7 @@ void emitStorage(YAML::Emitter& out, const RegistryConfig& config) {
     out << YAML::Key << "filesystem" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "rootdirectory" << YAML::Value << config.storageDir << YAML::EndMap;
     out << YAML::Key << "delete" << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "enabled" << YAML::Value << true << YAML::EndMap;
+    out << YAML::Key << "enabled" << YAML::Value << config.deleteEnabled << YAML::EndMap;
     out << YAML::Key << "maintenance" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "uploadpurging" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "enabled" << YAML::Value << false << YAML::EndMap;

@@ -25,9 +25,11 @@ struct RegistryConfig {
     std::optional<RegistryTlsFiles> tls;
     std::optional<std::string> htpasswdFile;
     std::optional<RegistryTokenAuth> token;
+    bool deleteEnabled = true;
 };
 
-// YAML text: filesystem storage, delete enabled, http.addr 127.0.0.1:port, optional TLS and auth.
+// YAML text: filesystem storage, delete enabled (unless deleteEnabled is false), http.addr
+// 127.0.0.1:port, optional TLS and auth.
 std::string registryConfigYaml(const RegistryConfig& config);
 
 }  // namespace signet::testing

@@ -127,6 +127,7 @@ struct TestRegistry::State {
     void start() {
         config.storageDir = path("storage");
         config.httpSecret = randomAlphanumeric(32);
+        config.deleteEnabled = options.deleteEnabled;
         if (options.tls) prepareTls();
         prepareAuth();
         for (int attempt = 0; attempt < kStartAttempts; ++attempt) {

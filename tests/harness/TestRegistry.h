@@ -22,6 +22,7 @@ struct TestRegistryOptions {
     // The server certificate (tls); default: CN 127.0.0.1, IP:127.0.0.1 and DNS:localhost, valid.
     std::optional<CertificateRequest> certificate = std::nullopt;
     TokenTransport tokenTransport = TokenTransport::LikeRegistry;
+    bool deleteEnabled = true;  // storage.delete.enabled: false makes DELETE answer 405
 };
 
 class TokenServer;
