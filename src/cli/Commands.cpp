@@ -31,6 +31,8 @@ const Command kCommands[] = {
     {"attach", "attach sbom: store an SBOM in the .sbom tag and sign it", runAttach},
     {"download", "download signature|attestation|sbom: print what is stored for an image",
      runDownload},
+    {"copy", "copy an image and its signatures, attestations and SBOMs to another repository",
+     runCopy},
     {"clean", "remove an image's signatures, attestations, SBOMs and bundle referrers (--force)",
      runClean},
     {"tree", "list what is attached to an image: signatures, attestations, SBOMs, referrers",

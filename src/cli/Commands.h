@@ -26,6 +26,7 @@ int runVerifyBlob(const Arguments& args, const Environment& env, secret::SecretS
 int runDockerfile(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runVerify(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runDownload(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
+int runCopy(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runClean(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runTree(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);
 int runTriangulate(const Arguments& args, const Environment& env, secret::SecretScrubber& secrets);

@@ -43,7 +43,7 @@ bool remove(oci::RegistryClient& client, const oci::Repository& repo, const std:
 void rewriteTagIndex(oci::RegistryClient& client, const oci::Repository& repo,
                      const std::string& digest, const std::string& indexBytes,
                      const std::set<std::string>& removed, CleanReport& report) {
-    const std::string tag = referrersTag(digest);
+    const std::string tag = digestTag(digest);
     const std::string location = attachmentLocation(repo, tag);
     auto index = json::Ordered::parse(indexBytes, nullptr, false);
     if (!index.is_object() || !index.contains("manifests")) return;

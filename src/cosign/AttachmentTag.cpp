@@ -4,10 +4,15 @@
 
 namespace signet::cosign {
 
-std::string attachmentTag(const std::string& digest, AttachmentKind kind) {
+std::string digestTag(const std::string& digest) {
     std::string tag = digest;
     auto colon = tag.find(':');
     if (colon != std::string::npos) tag[colon] = '-';
+    return tag;
+}
+
+std::string attachmentTag(const std::string& digest, AttachmentKind kind) {
+    const std::string tag = digestTag(digest);
     switch (kind) {
         case AttachmentKind::Signature:
             return tag + ".sig";

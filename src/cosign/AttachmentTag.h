@@ -10,6 +10,10 @@ namespace signet::cosign {
 
 enum class AttachmentKind { Signature, Attestation, Sbom };
 
+// "sha256-<hex>" for "sha256:<hex>": the OCI 1.1 referrers tag schema's tag, and the tag
+// cosign copy gives each manifest it copies.
+std::string digestTag(const std::string& digest);
+
 // "sha256-<hex>.sig" / ".att" / ".sbom" for a "sha256:<hex>" digest.
 std::string attachmentTag(const std::string& digest, AttachmentKind kind);
 

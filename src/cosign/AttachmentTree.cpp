@@ -23,7 +23,7 @@ std::vector<std::string> layerDigests(const oci::ImageManifest& manifest) {
 std::optional<std::string> readReferrersTagIndex(oci::RegistryClient& client,
                                                  const oci::Repository& repo,
                                                  const std::string& digest) {
-    auto manifest = client.getManifest(repo, referrersTag(digest));
+    auto manifest = client.getManifest(repo, digestTag(digest));
     if (!manifest || manifest->mediaType != oci::media_type::kOciIndex) return std::nullopt;
     return std::move(manifest->body);
 }
@@ -68,13 +68,6 @@ AttachmentTree readAttachmentTree(oci::RegistryClient& client, const StoreSettin
     }
     readReferrers(client, repo, digest, tree);
     return tree;
-}
-
-std::string referrersTag(const std::string& digest) {
-    std::string tag = digest;
-    const auto colon = tag.find(':');
-    if (colon != std::string::npos) tag[colon] = '-';
-    return tag;
 }
 
 }  // namespace signet::cosign

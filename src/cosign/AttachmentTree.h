@@ -47,9 +47,6 @@ struct AttachmentTree {
 void readReferrers(oci::RegistryClient& client, const oci::Repository& repo,
                    const std::string& digest, AttachmentTree& tree);
 
-// "sha256-<hex>": the OCI 1.1 referrers tag schema's tag for a digest.
-std::string referrersTag(const std::string& digest);
-
 // Reads the three attachment tags of repo@digest (where `settings` keeps them) and the referrers
 // of the digest in `repo`. Throws Error for registry failures other than a missing tag.
 AttachmentTree readAttachmentTree(oci::RegistryClient& client, const StoreSettings& settings,

@@ -509,6 +509,24 @@ HttpResponse HttpRegistryClient::uploadOnce(const Repository& repo, const std::s
     return finished;
 }
 
+bool HttpRegistryClient::mountBlob(const Repository& repo, const std::string& digest,
+                                   const Repository& from) {
+    requireDigest(digest, repo);
+    if (from.registry != repo.registry || from.path == repo.path) return false;
+    Poco::URI path("/v2/" + repo.path + "/blobs/uploads/");
+    path.addQueryParameter("mount", digest);
+    path.addQueryParameter("from", from.path);
+    HttpResponse response;
+    try {
+        response = call(repo, {"POST", path.getPathEtc(), {}, ""}, kMaxSmallBody);
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Auth) return false;  // no pull on `from`: copy the bytes
+        throw;
+    }
+    // 202 is an upload session opened instead; unused, the registry purges it.
+    return response.status == 201;
+}
+
 std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& repo,
                                                             const std::string& digest,
                                                             const std::string& artifactType) {

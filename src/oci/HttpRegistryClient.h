@@ -45,6 +45,8 @@ class HttpRegistryClient : public RegistryClient {
                  const std::string& data) override;
     void pushBlob(const Repository& repo, const std::string& digest,
                   const std::string& data) override;
+    bool mountBlob(const Repository& repo, const std::string& digest,
+                   const Repository& from) override;
     std::optional<std::string> getReferrers(const Repository& repo, const std::string& digest,
                                             const std::string& artifactType) override;
 

@@ -28,6 +28,10 @@ bool isAttestation(const nlohmann::json& entry) {
 
 }  // namespace
 
+bool platformMatches(const std::string& platform, const std::string& wanted) {
+    return platform == wanted || platform.rfind(wanted + "/", 0) == 0;
+}
+
 bool isIndexMediaType(const std::string& mediaType) {
     return mediaType == media_type::kOciIndex || mediaType == media_type::kDockerManifestList;
 }

@@ -15,6 +15,10 @@ struct IndexEntry {
 
 bool isIndexMediaType(const std::string& mediaType);
 
+// True when an entry's "os/arch[/variant]" is the one asked for: equal, or `wanted` without
+// the variant ("linux/arm64" takes "linux/arm64/v8").
+bool platformMatches(const std::string& platform, const std::string& wanted);
+
 // The entries with a valid digest; throws Error(Registry, "<what>: …") on malformed JSON.
 std::vector<IndexEntry> parseIndex(const std::string& bytes, const std::string& what);
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
@@ -156,20 +157,32 @@ void RegistryAuth::refuseCleartextRealm(const std::string& registry, const Poco:
 namespace {
 
 // pull,push for `repository`, plus any other action the challenge's scope asks for it (DELETE
-// needs "delete"; asking it for every request would fail where deleting is not granted).
-std::string tokenScope(const Repository& repository, const std::string& challenged) {
-    std::string actions = "pull,push";
+// needs "delete"; asking it for every request would fail where deleting is not granted). When
+// the challenge names `repository`, the other repositories it names too (a cross-repository
+// mount needs pull on the source). Scopes are space-separated in the challenge.
+std::vector<std::string> tokenScopes(const Repository& repository, const std::string& challenged) {
     const std::string prefix = "repository:" + repository.path + ":";
-    if (challenged.rfind(prefix, 0) == 0) {
-        std::istringstream wanted(challenged.substr(prefix.size()));
+    std::vector<std::string> others;
+    std::string actions = "pull,push";
+    bool named = false;
+    std::istringstream scopes(challenged);
+    for (std::string scope; scopes >> scope;) {
+        if (scope.rfind(prefix, 0) != 0) {
+            if (scope.rfind("repository:", 0) == 0) others.push_back(scope);
+            continue;
+        }
+        named = true;
+        std::istringstream wanted(scope.substr(prefix.size()));
         for (std::string action; std::getline(wanted, action, ',');) {
-            if (action != "pull" && action != "push" && !action.empty() &&
-                action.find_first_of(" \t") == std::string::npos) {
+            if (!action.empty() && action != "pull" && action != "push" &&
+                actions.find("," + action) == std::string::npos) {
                 actions += "," + action;
             }
         }
     }
-    return "repository:" + repository.path + ":" + actions;
+    std::vector<std::string> result{prefix + actions};
+    if (named) result.insert(result.end(), others.begin(), others.end());
+    return result;
 }
 
 }  // namespace
@@ -189,7 +202,9 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
                                              "\"");
     }
     refuseCleartextRealm(host, realm);
-    const std::string scope = tokenScope(repository, challenge.scope);
+    const std::vector<std::string> scopes = tokenScopes(repository, challenge.scope);
+    std::string scope;  // OAuth2's form: space-separated
+    for (const auto& one : scopes) scope += (scope.empty() ? "" : " ") + one;
     const std::string operation = "token request to " + describeUri(realm) + " for " + host;
 
     HttpResponse response;
@@ -212,7 +227,7 @@ std::string RegistryAuth::requestToken(const Repository& repository, const Chall
     if (!answered) {
         HttpRequest get;
         get.uri = realm;
-        get.uri.addQueryParameter("scope", scope);
+        for (const auto& one : scopes) get.uri.addQueryParameter("scope", one);
         if (!challenge.service.empty()) get.uri.addQueryParameter("service", challenge.service);
         if (credentials.hasBasic())
             get.headers.emplace_back("Authorization", basicHeader(credentials));

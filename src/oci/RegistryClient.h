@@ -59,6 +59,12 @@ class RegistryClient {
     virtual void pushBlob(const Repository& repo, const std::string& digest,
                           const std::string& data) = 0;
 
+    // Cross-repository mount (POST ?mount=&from=) of a blob `from` holds on the same registry;
+    // false when the registry will not (another registry, 202, no pull access to `from`): the
+    // caller copies the bytes then.
+    virtual bool mountBlob(const Repository& repo, const std::string& digest,
+                           const Repository& from) = 0;
+
     // GET /v2/<repo>/referrers/<digest>[?artifactType=]; nullopt when the API is unsupported.
     virtual std::optional<std::string> getReferrers(const Repository& repo,
                                                     const std::string& digest,

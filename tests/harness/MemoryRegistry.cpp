@@ -149,6 +149,15 @@ void MemoryRegistry::pushBlob(const oci::Repository& repo, const std::string& di
     state_->blobs[key(repo, digest)] = data;
 }
 
+bool MemoryRegistry::mountBlob(const oci::Repository& repo, const std::string& digest,
+                               const oci::Repository& from) {
+    auto lock = enter("POST mount", digest);
+    auto it = state_->blobs.find(key(from, digest));
+    if (from.registry != repo.registry || it == state_->blobs.end()) return false;
+    state_->blobs[key(repo, digest)] = it->second;
+    return true;
+}
+
 std::optional<std::string> MemoryRegistry::getReferrers(const oci::Repository&,
                                                         const std::string& digest,
                                                         const std::string&) {

@@ -49,6 +49,8 @@ class MemoryRegistry : public oci::RegistryClient {
                  const std::string& data) override;
     void pushBlob(const oci::Repository& repo, const std::string& digest,
                   const std::string& data) override;
+    bool mountBlob(const oci::Repository& repo, const std::string& digest,
+                   const oci::Repository& from) override;
     std::optional<std::string> getReferrers(const oci::Repository& repo, const std::string& digest,
                                             const std::string& artifactType) override;
     std::unique_ptr<oci::RegistryClient> within(net::Deadline deadline) override;

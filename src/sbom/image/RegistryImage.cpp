@@ -11,7 +11,7 @@ constexpr std::size_t kMaxConfigBytes = 16u << 20;
 bool platformSelected(const std::string& platform, const std::vector<std::string>& wanted) {
     if (wanted.empty()) return true;
     for (const auto& w : wanted) {
-        if (platform == w || platform.rfind(w + "/", 0) == 0) return true;
+        if (oci::platformMatches(platform, w)) return true;
     }
     return false;
 }
