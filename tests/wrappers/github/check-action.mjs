@@ -2,10 +2,10 @@
 // schema: the exact input/output ids signet reads and writes (config brief), a docker image built
 // from the repository's task/Containerfile (never a placeholder digest), no inputs the runner reserves, and an example workflow wired to it.
 import fs from 'node:fs';
-import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
+import { check, expect, expectEqual, finish, loadYaml, repoPath, isPinnedImage, wrapperPath } from '../lib/checks.mjs';
 import { INPUT_CHOICES, INPUT_IDS } from '../lib/settings.mjs';
 
-const action = loadYaml(repoPath('github-action/action.yml'));
+const action = loadYaml(wrapperPath('github-action/action.yml'));
 // The input ids and their allowed values come from signet's setting table (signet settings --json).
 const INPUTS = INPUT_IDS;
 const OUTPUTS = ['signed-count', 'failed-count', 'skipped-count', 'signature-refs', 'sbom-refs', 'report'];
@@ -34,15 +34,18 @@ await check('outputs are exactly the names signet writes to GITHUB_OUTPUT', () =
 
 await check('docker action built from the task Containerfile, no args, no env mapping', () => {
     expectEqual(action.runs.using, 'docker', 'runs.using');
-    // The runner builds a Dockerfile path relative to action.yml, with its directory as context.
-    expectEqual(action.runs.image, '../Dockerfile', 'runs.image');
+    // Unreleased: the runner builds a Dockerfile path relative to action.yml, with its directory
+    // as context. Released: task/pin-image.sh names the published, signed image by digest.
+    const pinned = action.runs.image.startsWith('docker://');
+    expect(pinned ? isPinnedImage(action.runs.image.slice('docker://'.length)) : action.runs.image === '../Dockerfile',
+        `runs.image is ../Dockerfile or docker://REPOSITORY@sha256:<digest>, got ${action.runs.image}`);
     const dockerfile = repoPath('Dockerfile');
     expectEqual(fs.realpathSync(dockerfile), fs.realpathSync(repoPath('task/Containerfile')),
         'the root Dockerfile is task/Containerfile');
     const text = fs.readFileSync(dockerfile, 'utf8');
     expect(/COPY \. \/src/.test(text) && /cmake --build/.test(text), 'the image builds signet from the sources');
     expect(/ENTRYPOINT \["signet", "run"\]/.test(text), 'entrypoint signet run');
-    expect(!/sha256:0{64}/.test(fs.readFileSync(repoPath('github-action/action.yml'), 'utf8')),
+    expect(!/sha256:0{64}/.test(fs.readFileSync(wrapperPath('github-action/action.yml'), 'utf8')),
         'no placeholder digest');
     expect(action.runs.args === undefined && action.runs.entrypoint === undefined, 'image entrypoint used as is');
     // runs.env is added only when the workflow has not set the same key, so inputs must not be

@@ -17,6 +17,18 @@ export function repoPath(...parts) {
     return path.join(sourceDir, ...parts);
 }
 
+// The wrapper definitions (github-action/, tekton/) checked: this checkout's, or the copy
+// SIGNET_WRAPPERS_ROOT names (the release test checks a pinned copy with the same checks).
+export function wrapperPath(...parts) {
+    return path.join(process.env.SIGNET_WRAPPERS_ROOT || sourceDir, ...parts);
+}
+
+// A published image pinned by digest: REPOSITORY@sha256:<64 hex>, never the all-zero placeholder.
+export function isPinnedImage(ref) {
+    return typeof ref === 'string' && /^[a-z0-9][a-z0-9.:/_-]*@sha256:[0-9a-f]{64}$/.test(ref) &&
+        !/sha256:0{64}$/.test(ref);
+}
+
 const results = [];
 
 export async function check(name, fn) {

@@ -96,9 +96,13 @@ export class Registry {
             const layout = path.join(work, 'layout');
             run(['umoci', 'init', '--layout', layout]);
             run(['umoci', 'new', '--image', `${layout}:${tag}`]);
-            fs.writeFileSync(path.join(work, 'content.txt'), content);
-            run(['umoci', 'insert', '--rootless', '--image', `${layout}:${tag}`,
-                path.join(work, 'content.txt'), '/content.txt']);
+            // The layer is GNU tar's: umoci 0.4.7's `insert` writes a tar without its padding and
+            // end-of-archive blocks, which tar, Go's archive/tar and signet refuse as truncated.
+            fs.mkdirSync(path.join(work, 'root'));
+            fs.writeFileSync(path.join(work, 'root/content.txt'), content);
+            run(['tar', '--create', '--file', path.join(work, 'layer.tar'), '--directory', path.join(work, 'root'),
+                '--owner=0', '--group=0', '--numeric-owner', '--mtime=@0', 'content.txt']);
+            run(['umoci', 'raw', 'add-layer', '--image', `${layout}:${tag}`, path.join(work, 'layer.tar')]);
             const repository = `${this.host}/${name}`;
             run(['skopeo', 'copy', '--quiet', '--dest-tls-verify=false', `oci:${layout}:${tag}`,
                 `docker://${repository}:${tag}`]);

@@ -4,11 +4,11 @@
 // every env name is one `signet run` reads (docs: /work/briefs/config.md, the final names).
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, expect, expectEqual, finish, loadYaml, repoPath } from '../lib/checks.mjs';
+import { check, expect, expectEqual, finish, loadYaml, repoPath, isPinnedImage, wrapperPath } from '../lib/checks.mjs';
 import { choicesOf, SETTING_ENV, SETTINGS, settingOfEnv } from '../lib/settings.mjs';
 
-const taskFile = repoPath('tekton/sign-images/0.1/sign-images.yaml');
-const stepActionFile = repoPath('tekton/stepaction/sign-images/0.1/sign-images.yaml');
+const taskFile = wrapperPath('tekton/sign-images/0.1/sign-images.yaml');
+const stepActionFile = wrapperPath('tekton/stepaction/sign-images/0.1/sign-images.yaml');
 const task = loadYaml(taskFile);
 const stepAction = loadYaml(stepActionFile);
 const step = task.spec.steps[0];
@@ -133,9 +133,16 @@ function checkParams(resource) {
     const lower = resource.spec.params.map((p) => p.name.toLowerCase());
     expectEqual(lower.filter((n, i) => lower.indexOf(n) !== i), [], 'case-insensitive duplicate params');
     const image = resource.spec.params.find((p) => p.name === 'SIGNET_IMAGE');
-    // No default: a digest nobody published would be a stub; every run names the real one.
-    expect(image && image.default === undefined, 'SIGNET_IMAGE has no default (it is required)');
+    // Unreleased, no default: a digest nobody published would be a stub and every run names the
+    // real one. Released, task/pin-image.sh sets it to the published, signed image's digest.
+    expect(image && (image.default === undefined || isPinnedImage(image.default)),
+        `SIGNET_IMAGE has no default or a pinned digest, got ${image && image.default}`);
 }
+
+await check('Task and StepAction name the same SIGNET_IMAGE default (both unpinned or one digest)', () => {
+    const defaultOf = (r) => r.spec.params.find((p) => p.name === 'SIGNET_IMAGE').default;
+    expectEqual(defaultOf(stepAction), defaultOf(task), 'SIGNET_IMAGE default');
+});
 
 await check('Task: one step, args-and-env only (no script, no command)', () => {
     expectEqual(task.spec.steps.length, 1, 'step count');
@@ -207,7 +214,7 @@ function checkTaskUse(where, params, workspaces, declared) {
 
 for (const [dir, declared] of [['tekton/sign-images/0.1/samples', task],
     ['tekton/stepaction/sign-images/0.1/samples', stepAction]]) {
-    const sampleDir = repoPath(dir);
+    const sampleDir = wrapperPath(dir);
     const samples = fs.existsSync(sampleDir) ? fs.readdirSync(sampleDir).filter((f) => f.endsWith('.yaml')) : [];
     await check(`${dir}: samples exist`, () => expect(samples.length > 0, 'no samples'));
     for (const f of samples) {
