@@ -67,6 +67,31 @@ TEST(SigstoreBundle, BundleCarriesTheHintAndAnEnvelopeThatVerifies) {
     EXPECT_TRUE(verifyEnvelope(envelope, *signer->verifier()));
 }
 
+TEST(SigstoreBundle, SigstoreJsVerifiesTheBundleAndRefusesAnotherKeyOrDigest) {
+    // The independent verifier: @sigstore/verify (sigstore-js), through tests/harness.
+    auto signer = fixtureSigner();
+    testing::TempDir dir;
+    testing::writeFile(dir.path() + "/bundle.json",
+                       signBundle(*signer, imageSignatureStatement(kDigest, {})));
+    testing::writeFile(dir.path() + "/k.pub", signer->verifier()->publicKeyPem());
+    auto verify = [&](const std::string& key, const std::string& digest) {
+        return testing::runCommandForResult(
+            {"node", testing::sourceDir() + "/tests/harness/sigstore-verify.mjs",
+             dir.path() + "/bundle.json", key, digest});
+    };
+    auto good = verify(dir.path() + "/k.pub", kDigest);
+    EXPECT_EQ(good.exitCode, 0) << good.err;
+    EXPECT_EQ(good.out, "verified\n");
+    std::string other = kDigest;
+    other.back() = other.back() == '0' ? '1' : '0';
+    EXPECT_EQ(verify(dir.path() + "/k.pub", other).exitCode, 1) << "the subject is checked";
+    testing::runCommand({"openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
+                         dir.path() + "/other.key"});
+    testing::runCommand({"openssl", "ec", "-in", dir.path() + "/other.key", "-pubout", "-out",
+                         dir.path() + "/other.pub"});
+    EXPECT_EQ(verify(dir.path() + "/other.pub", kDigest).exitCode, 1) << "another key fails";
+}
+
 TEST(SigstoreBundle, ReferrerManifestIsCosignsLayout) {
     oci::Descriptor subject;
     subject.mediaType = "application/vnd.oci.image.manifest.v1+json";
