@@ -6,6 +6,7 @@
 #include "cosign/AttachmentTree.h"
 #include "json/GoJson.h"
 #include "oci/MediaTypes.h"
+#include "oci/ReferrersTagIndex.h"
 
 namespace signet::cosign {
 namespace {
@@ -45,20 +46,19 @@ void rewriteTagIndex(oci::RegistryClient& client, const oci::Repository& repo,
                      const std::set<std::string>& removed, CleanReport& report) {
     const std::string tag = digestTag(digest);
     const std::string location = attachmentLocation(repo, tag);
-    auto index = json::Ordered::parse(indexBytes, nullptr, false);
-    if (!index.is_object() || !index.contains("manifests")) return;
-    json::Ordered kept = json::Ordered::array();
-    for (const auto& entry : index["manifests"]) {
-        if (!removed.count(entry.value("digest", ""))) kept.push_back(entry);
+    oci::ReferrersTagIndex index;
+    try {
+        index = oci::ReferrersTagIndex::parse(indexBytes, location);
+    } catch (const Error&) {
+        return;  // not an index signet can edit: left as it is
     }
-    if (kept.size() == index["manifests"].size()) return;
-    if (kept.empty()) {
+    if (index.remove(removed) == 0) return;
+    if (index.empty()) {
         remove(client, repo, tag, location, report);
         return;
     }
-    index["manifests"] = kept;
     try {
-        client.putManifest(repo, tag, oci::media_type::kOciIndex, index.dump());
+        client.putManifest(repo, tag, oci::media_type::kOciIndex, index.bytes());
     } catch (const Error& e) {
         report.failed.push_back({location, e});
     }

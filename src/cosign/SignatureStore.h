@@ -67,7 +67,21 @@ class SignatureStore {
     bool holds(const oci::Repository& repo, const std::string& tag, const AttachmentLayer& layer,
                const std::string& written);
 
+    // Adds `referrer` (a manifest already pushed, whose subject is `subject`) to the referrers
+    // tag-schema index at repo:sha256-<hex of subject> — for a registry without the referrers
+    // API — with append's guarantees: serialised within the process, If-Match on the ETag the
+    // registry gave, and what a slow PUT replaced merged back. A tag that holds a manifest other
+    // than an index (or the subject itself, as cosign copy tags it) is refused: Error(Registry).
+    AppendResult addReferrer(const oci::Repository& repo, const std::string& subject,
+                             const oci::Descriptor& referrer);
+    // True when that index lists `referrer` (one HEAD when it is still the manifest `written`).
+    bool holdsReferrer(const oci::Repository& repo, const std::string& subject,
+                       const std::string& referrer, const std::string& written);
+
   private:
+    class TagEdit;  // one tag's read-modify-write: the .sig image, or the referrers index
+    class LayerEdit;
+    class ReferrerEdit;
     struct TagLocks {
         std::mutex mutex;
         std::map<std::string, std::unique_ptr<std::mutex>> byTag;
@@ -78,13 +92,20 @@ class SignatureStore {
     // The image at repo:tag and its manifest digest (in `digest`), or nullopt.
     std::optional<AttachmentImage> fetchImage(const oci::Repository& repo, const std::string& tag,
                                               std::string* digest = nullptr);
+    // Read, change, write until what the tag holds includes the edit's item.
+    AppendResult update(const oci::Repository& repo, const std::string& tag, TagEdit& edit);
     // Uploads the image's blobs (asking first only when `fresh` is false) and PUTs its manifest.
-    // `replaced` gets the manifests other writers put at the tag (other than `base`, what the
-    // image was built on) while the PUT was on its way.
     std::string write(const oci::Repository& repo, const std::string& tag,
                       const AttachmentImage& image, const AttachmentLayer& layer, bool fresh,
                       AppendResult& result, const std::string& base = {},
                       std::set<std::string>* replaced = nullptr);
+    // PUTs `bytes` at repo:tag (If-Match `etag` when not empty: nullopt when refused). While
+    // the PUT is unanswered, `replaced` gets the manifests other writers put at the tag (other
+    // than `base`, what the edit was built on) that it may then have replaced.
+    std::optional<std::string> putWatched(const oci::Repository& repo, const std::string& tag,
+                                          const std::string& mediaType, const std::string& bytes,
+                                          const std::string& base, const std::string& etag,
+                                          AppendResult& result, std::set<std::string>* replaced);
     // The layers of the manifests `digests` (by digest: they may no longer be tagged).
     std::vector<StoredLayer> layersOf(const oci::Repository& repo,
                                       const std::set<std::string>& digests);

@@ -294,6 +294,7 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifestOnce(const Repo
 
     ManifestResponse manifest;
     manifest.mediaType = bareMediaType(response.header("Content-Type"));
+    manifest.etag = response.header("ETag");
     std::string reported = response.header("Docker-Content-Digest");
     if (head) {
         if (!isValidDigest(reported)) {
@@ -331,8 +332,25 @@ std::optional<ManifestResponse> HttpRegistryClient::fetchManifestOnce(const Repo
 
 std::string HttpRegistryClient::putManifest(const Repository& repo, const std::string& reference,
                                             const std::string& mediaType, const std::string& body) {
+    return *sendManifest(repo, reference, mediaType, body, "");
+}
+
+std::optional<std::string> HttpRegistryClient::putManifestIfMatch(const Repository& repo,
+                                                                  const std::string& reference,
+                                                                  const std::string& mediaType,
+                                                                  const std::string& body,
+                                                                  const std::string& etag) {
+    return sendManifest(repo, reference, mediaType, body, etag);
+}
+
+std::optional<std::string> HttpRegistryClient::sendManifest(const Repository& repo,
+                                                            const std::string& reference,
+                                                            const std::string& mediaType,
+                                                            const std::string& body,
+                                                            const std::string& etag) {
     Call request{"PUT", manifestPath(repo, reference), {{"Content-Type", mediaType}}, body, false,
                  false};
+    if (!etag.empty()) request.headers.emplace_back("If-Match", etag);
     const std::string what = "PUT manifest " + repo.name() + ":" + reference;
     const std::string ours = crypto::sha256Digest(body);
     RetryLoop loop(shared_->transport.policy(), deadline_);
@@ -344,6 +362,7 @@ std::string HttpRegistryClient::putManifest(const Repository& repo, const std::s
                 std::string reported = response.header("Docker-Content-Digest");
                 return isValidDigest(reported) ? reported : ours;
             }
+            if (!etag.empty() && response.status == 412) return std::nullopt;
             if (!isRetryableStatus(response.status) || loop.last())
                 throw registryError(what, response, repo.registry, shared_->secrets);
             why = std::to_string(response.status);
@@ -539,7 +558,11 @@ std::optional<std::string> HttpRegistryClient::getReferrers(const Repository& re
     }
     HttpResponse response = call(
         repo, {"GET", path, {{"Accept", media_type::kOciIndex}}, "", false}, kMaxManifestBytes);
-    if (response.status == 404) return std::nullopt;
+    if (response.status == 404 || response.status == 400 || response.status == 405)
+        return std::nullopt;
+    if (response.status == 200 &&
+        bareMediaType(response.header("Content-Type")) != media_type::kOciIndex)
+        return std::nullopt;
     if (response.status != 200) {
         throw registryError("GET referrers of " + repo.name() + "@" + digest, response,
                             repo.registry, shared_->secrets);

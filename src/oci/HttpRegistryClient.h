@@ -35,6 +35,11 @@ class HttpRegistryClient : public RegistryClient {
     // shows that the registry does not hold this manifest at `reference` already.
     std::string putManifest(const Repository& repo, const std::string& reference,
                             const std::string& mediaType, const std::string& body) override;
+    std::optional<std::string> putManifestIfMatch(const Repository& repo,
+                                                  const std::string& reference,
+                                                  const std::string& mediaType,
+                                                  const std::string& body,
+                                                  const std::string& etag) override;
     bool deleteManifest(const Repository& repo, const std::string& reference) override;
     bool hasBlob(const Repository& repo, const std::string& digest) override;
     std::string getBlob(const Repository& repo, const std::string& digest,
@@ -70,6 +75,10 @@ class HttpRegistryClient : public RegistryClient {
     };
 
     HttpRegistryClient(std::shared_ptr<Shared> shared, net::Deadline deadline);
+    // putManifest's loop; with `etag`, If-Match, and nullopt on 412.
+    std::optional<std::string> sendManifest(const Repository& repo, const std::string& reference,
+                                            const std::string& mediaType, const std::string& body,
+                                            const std::string& etag);
     HttpResponse call(const Repository& repo, const Call& call, std::size_t maxBody,
                       const BodyConsumer* consumer = nullptr);
     // Runs `fetch` again (with back-off) while it reports content that does not match its

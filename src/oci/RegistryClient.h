@@ -19,6 +19,7 @@ struct ManifestResponse {
     std::string digest;     // Docker-Content-Digest, or sha256 of the body when absent
     std::int64_t size = 0;  // Content-Length (HEAD) or body size (GET)
     std::string body;       // empty for HEAD
+    std::string etag;       // the ETag header, when the registry sent one
 };
 
 // Every method is safe to call from several threads at once. Errors are thrown as
@@ -37,6 +38,14 @@ class RegistryClient {
     // PUT with Content-Type = mediaType; returns the digest the registry reports.
     virtual std::string putManifest(const Repository& repo, const std::string& reference,
                                     const std::string& mediaType, const std::string& body) = 0;
+    // The same PUT with If-Match: `etag` (what a GET of the tag answered); nullopt when the
+    // registry answered 412 because the tag changed since. A registry that ignores If-Match
+    // (distribution does) writes anyway: callers still read back what they wrote.
+    virtual std::optional<std::string> putManifestIfMatch(const Repository& repo,
+                                                          const std::string& reference,
+                                                          const std::string& mediaType,
+                                                          const std::string& body,
+                                                          const std::string& etag) = 0;
 
     // DELETE the manifest `reference` names; false when there was none (404). A registry that
     // refuses deleting by tag (distribution answers 400) has the tag's manifest deleted by its
@@ -65,7 +74,9 @@ class RegistryClient {
     virtual bool mountBlob(const Repository& repo, const std::string& digest,
                            const Repository& from) = 0;
 
-    // GET /v2/<repo>/referrers/<digest>[?artifactType=]; nullopt when the API is unsupported.
+    // GET /v2/<repo>/referrers/<digest>[?artifactType=]; nullopt when the API is unsupported:
+    // 404, 400 or 405, or a 200 that is not an OCI image index (the probe go-containerregistry
+    // and sigstore-js make; an OCI-Subject header alone proves nothing, ECR sends it without).
     virtual std::optional<std::string> getReferrers(const Repository& repo,
                                                     const std::string& digest,
                                                     const std::string& artifactType) = 0;

@@ -73,6 +73,7 @@ std::optional<oci::ManifestResponse> MemoryRegistry::manifest(const oci::Reposit
     response.digest = crypto::sha256Digest(it->second.body);
     response.size = static_cast<std::int64_t>(it->second.body.size());
     if (!head) response.body = it->second.body;
+    response.etag = "\"" + response.digest + "\"";
     return response;
 }
 
@@ -89,6 +90,23 @@ std::optional<oci::ManifestResponse> MemoryRegistry::getManifest(const oci::Repo
 std::string MemoryRegistry::putManifest(const oci::Repository& repo, const std::string& reference,
                                         const std::string& mediaType, const std::string& body) {
     auto lock = enter("PUT manifest", reference);
+    std::string digest = crypto::sha256Digest(body);
+    state_->manifests[key(repo, digest)] = {mediaType, body};
+    state_->manifests[key(repo, reference)] = {mediaType, body};
+    return digest;
+}
+
+std::optional<std::string> MemoryRegistry::putManifestIfMatch(const oci::Repository& repo,
+                                                              const std::string& reference,
+                                                              const std::string& mediaType,
+                                                              const std::string& body,
+                                                              const std::string& etag) {
+    auto lock = enter("PUT manifest", reference);
+    // As a registry that honours If-Match: the tag's ETag is its manifest's quoted digest.
+    auto it = state_->manifests.find(key(repo, reference));
+    const std::string current =
+        it == state_->manifests.end() ? "" : "\"" + crypto::sha256Digest(it->second.body) + "\"";
+    if (current != etag) return std::nullopt;
     std::string digest = crypto::sha256Digest(body);
     state_->manifests[key(repo, digest)] = {mediaType, body};
     state_->manifests[key(repo, reference)] = {mediaType, body};

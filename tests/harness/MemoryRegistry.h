@@ -39,6 +39,11 @@ class MemoryRegistry : public oci::RegistryClient {
                                                      const std::string& reference) override;
     std::string putManifest(const oci::Repository& repo, const std::string& reference,
                             const std::string& mediaType, const std::string& body) override;
+    std::optional<std::string> putManifestIfMatch(const oci::Repository& repo,
+                                                  const std::string& reference,
+                                                  const std::string& mediaType,
+                                                  const std::string& body,
+                                                  const std::string& etag) override;
     bool deleteManifest(const oci::Repository& repo, const std::string& reference) override;
     bool hasBlob(const oci::Repository& repo, const std::string& digest) override;
     std::string getBlob(const oci::Repository& repo, const std::string& digest,

@@ -9,8 +9,10 @@
 #include <thread>
 
 #include "crypto/Encoding.h"
+#include "error/Error.h"
 #include "harness/MemoryRegistry.h"
 #include "oci/ImageManifest.h"
+#include "oci/ReferrersTagIndex.h"
 
 namespace signet::cosign {
 namespace {
@@ -105,6 +107,96 @@ TEST(SignatureStore, HoldsLooksByTheWrittenDigestFirst) {
     EXPECT_TRUE(store.holds(kRepo, kTag, signatureLayer("alice"), result.manifestDigest));
     EXPECT_EQ(registry.calls("GET manifest"), gets);  // one HEAD was enough
     EXPECT_FALSE(store.holds(kRepo, kTag, signatureLayer("bob"), "sha256:" + std::string(64, 'b')));
+}
+
+// ---------------------------------------------------------------- the referrers tag index
+
+const std::string kSubject = "sha256:" + std::string(64, 'a');
+const std::string kIndexTag = "sha256-" + std::string(64, 'a');
+
+oci::Descriptor referrer(char fill) {
+    oci::Descriptor d;
+    d.mediaType = "application/vnd.oci.image.manifest.v1+json";
+    d.digest = "sha256:" + std::string(64, fill);
+    d.size = 600;
+    d.artifactType = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    d.annotations = {{"dev.sigstore.bundle.predicateType", "https://sigstore.dev/cosign/sign/v1"}};
+    return d;
+}
+
+std::vector<std::string> listed(testing::MemoryRegistry& registry) {
+    std::vector<std::string> digests;
+    auto index = registry.getManifest(kRepo, kIndexTag);
+    if (!index) return digests;
+    for (const auto& entry : oci::ReferrersTagIndex::parse(index->body, "index").entries())
+        digests.push_back(entry.digest);
+    return digests;
+}
+
+TEST(SignatureStoreReferrers, AddsToTheIndexSortedByDigestKeepingOthersEntriesAsTheyAre) {
+    testing::MemoryRegistry registry;
+    const std::string theirs =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json",)"
+        R"("manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:)" +
+        std::string(64, 'c') +
+        R"(","size":7,"artifactType":"application/example","x-extra":true}]})";
+    registry.putImage(kRepo, kIndexTag, theirs, "application/vnd.oci.image.index.v1+json");
+    SignatureStore store(registry);
+    AppendResult result = store.addReferrer(kRepo, kSubject, referrer('b'));
+    EXPECT_EQ(result.writes, 1);
+    EXPECT_EQ(listed(registry),
+              (std::vector<std::string>{referrer('b').digest, "sha256:" + std::string(64, 'c')}));
+    const std::string body = registry.getManifest(kRepo, kIndexTag)->body;
+    EXPECT_NE(body.find(R"("x-extra":true)"), std::string::npos) << body;
+    EXPECT_NE(body.find(R"("dev.sigstore.bundle.predicateType")"), std::string::npos) << body;
+    EXPECT_TRUE(store.addReferrer(kRepo, kSubject, referrer('b')).alreadyPresent);
+    EXPECT_TRUE(store.holdsReferrer(kRepo, kSubject, referrer('b').digest, result.manifestDigest));
+    EXPECT_FALSE(store.holdsReferrer(kRepo, kSubject, referrer('d').digest, "sha256:x"));
+}
+
+TEST(SignatureStoreReferrers, AnIfMatchRefusalRereadsAndKeepsTheOtherWritersEntry) {
+    // MemoryRegistry honours If-Match as a registry with ETags does: bob's index lands between
+    // alice's read and her PUT, which is refused (412); her next round adds to bob's index.
+    testing::MemoryRegistry registry;
+    SignatureStore store(registry);
+    std::atomic<bool> first{true};
+    registry.setBeforeEach([&](const std::string& kind, const std::string&) {
+        if (kind != "PUT manifest" || !first.exchange(false)) return;
+        oci::ReferrersTagIndex bobs;
+        bobs.add(referrer('e'));
+        registry.putImage(kRepo, kIndexTag, bobs.bytes(),
+                          "application/vnd.oci.image.index.v1+json");
+    });
+    oci::ReferrersTagIndex start;
+    start.add(referrer('f'));
+    registry.putImage(kRepo, kIndexTag, start.bytes(), "application/vnd.oci.image.index.v1+json");
+    AppendResult result = store.addReferrer(kRepo, kSubject, referrer('b'));
+    EXPECT_EQ(result.writes, 2) << "the refused PUT and the one after the re-read";
+    EXPECT_EQ(listed(registry),
+              (std::vector<std::string>{referrer('b').digest, referrer('e').digest}));
+}
+
+TEST(SignatureStoreReferrers, ATagHoldingAnotherManifestIsRefusedAndTheSubjectItselfReplaced) {
+    testing::MemoryRegistry registry;
+    SignatureStore store(registry);
+    const std::string image =
+        R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"})";
+    registry.putImage(kRepo, kIndexTag, image);
+    try {
+        store.addReferrer(kRepo, kSubject, referrer('b'));
+        ADD_FAILURE() << "another manifest at the tag was replaced";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Registry);
+        EXPECT_NE(std::string(e.what()).find("not an OCI referrers index"), std::string::npos);
+    }
+    EXPECT_EQ(registry.getManifest(kRepo, kIndexTag)->body, image);
+    // cosign copy tags a copied image with its own digest: then the tag may become the index.
+    const std::string subject = crypto::sha256Digest(image);
+    const std::string copyTag = "sha256-" + subject.substr(7);
+    registry.putImage(kRepo, copyTag, image);
+    store.addReferrer(kRepo, subject, referrer('b'));
+    EXPECT_EQ(registry.getManifest(kRepo, copyTag)->mediaType,
+              "application/vnd.oci.image.index.v1+json");
 }
 
 }  // namespace
