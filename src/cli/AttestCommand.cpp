@@ -15,11 +15,14 @@
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
+#include "cosign/BundleReferrers.h"
 #include "cosign/InTotoStatement.h"
+#include "cosign/SigstoreBundle.h"
 #include "crypto/KeyLoader.h"
 #include "error/Error.h"
 #include "io/FileContents.h"
 #include "net/Deadline.h"
+#include "oci/MediaTypes.h"
 
 namespace signet::cli {
 namespace {
@@ -53,7 +56,7 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
                   "spdxjson, spdx, cyclonedx, slsaprovenance, …, custom, or a URI; or "
                   "spdx-json, spdx-tag, cyclonedx-json");
     std::string text = parser.parseOne(args);
-    signingFlags.check();
+    const cosign::SignatureFormat format = signingFlags.check();
     if (predicatePath.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     type = attestTypeFor(type);
     cosign::predicateTypeFor(type);
@@ -68,7 +71,10 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     auto client = registry->within(deadline);
     std::string digest = cosign::resolveDigest(*client, ref, tagFlags.resolving());
     cosign::SignatureStore store(*client, storeSettings);
-    auto attestation = cosign::attest(store, *signer, ref.repository, digest, predicate);
+    auto attestation =
+        format == cosign::SignatureFormat::Bundle
+            ? cosign::attestBundle(*client, store, *signer, ref.repository, digest, predicate)
+            : cosign::attest(store, *signer, ref.repository, digest, predicate);
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
 }
@@ -99,10 +105,24 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     auto found = digestToVerify(*client, ref, "verify-attestation");
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
-    cosign::SignatureStore store(*client);
-    auto layers =
-        store.readLayers(storeSettings.attachmentsFor(ref.repository),
-                         cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
+    // cosign v3: the Sigstore bundle referrers when there are any, else the .att tag.
+    std::vector<cosign::StoredLayer> layers;
+    const cosign::BundleLookup bundles = cosign::findBundles(*client, ref.repository, digest);
+    for (const auto& found : bundles.bundles) {
+        oci::Descriptor descriptor;
+        descriptor.mediaType = oci::media_type::kDsseEnvelope;
+        try {
+            layers.push_back({descriptor, cosign::bundleEnvelope(found.bundle, found.location)});
+        } catch (const Error& e) {
+            std::cerr << "signet verify-attestation: skipping " << e.what() << "\n";
+        }
+    }
+    if (bundles.bundles.empty()) {
+        cosign::SignatureStore store(*client);
+        layers =
+            store.readLayers(storeSettings.attachmentsFor(ref.repository),
+                             cosign::attachmentTag(digest, cosign::AttachmentKind::Attestation));
+    }
     if (layers.empty()) {
         std::cerr << "signet verify-attestation: no attestations found for " << ref.name() << "\n";
         return exit_code::kNoSignatures;

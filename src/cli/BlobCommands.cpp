@@ -63,7 +63,7 @@ int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScr
     bool base64 = true;
     ArgumentParser parser("sign-blob", "FILE");
     SigningFlags signingFlags;
-    signingFlags.addTo(parser);
+    signingFlags.addTo(parser, false);
     parser.option("--key", &key,
                   "private key: path, env://VAR, k8s://ns/name (default SIGNET_KEY, COSIGN_KEY, "
                   "SIGNET_KEY_DIR)");
@@ -76,7 +76,11 @@ int runSignBlob(const Arguments& args, const Environment& env, secret::SecretScr
                        "a key has no certificate; keyless signing is not supported yet");
     parser.unsupported("--bundle", "Sigstore bundles are not written yet; use --output-signature");
     const std::string file = parser.parseOne(args);
-    signingFlags.check();
+    if (signingFlags.check() != cosign::SignatureFormat::Legacy) {
+        throw Error(ErrorKind::Usage,
+                    "--new-bundle-format=true: signet sign-blob does not write Sigstore bundles "
+                    "yet; pass --new-bundle-format=false");
+    }
     if (!output.empty()) {
         std::cerr << "WARNING: the '--output' flag is deprecated and will be removed in the "
                      "future. Use '--output-signature'\n";

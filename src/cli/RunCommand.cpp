@@ -70,7 +70,7 @@ struct RunContext {
           scrubber(secrets),
           logger(std::cout, std::cerr, config::logFormatFromEnvironment(e), secrets) {
         report.toolVersion = SIGNET_VERSION;
-        report.signatureFormat = "legacy-tag";
+        report.signatureFormat = std::string(cosign::toString(cosign::SignatureFormat::Legacy));
     }
 };
 
@@ -103,10 +103,6 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         storeSettings = config::storeSettingsFromEnvironment(run.env);
         if (spec.sbom.mode == config::SbomMode::Generate)
             sourceDateEpoch = config::sourceDateEpoch(run.env);
-        if (spec.signatureFormat != config::SignatureFormat::LegacyTag) {
-            throw Error(ErrorKind::Config,
-                        "signature_format referrers is not supported yet; use legacy-tag");
-        }
         refs = config::requestedReferences(spec);
         jobs = pipeline::planJobs(config::parseRequested(refs));
         // A tag without a digest is bad input (exit 1) when tags are not allowed, refused before
@@ -143,7 +139,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     oci::HttpRegistryClient& client = *registry;
     client.setRetryHook([&run](const std::string& line) { run.logger.info(line); });
     pipeline::BatchOptions options{signOptions(spec), spec.recursive, spec.registry.concurrency,
-                                   spec.registry.timeout};
+                                   spec.registry.timeout, spec.signatureFormat};
     pipeline::lookAheadDigests(client, jobs, options, [&loading] {
         return loading.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
     });
@@ -161,7 +157,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     if (spec.sbom.mode != config::SbomMode::Off) {
         run.logger.beginGroup("signet: SBOMs");
         pipeline::SbomPublisher sboms(client, store, *signer, sourceDateEpoch, run.logger,
-                                      spec.registry.timeout);
+                                      spec.registry.timeout, spec.signatureFormat);
         sboms.publish(spec.sbom, run.report.results, run.report);
         run.logger.endGroup();
     }

@@ -48,7 +48,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
                        "signet always uploads; use cosign sign --upload=false for a local "
                        "signature");
     std::vector<std::string> refs = parser.parse(args);
-    signingFlags.check();
+    const cosign::SignatureFormat format = signingFlags.check();
     if (refs.empty())
         throw Error(ErrorKind::Usage, "no image reference given (see signet sign --help)");
 
@@ -90,7 +90,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         auto client = registry->within(net::Deadline::after(limit));
         cosign::SignatureStore bounded = store.through(*client);
-        cosign::ImageSigner imageSigner(*client, bounded, *signer);
+        cosign::ImageSigner imageSigner(*client, bounded, *signer, format);
         done.push_back({refs[i], std::nullopt, std::nullopt, std::nullopt});
         try {
             record(done.back(), imageSigner.sign(parsed[i], options));
@@ -125,6 +125,8 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
         const cosign::SignedImage& signed_ = *done[i].signed_;
         std::cout << done[i].name << " " << signed_.digest << " " << signed_.location
                   << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
+        for (const auto& note : signed_.notes)
+            std::cerr << "signet sign: " << done[i].name << ": note: " << note << "\n";
         if (signed_.resolvedFromTag) {
             std::cerr << "signet sign: " << done[i].name << " resolved to " << signed_.digest
                       << "\n";

@@ -3,21 +3,25 @@
 #pragma once
 
 #include "cli/ArgumentParser.h"
+#include "cosign/SignatureFormat.h"
 
 namespace signet::cli {
 
-// sign, attest, sign-blob: -y/--yes (accepted: signet never prompts), --tlog-upload,
-// --new-bundle-format and --use-signing-config (false: what signet does, cosign v3's scripts
-// for the legacy layout pass them; true, or given bare: refused until the Sigstore issues land).
+// sign, attest, sign-blob: -y/--yes (accepted: signet never prompts), --signature-format
+// legacy|bundle and cosign's --new-bundle-format (true: bundle), --tlog-upload and
+// --use-signing-config (false: what signet does; true refused until signet talks to Rekor).
 struct SigningFlags {
     bool yes = false;
     bool tlogUpload = false;
     bool newBundleFormat = false;
     bool useSigningConfig = false;
+    std::string signatureFormat;
 
-    void addTo(ArgumentParser& parser);
-    // Throws Error(Usage) for any of them true.
-    void check() const;
+    // `bundles`: the command can write Sigstore bundles (sign-blob cannot yet).
+    void addTo(ArgumentParser& parser, bool bundles = true);
+    // The format asked for; throws Error(Usage) for refused flags and --signature-format legacy
+    // with --new-bundle-format.
+    cosign::SignatureFormat check() const;
 };
 
 // verify, verify-attestation: --insecure-ignore-tlog (accepted: signet checks no log yet) and

@@ -11,6 +11,8 @@
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/Annotations.h"
 #include "cosign/AttachmentTag.h"
+#include "cosign/BundleReferrers.h"
+#include "cosign/BundleVerification.h"
 #include "cosign/ImageSigner.h"
 #include "cosign/SignatureStore.h"
 #include "cosign/SignatureVerification.h"
@@ -30,13 +32,53 @@ std::string joined(const std::vector<std::string>& reasons) {
     return out;
 }
 
-// One image: its digest, its .sig layers, the policy's checks, and cosign's output.
+// Prints the accepted payloads as cosign does: one per line (text), or a JSON array.
+void printAccepted(const std::vector<std::string>& payloads, const std::string& output) {
+    if (output == "text") {
+        for (const auto& payload : payloads) std::cout << payload << "\n";
+        return;
+    }
+    std::string array;
+    for (const auto& payload : payloads) {
+        if (!array.empty()) array += ',';
+        array += payload;
+    }
+    std::cout << "\n[" << array << "]\n";
+}
+
+// cosign v3: when the digest has Sigstore bundle referrers, they alone are verified.
+int verifyBundles(const std::string& command, const oci::Reference& ref, const std::string& digest,
+                  const cosign::BundleLookup& lookup, const cosign::VerificationPolicy& policy,
+                  const std::string& output) {
+    auto outcome = cosign::verifyBundles(digest, lookup.bundles, policy);
+    if (outcome.statements.empty()) {
+        std::cerr << "signet " << command << ": no matching signatures among the "
+                  << lookup.bundles.size() << " Sigstore bundle(s) (the .sig tag is not read "
+                  << "once bundles exist, as cosign v3 does): " << joined(outcome.rejections)
+                  << "\n";
+        return exit_code::kNoMatchingSignature;
+    }
+    printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
+    std::vector<std::string> payloads;
+    for (const auto& statement : outcome.statements)
+        payloads.push_back(cosign::verificationOutput(statement, ref.name(), digest));
+    printAccepted(payloads, output);
+    return exit_code::kOk;
+}
+
+// One image: its digest, its bundles or else its .sig layers, the policy's checks, and
+// cosign's output.
 int verifyImage(const std::string& command, const oci::Reference& ref, oci::RegistryClient& client,
                 const cosign::StoreSettings& storeSettings,
                 const cosign::VerificationPolicy& policy, const std::string& output) {
     auto found = digestToVerify(client, ref, command);
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
+    const cosign::BundleLookup bundles = cosign::findBundles(client, ref.repository, digest);
+    for (const auto& problem : bundles.problems)
+        std::cerr << "signet " << command << ": skipping referrer " << problem << "\n";
+    if (!bundles.bundles.empty())
+        return verifyBundles(command, ref, digest, bundles, policy, output);
     cosign::SignatureStore store(client);
     auto layers =
         store.readLayers(storeSettings.attachmentsFor(ref.repository),
@@ -57,18 +99,10 @@ int verifyImage(const std::string& command, const oci::Reference& ref, oci::Regi
         return exit_code::kNoMatchingSignature;
     }
     printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
-    if (output == "text") {
-        for (const auto& payload : outcome.accepted) {
-            std::cout << cosign::remarshalForOutput(payload) << "\n";
-        }
-    } else {
-        std::string array;
-        for (const auto& payload : outcome.accepted) {
-            if (!array.empty()) array += ',';
-            array += cosign::remarshalForOutput(payload);
-        }
-        std::cout << "\n[" << array << "]\n";
-    }
+    std::vector<std::string> payloads;
+    for (const auto& payload : outcome.accepted)
+        payloads.push_back(cosign::remarshalForOutput(payload));
+    printAccepted(payloads, output);
     return exit_code::kOk;
 }
 

@@ -151,12 +151,14 @@ std::vector<SettingDef> buildTable() {
          .env = {"SIGNET_SIGNATURE_FORMAT"},
          .input = "signature-format",
          .flags = {"--signature-format"},
-         .choices = {"legacy-tag", "referrers"},
-         .store = [](TaskSpec& s,
-                     SettingValue&& v) { s.signatureFormat = choice<SignatureFormat>(v); },
-         .help = "where signatures are stored: cosign's .sig tag (legacy-tag); referrers is "
-                 "refused for now",
-         .defaultText = "legacy-tag",
+         .choices = cosign::signatureFormatWords(),
+         .store =
+             [](TaskSpec& s, SettingValue&& v) {
+                 s.signatureFormat = cosign::signatureFormatFor(std::get<ChoiceIndex>(v).index);
+             },
+         .help = "legacy: cosign's sha256-<hex>.sig tag; bundle: cosign v3's Sigstore bundle "
+                 "as an OCI 1.1 referrer (legacy-tag and referrers are their aliases)",
+         .defaultText = "legacy",
          .tekton = "SIGNATURE_FORMAT",
          .jenkins = "signatureFormat"},
         {.key = "fail_on",

@@ -6,10 +6,6 @@
 
 namespace signet::config {
 
-std::string_view toString(SignatureFormat value) {
-    return value == SignatureFormat::LegacyTag ? "legacy-tag" : "referrers";
-}
-
 std::string_view toString(FailOn value) {
     return value == FailOn::Any ? "any" : "all";
 }

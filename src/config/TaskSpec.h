@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cosign/IdentityMode.h"
+#include "cosign/SignatureFormat.h"
 #include "crypto/SecretBytes.h"
 #include "error/ExitStatus.h"
 #include "sbom/write/DocumentFormat.h"
@@ -18,14 +19,14 @@ namespace signet::config {
 
 using Secret = crypto::SecretBytes;
 
-enum class SignatureFormat { LegacyTag, Referrers };
+using SignatureFormat = cosign::SignatureFormat;  // cosign/SignatureFormat.h
 using FailOn = signet::FailOn;  // error/ExitStatus.h: how failures map to the exit code
 enum class SbomMode { Off, Generate, File };
 enum class SbomAttach { Attestation, Attach, Both };
 enum class LogFormat { Plain, Github };  // text lines; GitHub workflow commands
 
 // The spelling used in configuration and reports: "tag", "legacy-tag", "attestation", ...
-std::string_view toString(SignatureFormat value);
+using cosign::toString;
 std::string_view toString(FailOn value);
 std::string_view toString(SbomMode value);
 std::string_view toString(SbomAttach value);
@@ -80,7 +81,7 @@ struct TaskSpec {
     std::optional<Secret> keyPassword;        // set-but-empty = empty password
     std::optional<std::string> passwordFile;  // read by the key loader when keyPassword is unset
 
-    SignatureFormat signatureFormat = SignatureFormat::LegacyTag;
+    SignatureFormat signatureFormat = SignatureFormat::Legacy;
     FailOn failOn = FailOn::Any;
     RegistrySettings registry;
     OutputSettings outputs;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "cosign/BundleReferrers.h"
 #include "json/GoJson.h"
 #include "oci/ImageManifest.h"
 #include "oci/MediaTypes.h"
@@ -18,25 +19,14 @@ std::vector<std::string> layerDigests(const oci::ImageManifest& manifest) {
     return digests;
 }
 
-// The OCI 1.1 referrers tag schema, for a registry without the referrers API: an index tagged
-// "sha256-<hex>" that pushers keep (what go-containerregistry's remote.Referrers falls back to).
-std::optional<std::string> readReferrersTagIndex(oci::RegistryClient& client,
-                                                 const oci::Repository& repo,
-                                                 const std::string& digest) {
-    auto manifest = client.getManifest(repo, digestTag(digest));
-    if (!manifest || manifest->mediaType != oci::media_type::kOciIndex) return std::nullopt;
-    return std::move(manifest->body);
-}
-
 }  // namespace
 
 void readReferrers(oci::RegistryClient& client, const oci::Repository& repo,
                    const std::string& digest, AttachmentTree& tree) {
-    auto index = client.getReferrers(repo, digest, "");
-    if (!index) {
-        index = readReferrersTagIndex(client, repo, digest);
-        tree.referrersTagIndex = index;
-    }
+    // The referrers API, else the OCI 1.1 tag schema go-containerregistry falls back to.
+    ReferrerListing listing = listReferrers(client, repo, digest);
+    if (!listing.api) tree.referrersTagIndex = listing.index;
+    const auto& index = listing.index;
     if (!index) return;
     auto& referrers = tree.referrers;
     const auto parsed = json::parse(*index, "referrers of " + repo.name() + "@" + digest);

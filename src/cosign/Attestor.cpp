@@ -3,30 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cosign/AttachmentTag.h"
+#include "cosign/BundleReferrers.h"
 #include "cosign/Dsse.h"
 #include "cosign/InTotoStatement.h"
+#include "cosign/SigstoreBundle.h"
 #include "error/Error.h"
 #include "oci/MediaTypes.h"
 
 namespace signet::cosign {
-namespace {
-
-bool namesDigest(const nlohmann::json& statement, const std::string& imageDigest) {
-    auto colon = imageDigest.find(':');
-    std::string algorithm = imageDigest.substr(0, colon), hex = imageDigest.substr(colon + 1);
-    auto subjects = statement.find("subject");
-    if (subjects == statement.end() || !subjects->is_array()) return false;
-    for (const auto& subject : *subjects) {
-        if (!subject.is_object() || !subject.contains("digest") || !subject["digest"].is_object()) {
-            continue;
-        }
-        auto value = subject["digest"].find(algorithm);
-        if (value != subject["digest"].end() && *value == hex) return true;
-    }
-    return false;
-}
-
-}  // namespace
 
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
                    const std::string& digest, const Predicate& predicate) {
@@ -44,6 +28,24 @@ Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oc
     result.predicateType = predicateType;
     result.manifestDigest = result.stored.manifestDigest;
     result.layer = std::move(layer);
+    return result;
+}
+
+Attestation attestBundle(oci::RegistryClient& client, SignatureStore& store,
+                         const crypto::Signer& signer, const oci::Repository& repo,
+                         const std::string& digest, const Predicate& predicate) {
+    const std::string predicateType = predicateTypeFor(predicate.type);
+    StoredBundle stored =
+        storeBundle(client, store, repo, digest,
+                    signBundle(signer, makeStatement(repo, digest, predicate)), predicateType);
+    Attestation result;
+    result.target = repo;
+    result.tag = digestTag(digest);
+    result.stored = stored.index;
+    result.location = stored.location;
+    result.predicateType = predicateType;
+    result.manifestDigest = stored.index.manifestDigest;
+    result.referrer = stored.referrer;
     return result;
 }
 
@@ -73,7 +75,7 @@ AttestationCheck verifyAttestations(const std::vector<StoredLayer>& layers,
             check.rejections.push_back("statement is not a JSON object");
             continue;
         }
-        if (!namesDigest(statement, imageDigest)) {
+        if (!subjectNaming(statement, imageDigest)) {
             check.rejections.push_back("no subject names " + imageDigest);
             continue;
         }

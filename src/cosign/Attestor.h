@@ -2,6 +2,7 @@
 // and `cosign verify-attestation`'s checks over what is stored there.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct Attestation {
     oci::Repository target;  // the repository the .att image is in
     std::string tag;         // "sha256-<hex>.att"
     AttachmentLayer layer;
+    std::optional<oci::Descriptor> referrer;  // a bundle's (then `tag` is the referrers index)
     AppendResult stored;
 };
 
@@ -26,6 +28,11 @@ struct Attestation {
 // .att tag like cosign (attestations are never de-duplicated).
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
                    const std::string& digest, const Predicate& predicate);
+// The same statement as a Sigstore bundle referrer of repo@digest (cosign v3's attest), with
+// the predicate type as its manifest's dev.sigstore.bundle.predicateType.
+Attestation attestBundle(oci::RegistryClient& client, SignatureStore& store,
+                         const crypto::Signer& signer, const oci::Repository& repo,
+                         const std::string& digest, const Predicate& predicate);
 
 struct VerifiedAttestation {
     std::string envelope;   // the DSSE envelope JSON as stored

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cosign/IdentityMode.h"
+#include "cosign/SignatureFormat.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
 #include "error/Error.h"
@@ -26,22 +27,31 @@ struct SignOptions {
 };
 
 struct SignedImage {
-    std::string digest;          // the signed manifest digest
-    std::string identity;        // the payload's docker-reference
-    std::string location;        // "registry/repo:sha256-<hex>.sig"
+    std::string digest;    // the signed manifest digest
+    std::string identity;  // the payload's docker-reference
+    std::string location;  // "registry/repo:sha256-<hex>.sig", or the bundle's "repo@sha256:…"
     bool alreadySigned = false;  // an identical signature by this key was already there
+    SignatureFormat format = SignatureFormat::Legacy;
+    // Said once signing is done: the digest also has signatures in the other format (cosign v3
+    // verify reads only bundles when there are any; cosign v2 only the .sig tag).
+    std::vector<std::string> notes;
     bool resolvedFromTag = false;
     int writes = 0;
     // What was written (when writes > 0), for LostRaceCheck.
-    oci::Repository target;  // the repository the .sig image is in
-    std::string tag;         // "sha256-<hex>.sig"
+    oci::Repository target;  // the repository the .sig image (or the bundle) is in
+    std::string tag;         // "sha256-<hex>.sig", or the referrers index "sha256-<hex>"
     AttachmentLayer layer;
+    std::optional<oci::Descriptor> referrer;  // the bundle's, for Bundle
     AppendResult stored;
 };
 
+// Legacy format: a layer of the .sig image. Bundle: cosign v3's Sigstore bundle referrer, one
+// per digest (its statement names the digest only: identity and containerIdentity do not apply,
+// and signing a second tag of a digest finds the first one's bundle already there).
 class ImageSigner {
   public:
-    ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer);
+    ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
+                SignatureFormat format = SignatureFormat::Legacy);
 
     // Resolves and signs `ref`; `resolved` is what resolveDigest already said for it (a
     // look-ahead), not asked again.
@@ -54,10 +64,17 @@ class ImageSigner {
                            const std::map<std::string, std::string>& annotations);
 
   private:
+    SignedImage signLegacy(const oci::Repository& repo, const std::string& digest,
+                           const std::string& identity,
+                           const std::map<std::string, std::string>& annotations);
+    SignedImage signBundle(const oci::Repository& repo, const std::string& digest,
+                           const std::map<std::string, std::string>& annotations);
+
     oci::RegistryClient& client_;
     SignatureStore& store_;
     const crypto::Signer& signer_;
     std::unique_ptr<crypto::Verifier> verifier_;
+    SignatureFormat format_;
 };
 
 // The digest `ref` names, applying the tag-only and verify-tags rules of `options` (a bare tag

@@ -52,4 +52,20 @@ std::string makeStatement(const oci::Repository& repository, const std::string& 
     return json::goMarshal(statement);
 }
 
+const nlohmann::json* subjectNaming(const nlohmann::json& statement, const std::string& digest) {
+    const auto colon = digest.find(':');
+    if (colon == std::string::npos || !statement.is_object()) return nullptr;
+    const std::string algorithm = digest.substr(0, colon), hex = digest.substr(colon + 1);
+    auto subjects = statement.find("subject");
+    if (subjects == statement.end() || !subjects->is_array()) return nullptr;
+    for (const auto& subject : *subjects) {
+        if (!subject.is_object() || !subject.contains("digest") || !subject["digest"].is_object())
+            continue;
+        auto value = subject["digest"].find(algorithm);
+        if (value != subject["digest"].end() && value->is_string() && *value == hex)
+            return &subject;
+    }
+    return nullptr;
+}
+
 }  // namespace signet::cosign

@@ -2,6 +2,7 @@
 // types.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cosign/Predicate.h"
@@ -20,5 +21,8 @@ std::string predicateTypeFor(const std::string& type);
 // predicateType, subject [{name: repository, digest: {sha256: hex}}], predicate.
 std::string makeStatement(const oci::Repository& repository, const std::string& digest,
                           const Predicate& predicate);
+
+// The statement's first subject whose digest names `digest` ("sha256:<hex>"), or nullptr.
+const nlohmann::json* subjectNaming(const nlohmann::json& statement, const std::string& digest);
 
 }  // namespace signet::cosign

@@ -81,4 +81,23 @@ std::string bundleReferrerManifest(const std::string& bundle, const oci::Descrip
     return oci::marshalManifest(manifest);
 }
 
+std::string bundleEnvelope(const std::string& bundle, const std::string& what) {
+    auto parsed = nlohmann::json::parse(bundle, nullptr, false);
+    if (!parsed.is_object())
+        throw Error(ErrorKind::Verify, what + ": the bundle is not a JSON object");
+    const std::string mediaType = parsed.value("mediaType", "");
+    // v0.1 and v0.2 name their version as a parameter; v0.3 on put it in the subtype.
+    const std::string prefix = "application/vnd.dev.sigstore.bundle.v";
+    if (mediaType.rfind(prefix, 0) != 0 || mediaType.compare(prefix.size(), 3, "0.1") == 0 ||
+        mediaType.compare(prefix.size(), 3, "0.2") == 0) {
+        throw Error(
+            ErrorKind::Verify,
+            what + ": not a Sigstore bundle v0.3 or later (media type \"" + mediaType + "\")");
+    }
+    auto envelope = parsed.find("dsseEnvelope");
+    if (envelope == parsed.end() || !envelope->is_object())
+        throw Error(ErrorKind::Verify, what + ": bundle does not contain a DSSE envelope");
+    return json::goMarshal(*envelope);
+}
+
 }  // namespace signet::cosign

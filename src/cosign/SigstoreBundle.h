@@ -36,4 +36,9 @@ std::string signBundle(const crypto::Signer& signer, const std::string& statemen
 std::string bundleReferrerManifest(const std::string& bundle, const oci::Descriptor& subject,
                                    const std::string& predicateType, const std::string& created);
 
+// The DSSE envelope of a bundle (v0.3 or later), as JSON parseEnvelope reads. Throws
+// Error(Verify, "<what>: …") for JSON that is not such a bundle, and "bundle does not contain a
+// DSSE envelope" (cosign's words) for a message-signature bundle.
+std::string bundleEnvelope(const std::string& bundle, const std::string& what);
+
 }  // namespace signet::cosign

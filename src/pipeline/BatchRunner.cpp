@@ -24,6 +24,8 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
         result.digest = signed_.digest;
         result.location = signed_.location;
         result.skippedExisting = signed_.alreadySigned;
+        result.notes = signed_.notes;
+        result.identity = signed_.identity;  // the digest, for a bundle
         if (signed_.writes > 0) out.written = check.add(writtenLayer(signed_));
     } catch (const Error& e) {
         result.digest = job.reference.digest;
@@ -37,7 +39,7 @@ std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
                                                      LostRaceCheck& check) {
     auto client = client_.within(job.deadline.value_or(net::Deadline::after(options.timeout)));
     cosign::SignatureStore store = store_.through(*client);
-    cosign::ImageSigner signer(*client, store, signer_);
+    cosign::ImageSigner signer(*client, store, signer_, options.format);
     // Retries are counted per job; entries waiting for the LostRaceCheck are logged after it.
     auto finish = [&](std::vector<Signed> done) {
         for (auto& entry : done) entry.result.attempts = 1;

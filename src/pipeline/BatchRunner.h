@@ -21,6 +21,7 @@ struct BatchOptions {
     bool recursive = false;             // also sign each child manifest of an index
     unsigned concurrency = 4;           // jobs in flight; writes to one digest never overlap
     std::chrono::seconds timeout{180};  // per job (its children included) and per check
+    cosign::SignatureFormat format = cosign::SignatureFormat::Legacy;
 };
 
 class BatchRunner {

@@ -69,6 +69,7 @@ void Logger::refResult(const RefResult& result) {
     }
     line += " attempts=" + std::to_string(result.attempts);
     if (result.ok() && result.skippedExisting) line += " (already signed)";
+    for (const auto& note : result.notes) line += "\n  note: " + result.ref + ": " + note;
 
     std::lock_guard lock(mutex_);
     writeLog(line);

@@ -9,7 +9,8 @@
 namespace signet::pipeline {
 
 WrittenLayer writtenLayer(const cosign::SignedImage& signed_) {
-    return {signed_.target, signed_.tag, signed_.layer, signed_.stored.manifestDigest,
+    return {signed_.target,          signed_.tag,    signed_.layer,
+            signed_.referrer,        signed_.digest, signed_.stored.manifestDigest,
             signed_.stored.roundTrip};
 }
 
@@ -35,9 +36,16 @@ void LostRaceCheck::settleAfter(std::chrono::milliseconds slowest, int round) {
 bool LostRaceCheck::stillThere(WrittenLayer& written, LostRaceOutcome& outcome, bool mergeBack) {
     auto client = client_.within(net::Deadline::after(settings_.timeout));
     cosign::SignatureStore store = store_.through(*client);
-    if (store.holds(written.repo, written.tag, written.layer, written.manifestDigest)) return true;
+    const bool there =
+        written.referrer
+            ? store.holdsReferrer(written.repo, written.subject, written.referrer->digest,
+                                  written.manifestDigest)
+            : store.holds(written.repo, written.tag, written.layer, written.manifestDigest);
+    if (there) return true;
     if (!mergeBack) return false;
-    cosign::AppendResult merged = store.append(written.repo, written.tag, written.layer, nullptr);
+    cosign::AppendResult merged =
+        written.referrer ? store.addReferrer(written.repo, written.subject, *written.referrer)
+                         : store.append(written.repo, written.tag, written.layer, nullptr);
     written.manifestDigest = merged.manifestDigest;
     written.roundTrip = merged.roundTrip;
     outcome.rewrites += merged.writes;

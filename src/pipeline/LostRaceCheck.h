@@ -24,6 +24,10 @@ struct WrittenLayer {
     oci::Repository repo;
     std::string tag;
     cosign::AttachmentLayer layer;
+    // A bundle's referrer descriptor instead of a layer: the entry `tag` (the referrers index
+    // of the digest `subject`) must list.
+    std::optional<oci::Descriptor> referrer;
+    std::string subject;
     std::string manifestDigest;              // the manifest that PUT wrote
     std::chrono::milliseconds roundTrip{0};  // how long that PUT took
 };

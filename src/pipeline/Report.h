@@ -24,7 +24,8 @@ struct RefResult {
     std::optional<std::string> platform;  // "linux/amd64" for a child manifest of an index
     std::string location;                 // where the signature is stored
     unsigned attempts = 0;
-    bool skippedExisting = false;  // an identical signature was already there
+    bool skippedExisting = false;    // an identical signature was already there
+    std::vector<std::string> notes;  // e.g. the digest also has signatures in the other format
     std::optional<RefFailure> failure;
 
     bool ok() const { return !failure.has_value(); }
@@ -51,7 +52,7 @@ struct ReportSummary {
 struct Report {
     static constexpr int kSchema = 1;
     std::string toolVersion;
-    std::string signatureFormat;  // "legacy-tag" or "referrers"
+    std::string signatureFormat;  // "legacy" or "bundle"
     std::vector<RefResult> results;
     std::vector<SbomEntry> sboms;
     bool resultsTruncated = false;  // set when CI results could not hold every entry

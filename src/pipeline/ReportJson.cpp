@@ -27,6 +27,7 @@ Json signedEntry(const RefResult& result) {
     entry["location"] = result.location;
     entry["attempts"] = result.attempts;
     entry["skippedExisting"] = result.skippedExisting;
+    if (!result.notes.empty()) entry["notes"] = result.notes;
     return entry;
 }
 

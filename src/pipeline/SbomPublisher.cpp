@@ -29,12 +29,10 @@ void writeCopy(const std::string& dir, const std::string& digest, const std::str
 
 }  // namespace
 
-std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
-                                            cosign::ImageSigner& signer,
-                                            const config::SbomSettings& settings,
-                                            const Subject& subject, const std::string& digest,
-                                            const std::optional<std::string>& platform,
-                                            const std::string& document) {
+std::vector<SbomEntry> SbomPublisher::store(
+    oci::RegistryClient& client, cosign::SignatureStore& through, cosign::ImageSigner& signer,
+    const config::SbomSettings& settings, const Subject& subject, const std::string& digest,
+    const std::optional<std::string>& platform, const std::string& document) {
     const auto& traits = sbom::traitsOf(settings.format);
     std::string name = subject.reference.repository.name() + "@" + digest;
     if (document.size() > settings.maxBytes) {
@@ -53,14 +51,17 @@ std::vector<SbomEntry> SbomPublisher::store(cosign::SignatureStore& through,
     std::vector<SbomEntry> entries;
     const auto& repo = subject.reference.repository;
     if (settings.attach != config::SbomAttach::Attach) {
-        auto attestation = cosign::attest(through, signer_, repo, digest,
-                                          cosign::makePredicate({traits.attestType, document}));
+        const auto predicate = cosign::makePredicate({traits.attestType, document});
+        auto attestation =
+            format_ == cosign::SignatureFormat::Bundle
+                ? cosign::attestBundle(client, through, signer_, repo, digest, predicate)
+                : cosign::attest(through, signer_, repo, digest, predicate);
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
-        std::size_t index =
-            check_->add({attestation.target, attestation.tag, attestation.layer,
-                         attestation.stored.manifestDigest, attestation.stored.roundTrip});
+        std::size_t index = check_->add(
+            {attestation.target, attestation.tag, attestation.layer, attestation.referrer, digest,
+             attestation.stored.manifestDigest, attestation.stored.roundTrip});
         written_.push_back({index, subject, entry.location});
     }
     if (settings.attach != config::SbomAttach::Attestation) {
@@ -81,11 +82,12 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
                                                      const Subject& subject) {
     auto client = client_.within(net::Deadline::after(timeout_));
     cosign::SignatureStore through = store_.through(*client);
-    cosign::ImageSigner signer(*client, through, signer_);
+    cosign::ImageSigner signer(*client, through, signer_, format_);
     if (settings.mode == config::SbomMode::File) {
         std::string document =
             io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");
-        return store(through, signer, settings, subject, subject.digest, std::nullopt, document);
+        return store(*client, through, signer, settings, subject, subject.digest, std::nullopt,
+                     document);
     }
     auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
@@ -94,8 +96,8 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
         sbom::ImageSbom made =
             sbom::makeImageSbom(generator, std::move(image), settings.format, created_);
         auto platform = made.platform.empty() ? std::nullopt : std::optional(made.platform);
-        auto stored =
-            store(through, signer, settings, subject, made.digest, platform, made.document);
+        auto stored = store(*client, through, signer, settings, subject, made.digest, platform,
+                            made.document);
         logger_.info("sbom " + sbom::summaryOf(made) + "; " + std::to_string(made.document.size()) +
                      " bytes stored at " + stored.front().location);
         for (const auto& warning : made.catalogue.warnings)

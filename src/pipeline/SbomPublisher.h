@@ -22,13 +22,15 @@ class SbomPublisher {
     // documents carry `created` (SOURCE_DATE_EPOCH) or the time they were made.
     SbomPublisher(oci::RegistryClient& client, const cosign::SignatureStore& store,
                   const crypto::Signer& signer, std::optional<std::time_t> created, Logger& logger,
-                  std::chrono::seconds timeout)
+                  std::chrono::seconds timeout,
+                  cosign::SignatureFormat format = cosign::SignatureFormat::Legacy)
         : client_(client),
           store_(store),
           signer_(signer),
           created_(created),
           logger_(logger),
-          timeout_(timeout) {}
+          timeout_(timeout),
+          format_(format) {}
 
     // For every distinct image digest among the successful, non-child `results`: SBOM entries
     // for what was stored, and a failed RefResult ("sbom <repo@digest>") for what could not be.
@@ -45,9 +47,9 @@ class SbomPublisher {
     std::vector<SbomEntry> publishSubject(const config::SbomSettings& settings,
                                           const Subject& subject);
     // Through the subject's bounded store and signer.
-    std::vector<SbomEntry> store(cosign::SignatureStore& through, cosign::ImageSigner& signer,
-                                 const config::SbomSettings& settings, const Subject& subject,
-                                 const std::string& digest,
+    std::vector<SbomEntry> store(oci::RegistryClient& client, cosign::SignatureStore& through,
+                                 cosign::ImageSigner& signer, const config::SbomSettings& settings,
+                                 const Subject& subject, const std::string& digest,
                                  const std::optional<std::string>& platform,
                                  const std::string& document);
 
@@ -67,6 +69,7 @@ class SbomPublisher {
     std::optional<std::time_t> created_;
     Logger& logger_;
     std::chrono::seconds timeout_;
+    cosign::SignatureFormat format_;  // of the attestations and the SBOM images' signatures
     LostRaceCheck* check_ = nullptr;  // during publish()
     std::vector<Written> written_;
 };

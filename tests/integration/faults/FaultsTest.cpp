@@ -23,9 +23,12 @@
 #include <thread>
 
 #include "config/Environment.h"
+#include "cosign/Dsse.h"
+#include "cosign/SigstoreBundle.h"
 #include "crypto/Encoding.h"
 #include "crypto/KeyLoader.h"
 #include "harness/Command.h"
+#include "harness/DirectClient.h"
 #include "harness/FaultProxy.h"
 #include "harness/KeysFromEnvironment.h"
 #include "harness/Paths.h"
@@ -52,38 +55,6 @@ const std::string kDigest =
 int sizeFromEnvironment(const char* name, int fallback) {
     const char* value = std::getenv(name);
     return value && *value ? std::atoi(value) : fallback;
-}
-
-std::unique_ptr<oci::HttpRegistryClient> directClient(const TestRegistry& registry) {
-    oci::RegistryOptions options;
-    options.insecureHosts.insert(registry.host());
-    auto client = std::make_unique<oci::HttpRegistryClient>(options, nullptr, testSecrets());
-    client->setRetryHook([](const std::string&) {});
-    return client;
-}
-
-// A tiny image (unique config, one small layer) pushed straight to the registry: many images
-// in a second, where skopeo would take minutes. Returns its manifest digest.
-std::string pushTinyImage(oci::RegistryClient& client, const oci::Repository& repo,
-                          const std::string& tag, const std::string& label) {
-    std::string layer = "layer of " + label;
-    std::string config = R"({"architecture":"amd64","os":"linux","config":{"Labels":{"l":")" +
-                         label + R"("}},"rootfs":{"type":"layers","diff_ids":[]}})";
-    client.putBlob(repo, crypto::sha256Digest(layer), layer);
-    client.putBlob(repo, crypto::sha256Digest(config), config);
-    nlohmann::json manifest = {{"schemaVersion", 2},
-                               {"mediaType", oci::media_type::kOciManifest},
-                               {"config",
-                                {{"mediaType", "application/vnd.oci.image.config.v1+json"},
-                                 {"digest", crypto::sha256Digest(config)},
-                                 {"size", config.size()}}},
-                               {"layers",
-                                {{{"mediaType", "application/vnd.oci.image.layer.v1.tar+gzip"},
-                                  {"digest", crypto::sha256Digest(layer)},
-                                  {"size", layer.size()}}}}};
-    std::string body = manifest.dump();
-    client.putManifest(repo, tag, oci::media_type::kOciManifest, body);
-    return crypto::sha256Digest(body);
 }
 
 std::string sigTag(const std::string& digest) {
@@ -392,8 +363,10 @@ class RivalWriters : public ::testing::Test {
 
     // One round: a fresh digest, each writer i signs through proxies[i % proxies.size()].
     // Returns which writers' signatures the registry holds afterwards; `exitCodes` gets theirs.
+    // With `bundle`, each signs as a Sigstore bundle referrer: what the registry holds is then
+    // what the referrers tag-schema index lists (docker-registry has no referrers API).
     std::vector<bool> round(const std::vector<FaultProxy*>& proxies, int number,
-                            std::vector<int>& exitCodes) {
+                            std::vector<int>& exitCodes, bool bundle = false) {
         auto client = directClient(registry_);
         oci::Repository repo{registry_.host(), "rivals/app"};
         std::string tag = "r" + std::to_string(number);
@@ -405,15 +378,26 @@ class RivalWriters : public ::testing::Test {
                 FaultProxy& proxy = *proxies[static_cast<std::size_t>(i) % proxies.size()];
                 Env env = env_;
                 env["SIGNET_INSECURE_REGISTRIES"] = proxy.host();
-                auto result =
-                    runSignet({"sign", "--key", home_.path() + "/k" + std::to_string(i) + ".key",
-                               proxy.host() + "/" + repo.path + ":" + tag + "@" + digest},
-                              env, 120s);
+                std::vector<std::string> args{
+                    "sign", "--key", home_.path() + "/k" + std::to_string(i) + ".key",
+                    proxy.host() + "/" + repo.path + ":" + tag + "@" + digest};
+                if (bundle) args.insert(args.begin() + 1, {"--signature-format", "bundle"});
+                auto result = runSignet(args, env, 120s);
                 exitCodes[static_cast<std::size_t>(i)] = result.exitCode;
             });
         }
         for (auto& writer : writers) writer.join();
         std::vector<bool> held(kWriters, false);
+        if (bundle) {
+            for (const auto& json : bundlesInTagIndex(*client, repo, digest)) {
+                auto envelope = cosign::parseEnvelope(cosign::bundleEnvelope(json, "bundle"));
+                for (int i = 0; i < kWriters; ++i) {
+                    if (cosign::verifyEnvelope(envelope, *verifiers_[static_cast<std::size_t>(i)]))
+                        held[static_cast<std::size_t>(i)] = true;
+                }
+            }
+            return held;
+        }
         auto manifest = client->getManifest(repo, sigTag(digest));
         if (!manifest) return held;
         for (const auto& layer : oci::parseManifest(manifest->body, "sig").layers) {
@@ -467,6 +451,29 @@ TEST_F(RivalWriters, NoWriterExitsZeroWithoutItsSignatureWhenHalfArePutsAreHeld)
     }
     std::cout << "[ writers  ] skewed: " << keptAll << "/" << kRounds << " rounds kept all "
               << kWriters << "; " << falseSigned << " false \"signed\"\n";
+}
+
+TEST_F(RivalWriters, EveryBundleStaysListedWhenHalfThePutsAreHeld) {
+    // The fault issue's test again on the referrers tag-schema index: each writer's referrer
+    // manifest is its own, but the index listing them is read-modify-written by all eight.
+    const int kRounds = sizeFromEnvironment("SIGNET_WRITER_ROUNDS", 3);
+    FaultProxy fast(FaultProxyOptions{registry_.host()});
+    FaultProxy slow(delaying(300ms, 800ms));
+    int keptAll = 0;
+    for (int r = 0; r < kRounds; ++r) {
+        std::vector<int> codes;
+        auto held = round({&fast, &slow}, 200 + r, codes, true);
+        bool all = true;
+        for (int i = 0; i < kWriters; ++i) {
+            all = all && held[static_cast<std::size_t>(i)];
+            EXPECT_FALSE(codes[static_cast<std::size_t>(i)] == 0 &&
+                         !held[static_cast<std::size_t>(i)])
+                << "round " << r << ": writer " << i << " exited 0 but its bundle is not listed";
+        }
+        keptAll += all;
+    }
+    std::cout << "[ writers  ] bundles, skewed: " << keptAll << "/" << kRounds
+              << " rounds listed all " << kWriters << "\n";
 }
 
 TEST_F(RivalWriters, AllEightAreKeptWhenEveryPutIsHeld) {

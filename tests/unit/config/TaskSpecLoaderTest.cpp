@@ -45,7 +45,7 @@ TEST_F(TaskSpecLoader, DefaultsWhenNothingIsSet) {
     EXPECT_EQ(spec.registry.timeout, std::chrono::minutes(3));
     EXPECT_EQ(spec.registry.concurrency, 4u);
     EXPECT_EQ(spec.identity, cosign::IdentityMode::Tag);
-    EXPECT_EQ(spec.signatureFormat, SignatureFormat::LegacyTag);
+    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Legacy);
     EXPECT_EQ(spec.failOn, FailOn::Any);
     EXPECT_TRUE(spec.verifyTags);
     EXPECT_FALSE(spec.recursive);
@@ -109,7 +109,7 @@ TEST_F(TaskSpecLoader, GithubInputsHyphenSpellingFirstThenUnderscore) {
                      {"SIGNET_DIGEST", "sha256:" + std::string(64, 'd')},
                      {"INPUT_DIGEST", "\n"}});
     TaskSpec spec = loadTaskSpec({}, env);
-    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Referrers);
+    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Bundle);
     EXPECT_EQ(spec.origins.at("signature_format"), "INPUT_SIGNATURE-FORMAT");
     EXPECT_EQ(spec.sbom.attach, SbomAttach::Both);
     EXPECT_EQ(spec.origins.at("sbom.attach"), "INPUT_SBOM_ATTACH");

@@ -52,7 +52,7 @@ TEST(TaskYaml, ExampleFileLoadsWithTheValuesItSpells) {
     EXPECT_EQ(spec.annotations, (std::map<std::string, std::string>{{"git-sha", "0123abc"},
                                                                     {"pipeline", "release"}}));
     EXPECT_EQ(spec.key, "/workspace/signing-key/cosign.key");
-    EXPECT_EQ(spec.signatureFormat, SignatureFormat::LegacyTag);
+    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Legacy);
     EXPECT_EQ(spec.failOn, FailOn::Any);
     EXPECT_TRUE(spec.registry.insecure.empty());
     EXPECT_EQ(spec.registry.retries, 3u);
@@ -102,7 +102,7 @@ sbom:
     EXPECT_TRUE(spec.recursive);
     EXPECT_TRUE(spec.allowTagOnly);
     EXPECT_FALSE(spec.verifyTags);
-    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Referrers);
+    EXPECT_EQ(spec.signatureFormat, SignatureFormat::Bundle);
     EXPECT_EQ(spec.failOn, FailOn::All);
     EXPECT_EQ(spec.keyDir, "/keys");
     EXPECT_EQ(spec.annotations, (std::map<std::string, std::string>{{"a", "1"}, {"b", "2"}}));

@@ -8,13 +8,13 @@ class SignConfig implements Serializable {
         images: [], tags: [], digest: '', repository: '', imagesFile: '',
         identity: 'tag', recursive: false, annotations: [:],
         keyCredentialsId: '', passwordCredentialsId: '', registryCredentialsId: '',
-        signatureFormat: 'legacy-tag', sbom: [:], retries: 3, failOn: 'any',
+        signatureFormat: 'legacy', sbom: [:], retries: 3, failOn: 'any',
         unstableOnFailure: false, reportFile: 'signet-report.json', archive: true,
         command: 'signet run',
     ].asImmutable()
 
     static final Map<String, List<String>> CHOICES = [
-        identity: ['tag', 'repo'], signatureFormat: ['legacy-tag', 'referrers'], failOn: ['any', 'all'],
+        identity: ['tag', 'repo'], signatureFormat: ['legacy', 'bundle', 'legacy-tag', 'referrers'], failOn: ['any', 'all'],
     ].asImmutable()
 
     static final Map<String, List<String>> SBOM_CHOICES = [

@@ -1,0 +1,83 @@
+#include "cosign/BundleVerification.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cosign/Dsse.h"
+#include "cosign/InTotoStatement.h"
+#include "cosign/SigstoreBundle.h"
+#include "error/Error.h"
+#include "json/GoJson.h"
+
+namespace signet::cosign {
+namespace {
+
+bool annotationsMatch(const nlohmann::json& subject, const VerificationPolicy& policy) {
+    if (policy.annotations.empty()) return true;
+    auto annotations = subject.find("annotations");
+    if (annotations == subject.end() || !annotations->is_object()) return false;
+    for (const auto& [key, value] : policy.annotations) {
+        auto it = annotations->find(key);
+        if (it == annotations->end() || !it->is_string() || *it != value) return false;
+    }
+    return true;
+}
+
+// Empty when accepted, else the reason; `statement` gets the decoded payload.
+std::string check(const std::string& imageDigest, const FoundBundle& found,
+                  const VerificationPolicy& policy, std::string& statement) {
+    DsseEnvelope envelope;
+    try {
+        envelope = parseEnvelope(bundleEnvelope(found.bundle, "bundle"));
+    } catch (const Error& e) {
+        return e.what();
+    }
+    if (envelope.payloadType != kInTotoPayloadType)
+        return "the envelope's payload type is " + envelope.payloadType + ", not in-toto";
+    bool verified = false;
+    for (const crypto::Verifier* key : policy.keys)
+        verified = verified || verifyEnvelope(envelope, *key);
+    if (!verified) return "the envelope's signature does not verify with the key";
+    auto parsed = nlohmann::json::parse(envelope.payload, nullptr, false);
+    if (!parsed.is_object()) return "the statement is not a JSON object";
+    const nlohmann::json* subject = subjectNaming(parsed, imageDigest);
+    if (!subject) return "no statement subject names " + imageDigest;
+    if (!annotationsMatch(*subject, policy)) return "annotations do not match";
+    statement = std::move(envelope.payload);
+    return "";
+}
+
+}  // namespace
+
+BundleOutcome verifyBundles(const std::string& imageDigest, const std::vector<FoundBundle>& bundles,
+                            const VerificationPolicy& policy) {
+    BundleOutcome outcome;
+    for (const auto& found : bundles) {
+        std::string statement;
+        std::string reason = check(imageDigest, found, policy, statement);
+        if (reason.empty())
+            outcome.statements.push_back(std::move(statement));
+        else
+            outcome.rejections.push_back(found.location + ": " + reason);
+    }
+    return outcome;
+}
+
+std::string verificationOutput(const std::string& statement, const std::string& dockerReference,
+                               const std::string& imageDigest) {
+    const auto parsed = json::parseOrdered(statement, "statement");
+    json::Ordered critical;
+    critical["identity"] = json::Ordered{{"docker-reference", dockerReference}};
+    critical["image"] = json::Ordered{{"docker-manifest-digest", imageDigest}};
+    critical["type"] = parsed.value("predicateType", "");
+    json::Ordered optional = json::Ordered::object();
+    const auto& subjects = parsed["subject"];
+    if (subjects.is_array() && !subjects.empty() && subjects[0].contains("annotations") &&
+        subjects[0]["annotations"].is_object())
+        optional = subjects[0]["annotations"];
+    json::Ordered out;
+    out["critical"] = critical;
+    out["optional"] = optional;
+    return json::goMarshal(out);
+}
+
+}  // namespace signet::cosign
