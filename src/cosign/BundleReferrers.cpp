@@ -67,16 +67,10 @@ BundleLookup findBundles(oci::RegistryClient& client, const oci::Repository& rep
 
 bool listsBundles(oci::RegistryClient& client, const oci::Repository& repo,
                   const std::string& digest) {
-    auto index = client.getReferrers(repo, digest, "");
-    if (!index) {
-        auto head = client.headManifest(repo, digestTag(digest));
-        if (!head || head->mediaType != oci::media_type::kOciIndex) return false;
-        auto tagged = client.getManifest(repo, digestTag(digest));
-        if (!tagged) return false;
-        index = std::move(tagged->body);
-    }
+    const ReferrerListing listing = listReferrers(client, repo, digest);
+    if (!listing.index) return false;
     const std::string what = "referrers of " + repo.name() + "@" + digest;
-    for (const auto& entry : oci::ReferrersTagIndex::parse(*index, what).entries()) {
+    for (const auto& entry : oci::ReferrersTagIndex::parse(*listing.index, what).entries()) {
         if (isBundleMediaType(entry.artifactType)) return true;
     }
     return false;

@@ -41,7 +41,6 @@ BundleLookup findBundles(oci::RegistryClient& client, const oci::Repository& rep
 
 // True when the referrers listing of repo@digest names a Sigstore bundle (by artifactType; no
 // referrer is read): the cheap look the legacy path takes to say the digest has both formats.
-// The tag index is only fetched when a HEAD shows one.
 bool listsBundles(oci::RegistryClient& client, const oci::Repository& repo,
                   const std::string& digest);
 

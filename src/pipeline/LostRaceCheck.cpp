@@ -14,6 +14,12 @@ WrittenLayer writtenLayer(const cosign::SignedImage& signed_) {
             signed_.stored.roundTrip};
 }
 
+WrittenLayer writtenLayer(const cosign::Attestation& attestation, const std::string& subject) {
+    return {attestation.target,          attestation.tag, attestation.layer,
+            attestation.referrer,        subject,         attestation.stored.manifestDigest,
+            attestation.stored.roundTrip};
+}
+
 LostRaceCheck::LostRaceCheck(oci::RegistryClient& client, const cosign::SignatureStore& store,
                              LostRaceSettings settings)
     : client_(client), store_(store), settings_(settings), rng_(std::random_device{}()) {}

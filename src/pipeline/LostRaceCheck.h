@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cosign/Attestor.h"
 #include "cosign/ImageSigner.h"
 #include "cosign/SignatureStore.h"
 #include "error/Error.h"
@@ -34,6 +35,8 @@ struct WrittenLayer {
 
 // The entry for what `signed_` wrote.
 WrittenLayer writtenLayer(const cosign::SignedImage& signed_);
+// The entry for what `attestation` (of the image `subject`) wrote.
+WrittenLayer writtenLayer(const cosign::Attestation& attestation, const std::string& subject);
 
 struct LostRaceSettings {
     // The least wait before the re-read; zero means signet is the only writer: no check at all.

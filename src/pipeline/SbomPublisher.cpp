@@ -59,9 +59,7 @@ std::vector<SbomEntry> SbomPublisher::store(
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
-        std::size_t index = check_->add(
-            {attestation.target, attestation.tag, attestation.layer, attestation.referrer, digest,
-             attestation.stored.manifestDigest, attestation.stored.roundTrip});
+        std::size_t index = check_->add(writtenLayer(attestation, digest));
         written_.push_back({index, subject, entry.location});
     }
     if (settings.attach != config::SbomAttach::Attestation) {

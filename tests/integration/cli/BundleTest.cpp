@@ -319,16 +319,14 @@ class SigstoreJsBundles : public ::testing::Test {
         digest_ = pushTinyImage(*client_, repo_, "1.0", "signed by sigstore-js");
     }
     CommandResult jsSign(std::vector<std::string> pairs = {}) {
-        std::vector<std::string> argv{"env",
-                                      "REGISTRY_USERNAME=" + registry_.username(),
-                                      "REGISTRY_PASSWORD=" + registry_.password(),
-                                      "node",
-                                      sourceDir() + "/tests/harness/sigstore-js-sign.mjs",
-                                      repo_.name(),
-                                      digest_,
-                                      home_.path() + "/js.key"};
+        // The credentials go in the environment, not on a command line anyone can list.
+        std::vector<std::string> argv{"node", sourceDir() + "/tests/harness/sigstore-js-sign.mjs",
+                                      repo_.name(), digest_, home_.path() + "/js.key"};
         argv.insert(argv.end(), pairs.begin(), pairs.end());
-        return runCommandForResult(argv);
+        CommandOptions options;
+        options.extraEnv = {{"REGISTRY_USERNAME", registry_.username()},
+                            {"REGISTRY_PASSWORD", registry_.password()}};
+        return runCommandForResult(argv, options);
     }
     CommandResult verify(const std::string& pub, std::vector<std::string> extra = {}) {
         std::vector<std::string> args{"verify", "--key", pub};
