@@ -50,6 +50,24 @@ std::string hexEncode(std::string_view bytes) {
     return out;
 }
 
+std::optional<std::string> hexDecode(std::string_view text) {
+    if (text.size() % 2 != 0) return std::nullopt;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size() / 2);
+    for (std::size_t i = 0; i < text.size(); i += 2) {
+        const int high = nibble(text[i]), low = nibble(text[i + 1]);
+        if (high < 0 || low < 0) return std::nullopt;
+        out.push_back(static_cast<char>(high * 16 + low));
+    }
+    return out;
+}
+
 std::string sha256(std::string_view bytes) {
     std::string out(SHA256_DIGEST_LENGTH, '\0');
     SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
@@ -57,6 +75,8 @@ std::string sha256(std::string_view bytes) {
     return out;
 }
 
-std::string sha256Digest(std::string_view bytes) { return "sha256:" + hexEncode(sha256(bytes)); }
+std::string sha256Digest(std::string_view bytes) {
+    return "sha256:" + hexEncode(sha256(bytes));
+}
 
 }  // namespace signet::crypto

@@ -12,6 +12,8 @@ std::string base64Encode(std::string_view bytes);
 std::optional<std::string> base64Decode(std::string_view text);
 
 std::string hexEncode(std::string_view bytes);
+// nullopt when `text` is not an even number of hex digits (either case).
+std::optional<std::string> hexDecode(std::string_view text);
 
 // Raw 32-byte SHA-256 of `bytes`.
 std::string sha256(std::string_view bytes);

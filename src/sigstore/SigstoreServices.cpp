@@ -1,0 +1,48 @@
+#include "sigstore/SigstoreServices.h"
+
+#include <set>
+
+#include "error/Error.h"
+
+namespace signet::sigstore {
+namespace {
+
+Poco::URI serviceUri(const std::string& url, const std::string& what) {
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(url);
+    } catch (const Poco::Exception&) {
+        throw Error(ErrorKind::Usage, what + " \"" + url + "\" is not a URL");
+    }
+    if ((uri.getScheme() != "https" && uri.getScheme() != "http") || uri.getHost().empty())
+        throw Error(ErrorKind::Usage, what + " \"" + url + "\" is not an http(s) URL");
+    return uri;
+}
+
+void allowPlain(const Poco::URI& uri, std::set<std::string>& hosts) {
+    if (uri.getScheme() == "http")
+        hosts.insert(uri.getHost() + ":" + std::to_string(uri.getPort()));
+}
+
+}  // namespace
+
+SigstoreServices::SigstoreServices(const ServiceUrls& urls, const oci::RegistryOptions& connection,
+                                   std::optional<TrustedRoot> root)
+    : urls_(urls), root_(std::move(root)) {
+    std::set<std::string> plain;
+    std::optional<Poco::URI> rekor, tsa;
+    if (!urls.rekor.empty()) allowPlain(*(rekor = serviceUri(urls.rekor, "Rekor URL")), plain);
+    if (!urls.tsa.empty()) allowPlain(*(tsa = serviceUri(urls.tsa, "timestamp server URL")), plain);
+    pool_ = std::make_unique<oci::ConnectionPool>(connection.caFile, connection.timeout);
+    transport_ =
+        std::make_unique<oci::HttpTransport>(*pool_, oci::RetryPolicy{connection.retries},
+                                             connection.userAgent, std::set<std::string>{}, plain);
+    if (rekor) log_ = std::make_unique<RekorLog>(*transport_, *rekor);
+    if (tsa) timestamps_ = std::make_unique<TsaClient>(*transport_, *tsa);
+}
+
+Witnesses SigstoreServices::within(const net::Deadline& deadline, std::atomic<int>* retries) {
+    return Witnesses{log_.get(), timestamps_.get(), deadline, retries, root_ ? &*root_ : nullptr};
+}
+
+}  // namespace signet::sigstore

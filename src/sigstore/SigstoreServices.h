@@ -1,0 +1,54 @@
+// SigstoreServices: the Rekor instance and timestamp authority a command signs with, over one
+// HTTP transport with the registry's TLS (CA file), retry and per-request timeout rules.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "oci/ConnectionPool.h"
+#include "oci/HttpTransport.h"
+#include "oci/RegistryOptions.h"
+#include "sigstore/TimestampAuthority.h"
+#include "sigstore/TransparencyLog.h"
+#include "sigstore/Witnesses.h"
+
+namespace signet::sigstore {
+
+// Which services to use (empty: none). Nothing is sent anywhere unless a URL is set here.
+struct ServiceUrls {
+    std::string rekor;  // base URL, e.g. https://rekor.sigstore.dev
+    std::string tsa;    // endpoint, e.g. https://timestamp.sigstore.dev/api/v1/timestamp
+
+    bool any() const { return !rekor.empty() || !tsa.empty(); }
+};
+
+class SigstoreServices {
+  public:
+    // A plain-http URL is spoken to in plain HTTP (the user gave it); `connection` gives the
+    // CA file, retries, timeout and user agent. Throws Error(Usage) for a URL that is not
+    // http(s).
+    // With `root`, every entry and timestamp they give must verify with it.
+    SigstoreServices(const ServiceUrls& urls, const oci::RegistryOptions& connection,
+                     std::optional<TrustedRoot> root = std::nullopt);
+    SigstoreServices(const SigstoreServices&) = delete;
+    SigstoreServices& operator=(const SigstoreServices&) = delete;
+
+    // The services as witnesses whose calls end by `deadline`, their retries counted in
+    // `retries` when given (a job's own count; attempts() and retries() count them all).
+    Witnesses within(const net::Deadline& deadline, std::atomic<int>* retries = nullptr);
+    const ServiceUrls& urls() const { return urls_; }
+    int attempts() const { return transport_->attempts(); }
+    int retries() const { return transport_->retries(); }
+    void setRetryHook(oci::RetryHook hook) { transport_->setRetryHook(std::move(hook)); }
+
+  private:
+    ServiceUrls urls_;
+    std::optional<TrustedRoot> root_;
+    std::unique_ptr<oci::ConnectionPool> pool_;
+    std::unique_ptr<oci::HttpTransport> transport_;
+    std::unique_ptr<RekorLog> log_;
+    std::unique_ptr<TsaClient> timestamps_;
+};
+
+}  // namespace signet::sigstore
