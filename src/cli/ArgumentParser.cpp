@@ -39,6 +39,11 @@ void ArgumentParser::csvList(const std::string& names, std::vector<std::string>*
     specs_.push_back({splitNames(names), Kind::CsvList, target, help});
 }
 
+void ArgumentParser::flag(const std::string& names, std::optional<bool>* target,
+                          const std::string& help) {
+    specs_.push_back({splitNames(names), Kind::OptionalFlag, target, help});
+}
+
 void ArgumentParser::unsupported(const std::string& names, const std::string& instead) {
     specs_.push_back({splitNames(names), Kind::Unsupported, nullptr, instead});
 }
@@ -49,15 +54,20 @@ std::vector<std::string> ArgumentParser::parse(const std::vector<std::string>& a
         config::FlagSpec flag;
         flag.names = spec.names;
         // An unsupported flag is refused as soon as it is met, with or without a value.
-        flag.arity = spec.kind == Kind::Flag || spec.kind == Kind::Unsupported
+        flag.arity = spec.kind == Kind::Flag || spec.kind == Kind::OptionalFlag ||
+                             spec.kind == Kind::Unsupported
                          ? config::FlagArity::Switch
                          : config::FlagArity::Value;
         flag.take = [this, &spec](const std::string& name, const std::string& value) {
             switch (spec.kind) {
                 case Kind::Flag:
+                case Kind::OptionalFlag:
                     if (value != "true" && value != "false")
                         throw Error(ErrorKind::Usage, name + " takes true or false");
-                    *static_cast<bool*>(spec.target) = value == "true";
+                    if (spec.kind == Kind::Flag)
+                        *static_cast<bool*>(spec.target) = value == "true";
+                    else
+                        *static_cast<std::optional<bool>*>(spec.target) = value == "true";
                     break;
                 case Kind::Option:
                     *static_cast<std::string*>(spec.target) = value;

@@ -2,6 +2,7 @@
 // command (config/CommandLine.h) with cosign's (pflag's) meaning of each kind.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ class ArgumentParser {
 
     // A boolean switch: `--name` sets *target to true.
     void flag(const std::string& names, bool* target, const std::string& help);
+    // The same, leaving *target unset when the switch is not given.
+    void flag(const std::string& names, std::optional<bool>* target, const std::string& help);
     // A single value: `--name V` or `--name=V`; given twice, the last wins.
     void option(const std::string& names, std::string* target, const std::string& help);
     // A value that may be repeated: each occurrence appends.
@@ -42,7 +45,7 @@ class ArgumentParser {
     std::string usage() const;
 
   private:
-    enum class Kind { Flag, Option, Repeated, CsvList, Unsupported };
+    enum class Kind { Flag, OptionalFlag, Option, Repeated, CsvList, Unsupported };
     struct Spec {
         std::vector<std::string> names;
         Kind kind;

@@ -11,11 +11,13 @@
 #include "cli/VerificationHeader.h"
 #include "config/CommandTimeout.h"
 #include "config/KeySourceFromEnvironment.h"
+#include "config/SigstoreSetup.h"
 #include "config/SourceDateEpoch.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "cosign/AttachmentTag.h"
 #include "cosign/Attestor.h"
 #include "cosign/BundleReferrers.h"
+#include "cosign/BundleVerification.h"
 #include "cosign/InTotoStatement.h"
 #include "cosign/SigstoreBundle.h"
 #include "crypto/KeyLoader.h"
@@ -57,6 +59,9 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
                   "spdx-json, spdx-tag, cyclonedx-json");
     std::string text = parser.parseOne(args);
     const cosign::SignatureFormat format = signingFlags.check();
+    auto services = connectSigstore(signingFlags.settings(env), env);
+    if (services && format == cosign::SignatureFormat::Legacy)
+        throw config::legacyAttestationRefused();
     if (predicatePath.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     type = attestTypeFor(type);
     cosign::predicateTypeFor(type);
@@ -73,8 +78,13 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     cosign::SignatureStore store(*client, storeSettings);
     auto attestation =
         format == cosign::SignatureFormat::Bundle
-            ? cosign::attestBundle(*client, store, *signer, ref.repository, digest, predicate)
+            ? cosign::attestBundle(*client, store, *signer, ref.repository, digest, predicate,
+                                   services ? services->within(deadline) : sigstore::Witnesses{})
             : cosign::attest(store, *signer, ref.repository, digest, predicate);
+    if (attestation.logIndex) {
+        std::cerr << "signet attest: logged in " << services->urls().rekor << " at index "
+                  << *attestation.logIndex << "\n";
+    }
     std::cout << text << " " << digest << " " << attestation.location << "\n";
     return exit_code::kOk;
 }
@@ -99,6 +109,8 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     oci::Reference ref = oci::Reference::parse(text);
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
     auto verifier = crypto::loadVerifier(config::verifyingKeySource(key, env), secrets, deadline);
+    const auto root = verifyingFlags.loadRoot(env);
+    const cosign::WitnessPolicy witnesses = verifyingFlags.policy(root ? &*root : nullptr);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);
@@ -111,6 +123,13 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
     for (const auto& found : bundles.bundles) {
         oci::Descriptor descriptor;
         descriptor.mediaType = oci::media_type::kDsseEnvelope;
+        const std::string problem =
+            cosign::bundleWitnessProblem(found.bundle, *verifier, witnesses);
+        if (!problem.empty()) {
+            std::cerr << "signet verify-attestation: skipping " << found.location << ": " << problem
+                      << "\n";
+            continue;
+        }
         try {
             layers.push_back({descriptor, cosign::bundleEnvelope(found.bundle, found.location)});
         } catch (const Error& e) {
@@ -118,6 +137,13 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
         }
     }
     if (bundles.bundles.empty()) {
+        if (witnesses.requireTlog || witnesses.requireTimestamp) {
+            std::cerr << "signet verify-attestation: " << ref.name()
+                      << " has only legacy .att attestations, whose log entries (Rekor intoto) "
+                         "and timestamps signet does not check: verify them with "
+                         "--insecure-ignore-tlog, or attest with --signature-format bundle\n";
+            return exit_code::kNoMatchingSignature;
+        }
         cosign::SignatureStore store(*client);
         layers =
             store.readLayers(storeSettings.attachmentsFor(ref.repository),
@@ -139,7 +165,7 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
                   << cosign::predicateTypeFor(type) << ", found: [" << found << "]\n";
         return exit_code::kNoMatchingSignature;
     }
-    printVerificationHeader(std::cerr, ref, false);
+    printVerificationHeader(std::cerr, ref, false, witnesses.requireTlog);
     for (const auto& accepted : check.accepted) std::cout << accepted.envelope << "\n";
     return exit_code::kOk;
 }

@@ -12,6 +12,7 @@
 #include "config/RegistryFromEnvironment.h"
 #include "config/RequestedReferences.h"
 #include "config/RunFlags.h"
+#include "config/SigstoreSetup.h"
 #include "config/SourceDateEpoch.h"
 #include "config/StoreSettingsFromEnvironment.h"
 #include "config/TaskSpecLoader.h"
@@ -121,6 +122,22 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         return crypto::loadSigner(keySource, run.scrubber,
                                   net::Deadline::after(spec.registry.timeout));
     });
+    std::unique_ptr<sigstore::SigstoreServices> services;
+    try {
+        const sigstore::ServiceUrls urls = config::serviceUrls(spec.sigstore, std::time(nullptr));
+        if (urls.any()) {
+            if (spec.signatureFormat == config::SignatureFormat::Legacy &&
+                spec.sbom.mode != config::SbomMode::Off &&
+                spec.sbom.attach != config::SbomAttach::Attach)
+                throw config::legacyAttestationRefused();
+            services = std::make_unique<sigstore::SigstoreServices>(
+                urls, config::registryOptionsFor(spec, run.env),
+                config::trustedRootOf(spec.sigstore));
+            services->setRetryHook([&run](const std::string& line) { run.logger.info(line); });
+        }
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
     std::unique_ptr<oci::HttpRegistryClient> registry;
     try {
         registry = std::make_unique<oci::HttpRegistryClient>(
@@ -150,14 +167,14 @@ int signAll(RunContext& run, const TaskSpec& spec) {
         return stopEarly(run, spec, refs, e);
     }
     cosign::SignatureStore store(client, storeSettings);
-    pipeline::BatchRunner runner(client, store, *signer, run.logger);
+    pipeline::BatchRunner runner(client, store, *signer, run.logger, services.get());
     run.logger.beginGroup("signet: signing " + std::to_string(jobs.size()) + " reference(s)");
     run.report.results = runner.run(jobs, options);
     run.logger.endGroup();
     if (spec.sbom.mode != config::SbomMode::Off) {
         run.logger.beginGroup("signet: SBOMs");
         pipeline::SbomPublisher sboms(client, store, *signer, sourceDateEpoch, run.logger,
-                                      spec.registry.timeout, spec.signatureFormat);
+                                      spec.registry.timeout, spec.signatureFormat, services.get());
         sboms.publish(spec.sbom, run.report.results, run.report);
         run.logger.endGroup();
     }

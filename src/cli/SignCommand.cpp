@@ -68,6 +68,7 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
     auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
+    auto services = connectSigstore(signingFlags.settings(env), env);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, parsed);
     cosign::SignatureStore store(*registry, storeSettings);
@@ -88,9 +89,12 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
             outcome.written = check.add(pipeline::writtenLayer(*outcome.signed_));
     };
     for (std::size_t i = 0; i < parsed.size(); ++i) {
-        auto client = registry->within(net::Deadline::after(limit));
+        const auto deadline = net::Deadline::after(limit);
+        auto client = registry->within(deadline);
         cosign::SignatureStore bounded = store.through(*client);
-        cosign::ImageSigner imageSigner(*client, bounded, *signer, format);
+        cosign::ImageSigner imageSigner(
+            *client, bounded, *signer, format,
+            services ? services->within(deadline) : sigstore::Witnesses{});
         done.push_back({refs[i], std::nullopt, std::nullopt, std::nullopt});
         try {
             record(done.back(), imageSigner.sign(parsed[i], options));
@@ -127,6 +131,10 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
                   << (signed_.alreadySigned ? " (already signed)" : "") << "\n";
         for (const auto& note : signed_.notes)
             std::cerr << "signet sign: " << done[i].name << ": note: " << note << "\n";
+        if (signed_.logIndex) {
+            std::cerr << "signet sign: " << done[i].name << ": transparency-log index "
+                      << *signed_.logIndex << (signed_.timestamped ? ", timestamped" : "") << "\n";
+        }
         if (signed_.resolvedFromTag) {
             std::cerr << "signet sign: " << done[i].name << " resolved to " << signed_.digest
                       << "\n";

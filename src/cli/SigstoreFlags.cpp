@@ -1,36 +1,63 @@
 #include "cli/SigstoreFlags.h"
 
+#include <ctime>
+
+#include "config/RegistryFromEnvironment.h"
+#include "config/SigstoreSetup.h"
 #include "error/Error.h"
 
 namespace signet::cli {
 
 void SigningFlags::addTo(ArgumentParser& parser, bool bundles) {
+    this->bundles = bundles;
     parser.flag("--yes,-y", &yes, "accepted for cosign's scripts: signet never prompts");
     if (bundles) {
         parser.option("--signature-format", &signatureFormat,
                       "legacy (cosign's .sig tag, the default) or bundle (cosign v3's Sigstore "
                       "bundle as an OCI 1.1 referrer)");
     }
-    parser.flag("--tlog-upload", &tlogUpload,
-                "upload to a Rekor transparency log: only =false (what signet does) for now");
     parser.flag("--new-bundle-format", &newBundleFormat,
                 bundles ? "cosign's switch: true is --signature-format bundle"
                         : "write a Sigstore bundle: only =false for now");
+    if (!bundles) {
+        parser.flag("--tlog-upload", &tlogUpload,
+                    "upload to a Rekor transparency log: only =false for sign-blob");
+        parser.flag("--use-signing-config", &useSigningConfig,
+                    "take Sigstore's service URLs from a signing config: only =false for "
+                    "sign-blob");
+        return;
+    }
+    parser.flag("--tlog-upload", &tlogUpload,
+                "record the signature in a Rekor transparency log (true without --rekor-url: "
+                "the public-good rekor.sigstore.dev; default: only when a URL or signing config "
+                "is given; SIGNET_TLOG_UPLOAD)");
+    parser.option("--rekor-url", &rekorUrl, "the Rekor API v1 instance (SIGNET_REKOR_URL)");
+    parser.option("--timestamp-server-url", &tsaUrl,
+                  "an RFC 3161 timestamp authority endpoint (SIGNET_TSA_URL)");
+    parser.option(
+        "--signing-config", &signingConfig,
+        "a Sigstore signing config v0.2 naming Rekor and the TSA (SIGNET_SIGNING_CONFIG)");
+    parser.option("--trusted-root", &trustedRoot,
+                  "a trusted_root.json the log entry and timestamp must verify with "
+                  "(SIGNET_TRUSTED_ROOT)");
     parser.flag("--use-signing-config", &useSigningConfig,
-                "take Sigstore's service URLs from TUF: only =false for now");
+                "cosign's switch: true needs --signing-config (signet reads no TUF repository)");
 }
 
 cosign::SignatureFormat SigningFlags::check() const {
-    if (tlogUpload) {
+    if (!bundles && (tlogUpload == true || useSigningConfig)) {
         throw Error(ErrorKind::Usage,
-                    "--tlog-upload=true needs a Rekor transparency log, which signet does not "
-                    "talk to yet; pass --tlog-upload=false (signatures then verify with "
-                    "cosign verify --insecure-ignore-tlog)");
+                    std::string(tlogUpload == true ? "--tlog-upload" : "--use-signing-config") +
+                        "=true: signet does not log blob signatures in Rekor (nor timestamp them) "
+                        "yet; pass "
+                        "=false (the signature then verifies with cosign verify-blob "
+                        "--insecure-ignore-tlog)");
     }
-    if (useSigningConfig) {
+    if (useSigningConfig && signingConfig.empty()) {
         throw Error(ErrorKind::Usage,
-                    "--use-signing-config=true needs Sigstore's services, which signet does not "
-                    "talk to yet; pass --use-signing-config=false");
+                    "--use-signing-config=true takes Sigstore's signing config from TUF, which "
+                    "signet does not read: give the file with --signing-config FILE, or name the "
+                    "services with --rekor-url and --timestamp-server-url");
     }
     auto format = signatureFormat.empty()
                       ? cosign::SignatureFormat::Legacy
@@ -46,10 +73,35 @@ cosign::SignatureFormat SigningFlags::check() const {
     return format;
 }
 
+config::SigstoreSettings SigningFlags::settings(const Environment& env) const {
+    config::SigstoreSettings settings = config::sigstoreSettingsFromEnvironment(env);
+    if (tlogUpload) settings.tlogUpload = tlogUpload;
+    auto over = [](std::optional<std::string>& setting, const std::string& flag) {
+        if (!flag.empty()) setting = flag;
+    };
+    over(settings.rekorUrl, rekorUrl);
+    over(settings.tsaUrl, tsaUrl);
+    over(settings.signingConfig, signingConfig);
+    over(settings.trustedRoot, trustedRoot);
+    return settings;
+}
+
+std::unique_ptr<sigstore::SigstoreServices> connectSigstore(
+    const config::SigstoreSettings& settings, const Environment& env) {
+    const sigstore::ServiceUrls urls = config::serviceUrls(settings, std::time(nullptr));
+    if (!urls.any()) return nullptr;
+    return std::make_unique<sigstore::SigstoreServices>(
+        urls, config::registryOptionsFromEnvironment(env), config::trustedRootOf(settings));
+}
+
 void VerifyingFlags::addTo(ArgumentParser& parser) {
     parser.flag("--insecure-ignore-tlog", &insecureIgnoreTlog,
-                "accepted: signet checks the signature against the key and no transparency "
-                "log yet");
+                "do not look at transparency-log entries (nor require one)");
+    parser.option("--trusted-root", &trustedRoot,
+                  "a trusted_root.json: log entries and timestamps must verify with its keys, "
+                  "and each signature needs a verified log entry (SIGNET_TRUSTED_ROOT)");
+    parser.flag("--use-signed-timestamps", &useSignedTimestamps,
+                "require an RFC 3161 timestamp that verifies with the trusted root");
     parser.flag("--check-claims", &checkClaims,
                 "check the payload names the image digest: always true in signet");
 }
@@ -60,6 +112,27 @@ void VerifyingFlags::check() const {
                     "--check-claims=false is not supported: signet always checks that the "
                     "signed payload names the image's digest");
     }
+}
+
+std::optional<sigstore::TrustedRoot> VerifyingFlags::loadRoot(const Environment& env) const {
+    config::SigstoreSettings settings = config::sigstoreSettingsFromEnvironment(env);
+    if (!trustedRoot.empty()) settings.trustedRoot = trustedRoot;
+    auto root = config::trustedRootOf(settings);
+    if (useSignedTimestamps && !root) {
+        throw Error(ErrorKind::Usage,
+                    "--use-signed-timestamps needs the timestamp authorities to trust: give "
+                    "--trusted-root FILE");
+    }
+    return root;
+}
+
+cosign::WitnessPolicy VerifyingFlags::policy(const sigstore::TrustedRoot* root) const {
+    cosign::WitnessPolicy policy;
+    policy.root = root;
+    policy.ignoreTlog = insecureIgnoreTlog;
+    policy.requireTlog = root != nullptr && !insecureIgnoreTlog;
+    policy.requireTimestamp = useSignedTimestamps;
+    return policy;
 }
 
 }  // namespace signet::cli

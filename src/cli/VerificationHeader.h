@@ -7,6 +7,8 @@
 
 namespace signet::cli {
 
-void printVerificationHeader(std::ostream& out, const oci::Reference& ref, bool annotations);
+// `tlog`: every accepted signature had a transparency-log entry verified offline.
+void printVerificationHeader(std::ostream& out, const oci::Reference& ref, bool annotations,
+                             bool tlog = false);
 
 }  // namespace signet::cli

@@ -58,7 +58,8 @@ int verifyBundles(const std::string& command, const oci::Reference& ref, const s
                   << "\n";
         return exit_code::kNoMatchingSignature;
     }
-    printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
+    printVerificationHeader(std::cerr, ref, !policy.annotations.empty(),
+                            policy.witnesses.requireTlog);
     std::vector<std::string> payloads;
     for (const auto& statement : outcome.statements)
         payloads.push_back(cosign::verificationOutput(statement, ref.name(), digest));
@@ -98,7 +99,8 @@ int verifyImage(const std::string& command, const oci::Reference& ref, oci::Regi
                   << ": no matching signatures: " << joined(outcome.rejections) << "\n";
         return exit_code::kNoMatchingSignature;
     }
-    printVerificationHeader(std::cerr, ref, !policy.annotations.empty());
+    printVerificationHeader(std::cerr, ref, !policy.annotations.empty(),
+                            policy.witnesses.requireTlog);
     std::vector<std::string> payloads;
     for (const auto& payload : outcome.accepted)
         payloads.push_back(cosign::remarshalForOutput(payload));
@@ -130,8 +132,10 @@ int verifyImages(const std::string& command, const std::vector<std::string>& ima
     const auto deadline = net::Deadline::after(config::commandTimeout(flags.timeout, env));
     auto verifier =
         crypto::loadVerifier(config::verifyingKeySource(flags.key, env), secrets, deadline);
+    const auto root = flags.verifying.loadRoot(env);
     cosign::VerificationPolicy policy;
     policy.keys = {verifier.get()};
+    policy.witnesses = flags.verifying.policy(root ? &*root : nullptr);
     policy.annotations = cosign::parseAnnotations(flags.annotations);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, flags.registry, refs);

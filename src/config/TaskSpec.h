@@ -62,6 +62,17 @@ struct SbomSettings {
     std::optional<std::string> dir;
 };
 
+// The Sigstore services signatures are logged and timestamped by, and the trusted root their
+// answers are checked with (config/SigstoreSetup.h resolves them). Nothing is sent to any
+// service unless a URL, a signing config or tlogUpload=true says so.
+struct SigstoreSettings {
+    std::optional<bool> tlogUpload;  // true without a URL: the public-good Rekor
+    std::optional<std::string> rekorUrl;
+    std::optional<std::string> tsaUrl;  // the full endpoint, …/api/v1/timestamp
+    std::optional<std::string> signingConfig;
+    std::optional<std::string> trustedRoot;
+};
+
 struct TaskSpec {
     // What to sign.
     std::vector<std::string> images;
@@ -82,6 +93,7 @@ struct TaskSpec {
     std::optional<std::string> passwordFile;  // read by the key loader when keyPassword is unset
 
     SignatureFormat signatureFormat = SignatureFormat::Legacy;
+    SigstoreSettings sigstore;
     FailOn failOn = FailOn::Any;
     RegistrySettings registry;
     OutputSettings outputs;

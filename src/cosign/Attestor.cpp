@@ -7,6 +7,7 @@
 #include "cosign/Dsse.h"
 #include "cosign/InTotoStatement.h"
 #include "cosign/SigstoreBundle.h"
+#include "cosign/WitnessedSignature.h"
 #include "error/Error.h"
 #include "oci/MediaTypes.h"
 
@@ -33,12 +34,15 @@ Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oc
 
 Attestation attestBundle(oci::RegistryClient& client, SignatureStore& store,
                          const crypto::Signer& signer, const oci::Repository& repo,
-                         const std::string& digest, const Predicate& predicate) {
+                         const std::string& digest, const Predicate& predicate,
+                         const sigstore::Witnesses& witnesses) {
     const std::string predicateType = predicateTypeFor(predicate.type);
-    StoredBundle stored =
-        storeBundle(client, store, repo, digest,
-                    signBundle(signer, makeStatement(repo, digest, predicate)), predicateType);
+    const std::string bundle =
+        signBundle(signer, makeStatement(repo, digest, predicate), witnesses);
+    StoredBundle stored = storeBundle(client, store, repo, digest, bundle, predicateType);
     Attestation result;
+    const WitnessedSignature witnessed = bundleWitnesses(nlohmann::json::parse(bundle));
+    if (witnessed.entry) result.logIndex = witnessed.entry->logIndex;
     result.target = repo;
     result.tag = digestTag(digest);
     result.stored = stored.index;

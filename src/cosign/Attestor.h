@@ -9,6 +9,7 @@
 #include "cosign/Predicate.h"
 #include "cosign/SignatureStore.h"
 #include "crypto/Signer.h"
+#include "sigstore/Witnesses.h"
 
 namespace signet::cosign {
 
@@ -22,6 +23,7 @@ struct Attestation {
     AttachmentLayer layer;
     std::optional<oci::Descriptor> referrer;  // a bundle's (then `tag` is the referrers index)
     AppendResult stored;
+    std::optional<std::int64_t> logIndex;  // of the bundle's transparency-log entry
 };
 
 // Signs a statement about repo@digest with the predicate and appends it to the image's
@@ -29,10 +31,12 @@ struct Attestation {
 Attestation attest(SignatureStore& store, const crypto::Signer& signer, const oci::Repository& repo,
                    const std::string& digest, const Predicate& predicate);
 // The same statement as a Sigstore bundle referrer of repo@digest (cosign v3's attest), with
-// the predicate type as its manifest's dev.sigstore.bundle.predicateType.
+// the predicate type as its manifest's dev.sigstore.bundle.predicateType, timestamped and
+// logged by `witnesses`.
 Attestation attestBundle(oci::RegistryClient& client, SignatureStore& store,
                          const crypto::Signer& signer, const oci::Repository& repo,
-                         const std::string& digest, const Predicate& predicate);
+                         const std::string& digest, const Predicate& predicate,
+                         const sigstore::Witnesses& witnesses = {});
 
 struct VerifiedAttestation {
     std::string envelope;   // the DSSE envelope JSON as stored

@@ -5,6 +5,7 @@
 #include "cosign/Dsse.h"
 #include "cosign/InTotoStatement.h"
 #include "cosign/SigstoreBundle.h"
+#include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "json/GoJson.h"
 
@@ -22,6 +23,21 @@ bool annotationsMatch(const nlohmann::json& subject, const VerificationPolicy& p
     return true;
 }
 
+// The bundle's log entry and timestamp against policy.witnesses, for the envelope's signature
+// that `key` verified (a dsse entry: payload hash, signature, verifier).
+std::string witnessesProblem(const std::string& bundle, const DsseEnvelope& envelope,
+                             const std::string& signature, const crypto::Verifier& key,
+                             const WitnessPolicy& policy) {
+    try {
+        const sigstore::SignedMaterial material{sigstore::EntryKind::Dsse, signature,
+                                                key.publicKeyPem(),
+                                                crypto::sha256(envelope.payload), ""};
+        return witnessProblem(bundleWitnesses(nlohmann::json::parse(bundle)), material, policy);
+    } catch (const Error& e) {
+        return e.what();
+    }
+}
+
 // Empty when accepted, else the reason; `statement` gets the decoded payload.
 std::string check(const std::string& imageDigest, const FoundBundle& found,
                   const VerificationPolicy& policy, std::string& statement) {
@@ -33,15 +49,20 @@ std::string check(const std::string& imageDigest, const FoundBundle& found,
     }
     if (envelope.payloadType != kInTotoPayloadType)
         return "the envelope's payload type is " + envelope.payloadType + ", not in-toto";
-    bool verified = false;
-    for (const crypto::Verifier* key : policy.keys)
-        verified = verified || verifyEnvelope(envelope, *key);
-    if (!verified) return "the envelope's signature does not verify with the key";
+    const crypto::Verifier* signedBy = nullptr;
+    const std::string* signature = nullptr;
+    for (const crypto::Verifier* key : policy.keys) {
+        if (!signature && (signature = verifyingSignature(envelope, *key))) signedBy = key;
+    }
+    if (!signedBy) return "the envelope's signature does not verify with the key";
     auto parsed = nlohmann::json::parse(envelope.payload, nullptr, false);
     if (!parsed.is_object()) return "the statement is not a JSON object";
     const nlohmann::json* subject = subjectNaming(parsed, imageDigest);
     if (!subject) return "no statement subject names " + imageDigest;
     if (!annotationsMatch(*subject, policy)) return "annotations do not match";
+    std::string problem =
+        witnessesProblem(found.bundle, envelope, *signature, *signedBy, policy.witnesses);
+    if (!problem.empty()) return problem;
     statement = std::move(envelope.payload);
     return "";
 }
@@ -60,6 +81,18 @@ BundleOutcome verifyBundles(const std::string& imageDigest, const std::vector<Fo
             outcome.rejections.push_back(found.location + ": " + reason);
     }
     return outcome;
+}
+
+std::string bundleWitnessProblem(const std::string& bundle, const crypto::Verifier& key,
+                                 const WitnessPolicy& policy) {
+    try {
+        const DsseEnvelope envelope = parseEnvelope(bundleEnvelope(bundle, "bundle"));
+        const std::string* signature = verifyingSignature(envelope, key);
+        if (!signature) return "the envelope's signature does not verify with the key";
+        return witnessesProblem(bundle, envelope, *signature, key, policy);
+    } catch (const Error& e) {
+        return e.what();
+    }
 }
 
 std::string verificationOutput(const std::string& statement, const std::string& dockerReference,

@@ -49,12 +49,17 @@ DsseEnvelope parseEnvelope(const std::string& text) {
     return envelope;
 }
 
-bool verifyEnvelope(const DsseEnvelope& envelope, const crypto::Verifier& verifier) {
+const std::string* verifyingSignature(const DsseEnvelope& envelope,
+                                      const crypto::Verifier& verifier) {
     std::string pae = preAuthEncoding(envelope.payloadType, envelope.payload);
     for (const auto& signature : envelope.signatures) {
-        if (verifier.verify(pae, signature)) return true;
+        if (verifier.verify(pae, signature)) return &signature;
     }
-    return false;
+    return nullptr;
+}
+
+bool verifyEnvelope(const DsseEnvelope& envelope, const crypto::Verifier& verifier) {
+    return verifyingSignature(envelope, verifier) != nullptr;
 }
 
 }  // namespace signet::cosign

@@ -28,6 +28,9 @@ std::string signEnvelope(const crypto::Signer& signer, const std::string& payloa
 // Throws Error(Verify) when the text is not a DSSE envelope.
 DsseEnvelope parseEnvelope(const std::string& text);
 
+// The first signature of the envelope that verifies over its PAE, or null.
+const std::string* verifyingSignature(const DsseEnvelope& envelope,
+                                      const crypto::Verifier& verifier);
 // True when any signature of the envelope verifies over its PAE.
 bool verifyEnvelope(const DsseEnvelope& envelope, const crypto::Verifier& verifier);
 

@@ -5,6 +5,7 @@
 #include "cosign/Dsse.h"
 #include "cosign/SigstoreBundle.h"
 #include "cosign/SimpleSigningPayload.h"
+#include "cosign/WitnessedSignature.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "error/SettingSpelling.h"
@@ -19,16 +20,54 @@ constexpr const char* kSigAlsoThere =
     "this digest also has signatures in its .sig tag: cosign v3 verify reads only the bundles, "
     "cosign v2 only the .sig tag";
 
-// True when `bundle`'s envelope carries exactly `statement` and verifies with `key`.
-bool signedBy(const std::string& bundle, const std::string& statement,
-              const crypto::Verifier& key) {
+// True when `witnessed` has what `witnesses` would add to a new signature.
+bool hasWhatIsAsked(const WitnessedSignature& witnessed, const sigstore::Witnesses& witnesses) {
+    return (!witnesses.log || witnessed.entry) &&
+           (!witnesses.timestamps || !witnessed.timestamp.empty());
+}
+
+// Notes the log index and timestamp of what `result` stands for.
+void describe(SignedImage& result, const WitnessedSignature& witnessed) {
+    if (witnessed.entry) result.logIndex = witnessed.entry->logIndex;
+    result.timestamped = !witnessed.timestamp.empty();
+}
+
+// What `bundle` says when its envelope carries exactly `statement` and verifies with `key`.
+std::optional<WitnessedSignature> signedBy(const std::string& bundle, const std::string& statement,
+                                           const crypto::Verifier& key) {
     try {
         DsseEnvelope envelope = parseEnvelope(bundleEnvelope(bundle, "bundle"));
-        return envelope.payloadType == kInTotoPayloadType && envelope.payload == statement &&
-               verifyEnvelope(envelope, key);
+        if (envelope.payloadType != kInTotoPayloadType || envelope.payload != statement ||
+            !verifyEnvelope(envelope, key))
+            return std::nullopt;
+        return bundleWitnesses(nlohmann::json::parse(bundle));
     } catch (const Error&) {
-        return false;
+        return std::nullopt;
     }
+}
+
+// What the layer among `layers` with `payload`, signed by `key`, says — the first one with
+// what `witnesses` would add — or nullopt.
+std::optional<WitnessedSignature> witnessedLayer(const std::vector<StoredLayer>& layers,
+                                                 const std::string& payload,
+                                                 const crypto::Verifier& key,
+                                                 const sigstore::Witnesses& witnesses) {
+    for (const auto& layer : layers) {
+        const auto& annotations = layer.descriptor.annotations;
+        const auto signature = annotations.find("dev.cosignproject.cosign/signature");
+        if (layer.descriptor.mediaType != oci::media_type::kCosignSimpleSigning ||
+            layer.payload != payload || signature == annotations.end())
+            continue;
+        const auto raw = crypto::base64Decode(signature->second);
+        if (!raw || !key.verify(payload, *raw)) continue;
+        try {
+            WitnessedSignature witnessed = legacyWitnesses(annotations);
+            if (hasWhatIsAsked(witnessed, witnesses)) return witnessed;
+        } catch (const Error&) {
+            // Unreadable annotations: not a signature that has what is asked.
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -50,12 +89,14 @@ std::string identityFor(const oci::Reference& ref, const SignOptions& options) {
 }
 
 ImageSigner::ImageSigner(oci::RegistryClient& client, SignatureStore& store,
-                         const crypto::Signer& signer, SignatureFormat format)
+                         const crypto::Signer& signer, SignatureFormat format,
+                         sigstore::Witnesses witnesses)
     : client_(client),
       store_(store),
       signer_(signer),
       verifier_(signer.verifier()),
-      format_(format) {}
+      format_(format),
+      witnesses_(witnesses) {}
 
 std::string resolveDigest(oci::RegistryClient& client, const oci::Reference& ref,
                           const SignOptions& options) {
@@ -115,14 +156,35 @@ SignedImage ImageSigner::signLegacy(const oci::Repository& repo, const std::stri
                                     const std::string& identity,
                                     const std::map<std::string, std::string>& annotations) {
     std::string payload = marshalPayload(identity, digest, annotations);
-    std::string signature = crypto::base64Encode(signer_.sign(payload));
-    AttachmentLayer layer{oci::media_type::kCosignSimpleSigning,
-                          payload,
-                          {{"dev.cosignproject.cosign/signature", signature}}};
     SignedImage result;
     result.target = store_.settings().attachmentsFor(repo);
     result.tag = attachmentTag(digest, AttachmentKind::Signature);
-    result.stored = store_.append(result.target, result.tag, layer, verifier_.get());
+    if (witnesses_.any()) {
+        // Looked up first: a signature that is already there and logged is not logged again.
+        auto found = witnessedLayer(store_.readLayers(result.target, result.tag), payload,
+                                    *verifier_, witnesses_);
+        if (found) {
+            result.stored.location = attachmentLocation(result.target, result.tag);
+            result.stored.alreadyPresent = true;
+            describe(result, *found);
+            return result;
+        }
+    }
+    const std::string signature = signer_.sign(payload);
+    AttachmentLayer layer{
+        oci::media_type::kCosignSimpleSigning,
+        payload,
+        {{"dev.cosignproject.cosign/signature", crypto::base64Encode(signature)}}};
+    if (witnesses_.any()) {
+        const WitnessedSignature witnessed =
+            witness(witnesses_, {sigstore::EntryKind::HashedRekord, signature,
+                                 verifier_->publicKeyPem(), crypto::sha256(payload), ""});
+        addLegacyAnnotations(witnessed, layer.annotations);
+        describe(result, witnessed);
+    }
+    // A witnessed layer is new by construction (its entry is): only the very same layer dedupes.
+    result.stored = store_.append(result.target, result.tag, layer,
+                                  witnesses_.any() ? nullptr : verifier_.get());
     result.layer = std::move(layer);
     try {
         if (listsBundles(client_, repo, digest)) result.notes.push_back(kBundlesAlsoThere);
@@ -141,15 +203,18 @@ SignedImage ImageSigner::signBundle(const oci::Repository& repo, const std::stri
     const BundleLookup existing = findBundles(client_, repo, digest);
     for (const auto& found : existing.bundles) {
         if (found.predicateType != kCosignSignPredicateType) continue;
-        if (signedBy(found.bundle, statement, *verifier_)) {
+        auto witnessed = signedBy(found.bundle, statement, *verifier_);
+        if (witnessed && hasWhatIsAsked(*witnessed, witnesses_)) {
             result.stored.location = found.location;
             result.stored.alreadyPresent = true;
+            describe(result, *witnessed);
             return result;
         }
     }
+    const std::string bundle = cosign::signBundle(signer_, statement, witnesses_);
+    describe(result, bundleWitnesses(nlohmann::json::parse(bundle)));
     StoredBundle stored =
-        storeBundle(client_, store_, repo, digest, cosign::signBundle(signer_, statement),
-                    kCosignSignPredicateType, existing.api);
+        storeBundle(client_, store_, repo, digest, bundle, kCosignSignPredicateType, existing.api);
     result.stored = stored.index;
     result.stored.location = stored.location;
     result.stored.alreadyPresent = false;

@@ -13,6 +13,8 @@
 #include "error/Error.h"
 #include "oci/Reference.h"
 #include "oci/RegistryClient.h"
+#include "sigstore/LogEntry.h"
+#include "sigstore/Witnesses.h"
 
 namespace signet::cosign {
 
@@ -43,15 +45,21 @@ struct SignedImage {
     AttachmentLayer layer;
     std::optional<oci::Descriptor> referrer;  // the bundle's, for Bundle
     AppendResult stored;
+    std::optional<std::int64_t> logIndex;  // of its transparency-log entry, when it has one
+    bool timestamped = false;              // it carries an RFC 3161 timestamp
 };
 
 // Legacy format: a layer of the .sig image. Bundle: cosign v3's Sigstore bundle referrer, one
 // per digest (its statement names the digest only: identity and containerIdentity do not apply,
-// and signing a second tag of a digest finds the first one's bundle already there).
+// and signing a second tag of a digest finds the first one's bundle already there). With
+// witnesses, each new signature is timestamped and logged (legacy: a hashedrekord entry and
+// cosign's annotations; bundle: a dsse entry in the bundle); a signature already there counts
+// only when it carries what the witnesses would add, so nothing is logged twice.
 class ImageSigner {
   public:
     ImageSigner(oci::RegistryClient& client, SignatureStore& store, const crypto::Signer& signer,
-                SignatureFormat format = SignatureFormat::Legacy);
+                SignatureFormat format = SignatureFormat::Legacy,
+                sigstore::Witnesses witnesses = {});
 
     // Resolves and signs `ref`; `resolved` is what resolveDigest already said for it (a
     // look-ahead), not asked again.
@@ -62,6 +70,8 @@ class ImageSigner {
     SignedImage signDigest(const oci::Repository& repo, const std::string& digest,
                            const std::string& identity,
                            const std::map<std::string, std::string>& annotations);
+
+    const sigstore::Witnesses& witnesses() const { return witnesses_; }
 
   private:
     SignedImage signLegacy(const oci::Repository& repo, const std::string& digest,
@@ -75,6 +85,7 @@ class ImageSigner {
     const crypto::Signer& signer_;
     std::unique_ptr<crypto::Verifier> verifier_;
     SignatureFormat format_;
+    sigstore::Witnesses witnesses_;
 };
 
 // The digest `ref` names, applying the tag-only and verify-tags rules of `options` (a bare tag

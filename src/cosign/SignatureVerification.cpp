@@ -10,15 +10,31 @@ namespace {
 
 const char* kSignatureAnnotation = "dev.cosignproject.cosign/signature";
 
-bool signatureVerifies(const SignatureCandidate& candidate, const VerificationPolicy& policy) {
+// The key of `policy` the candidate's signature verifies with (its raw bytes in `signature`),
+// or null.
+const crypto::Verifier* signingKey(const SignatureCandidate& candidate,
+                                   const VerificationPolicy& policy, std::string& signature) {
     auto annotation = candidate.annotations.find(kSignatureAnnotation);
-    if (annotation == candidate.annotations.end()) return false;
-    auto signature = crypto::base64Decode(annotation->second);
-    if (!signature || signature->empty()) return false;
+    if (annotation == candidate.annotations.end()) return nullptr;
+    auto decoded = crypto::base64Decode(annotation->second);
+    if (!decoded || decoded->empty()) return nullptr;
+    signature = *decoded;
     for (const crypto::Verifier* key : policy.keys) {
-        if (key->verify(candidate.payload, *signature)) return true;
+        if (key->verify(candidate.payload, signature)) return key;
     }
-    return false;
+    return nullptr;
+}
+
+std::string witnessesProblem(const SignatureCandidate& candidate, const std::string& signature,
+                             const crypto::Verifier& key, const VerificationPolicy& policy) {
+    try {
+        const sigstore::SignedMaterial material{sigstore::EntryKind::HashedRekord, signature,
+                                                key.publicKeyPem(),
+                                                crypto::sha256(candidate.payload), ""};
+        return witnessProblem(legacyWitnesses(candidate.annotations), material, policy.witnesses);
+    } catch (const Error& e) {
+        return e.what();
+    }
 }
 
 bool identityMatches(const std::string& signed_, const VerificationPolicy& policy) {
@@ -50,7 +66,9 @@ std::string check(const std::string& imageDigest, const SignatureCandidate& cand
     if (candidate.mediaType != oci::media_type::kCosignSimpleSigning) {
         return "not a signature (media type " + candidate.mediaType + ")";
     }
-    if (!signatureVerifies(candidate, policy)) return "signature does not verify with the key";
+    std::string signature;
+    const crypto::Verifier* key = signingKey(candidate, policy, signature);
+    if (!key) return "signature does not verify with the key";
     try {
         parsed = policy.strictPayload ? parsePayloadStrict(candidate.payload)
                                       : parsePayload(candidate.payload);
@@ -64,7 +82,7 @@ std::string check(const std::string& imageDigest, const SignatureCandidate& cand
     if (!identityMatches(parsed.dockerReference, policy)) {
         return "identity " + parsed.dockerReference + " does not match " + policy.expectedIdentity;
     }
-    return "";
+    return witnessesProblem(candidate, signature, *key, policy);
 }
 
 }  // namespace

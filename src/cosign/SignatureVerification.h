@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cosign/SimpleSigningPayload.h"
+#include "cosign/WitnessVerification.h"
 #include "crypto/Verifier.h"
 
 namespace signet::cosign {
@@ -30,6 +31,7 @@ struct VerificationPolicy {
     bool strictPayload = false;                      // containers/image's strict parser
     IdentityMatch identity = IdentityMatch::Ignore;
     std::string expectedIdentity;  // "registry/repo[:tag]" for the match
+    WitnessPolicy witnesses;       // transparency log and timestamps
 };
 
 struct VerificationOutcome {
@@ -39,7 +41,8 @@ struct VerificationOutcome {
 
 // Checks each candidate: simple-signing media type, signature annotation present and valid
 // base64, signature over the payload bytes with one of the keys, payload parses, its
-// docker-manifest-digest equals `imageDigest`, annotations and identity match.
+// docker-manifest-digest equals `imageDigest`, annotations and identity match, and its
+// dev.sigstore.cosign/bundle and /rfc3161timestamp annotations satisfy policy.witnesses.
 VerificationOutcome verifySignatures(const std::string& imageDigest,
                                      const std::vector<SignatureCandidate>& candidates,
                                      const VerificationPolicy& policy);

@@ -1,6 +1,7 @@
 #include "cosign/SigstoreBundle.h"
 
 #include "cosign/Dsse.h"
+#include "cosign/WitnessedSignature.h"
 #include "crypto/Encoding.h"
 #include "crypto/Pem.h"
 #include "error/Error.h"
@@ -47,17 +48,25 @@ std::string imageSignatureStatement(const std::string& digest,
     return json::goMarshal(statement);
 }
 
-std::string signBundle(const crypto::Signer& signer, const std::string& statement) {
+std::string signBundle(const crypto::Signer& signer, const std::string& statement,
+                       const sigstore::Witnesses& witnesses) {
     const std::string signature = signer.sign(preAuthEncoding(kInTotoPayloadType, statement));
     json::Ordered envelope;
     envelope["payload"] = crypto::base64Encode(statement);
     envelope["payloadType"] = kInTotoPayloadType;
     envelope["signatures"] =
         json::Ordered::array({json::Ordered{{"sig", crypto::base64Encode(signature)}}});
+    const auto verifier = signer.verifier();
+    json::Ordered material{{"publicKey", json::Ordered{{"hint", publicKeyHint(*verifier)}}}};
+    if (witnesses.any()) {
+        const sigstore::SignedMaterial signed_{sigstore::EntryKind::Dsse, signature,
+                                               verifier->publicKeyPem(), crypto::sha256(statement),
+                                               json::goMarshal(envelope)};
+        addBundleMaterial(witness(witnesses, signed_), material);
+    }
     json::Ordered bundle;
     bundle["mediaType"] = kBundleMediaType;
-    bundle["verificationMaterial"] =
-        json::Ordered{{"publicKey", json::Ordered{{"hint", publicKeyHint(*signer.verifier())}}}};
+    bundle["verificationMaterial"] = material;
     bundle["dsseEnvelope"] = envelope;
     return json::goMarshal(bundle);
 }

@@ -8,6 +8,7 @@
 
 #include "crypto/Signer.h"
 #include "oci/Descriptor.h"
+#include "sigstore/Witnesses.h"
 
 namespace signet::cosign {
 
@@ -25,9 +26,11 @@ std::string imageSignatureStatement(const std::string& digest,
                                     const std::map<std::string, std::string>& annotations);
 
 // The bundle JSON (protobuf JSON field order, empty lists omitted): mediaType,
-// verificationMaterial{publicKey{hint}}, dsseEnvelope{payload, payloadType, signatures[{sig}]},
-// the envelope's signature made by `signer` over DSSE's PAE of `statement`.
-std::string signBundle(const crypto::Signer& signer, const std::string& statement);
+// verificationMaterial{publicKey{hint}, tlogEntries, timestampVerificationData},
+// dsseEnvelope{payload, payloadType, signatures[{sig}]}, the envelope's signature made by
+// `signer` over DSSE's PAE of `statement`, stamped and logged (a dsse entry) by `witnesses`.
+std::string signBundle(const crypto::Signer& signer, const std::string& statement,
+                       const sigstore::Witnesses& witnesses = {});
 
 // The referrer manifest of a bundle blob for `subject` (the signed image's descriptor):
 // artifactType bundle v0.3, the empty config, one layer, the subject, and the annotations

@@ -26,6 +26,8 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
         result.skippedExisting = signed_.alreadySigned;
         result.notes = signed_.notes;
         result.identity = signed_.identity;  // the digest, for a bundle
+        result.logIndex = signed_.logIndex;
+        result.timestamped = signed_.timestamped;
         if (signed_.writes > 0) out.written = check.add(writtenLayer(signed_));
     } catch (const Error& e) {
         result.digest = job.reference.digest;
@@ -37,14 +39,18 @@ BatchRunner::Signed BatchRunner::signOne(const SigningJob& job, const BatchOptio
 std::vector<BatchRunner::Signed> BatchRunner::runJob(const SigningJob& job,
                                                      const BatchOptions& options,
                                                      LostRaceCheck& check) {
-    auto client = client_.within(job.deadline.value_or(net::Deadline::after(options.timeout)));
+    const net::Deadline deadline = job.deadline.value_or(net::Deadline::after(options.timeout));
+    auto client = client_.within(deadline);
     cosign::SignatureStore store = store_.through(*client);
-    cosign::ImageSigner signer(*client, store, signer_, options.format);
+    std::atomic<int> serviceRetries{0};
+    cosign::ImageSigner signer(
+        *client, store, signer_, options.format,
+        services_ ? services_->within(deadline, &serviceRetries) : sigstore::Witnesses{});
     // Retries are counted per job; entries waiting for the LostRaceCheck are logged after it.
     auto finish = [&](std::vector<Signed> done) {
         for (auto& entry : done) entry.result.attempts = 1;
         done.front().result.attempts +=
-            static_cast<unsigned>(client->retries() + job.lookaheadRetries);
+            static_cast<unsigned>(client->retries() + serviceRetries + job.lookaheadRetries);
         for (const auto& entry : done) {
             if (!entry.written) logger_.refResult(entry.result);
         }

@@ -13,6 +13,7 @@
 #include "pipeline/LostRaceCheck.h"
 #include "pipeline/Report.h"
 #include "pipeline/SigningJob.h"
+#include "sigstore/SigstoreServices.h"
 
 namespace signet::pipeline {
 
@@ -28,9 +29,11 @@ class BatchRunner {
   public:
     // Each job signs through a view of `client` bounded by the job's own deadline, with a store
     // sharing `store`'s settings and locks.
+    // With `services`, each new signature is logged and timestamped by them.
     BatchRunner(oci::RegistryClient& client, const cosign::SignatureStore& store,
-                const crypto::Signer& signer, Logger& logger)
-        : client_(client), store_(store), signer_(signer), logger_(logger) {}
+                const crypto::Signer& signer, Logger& logger,
+                sigstore::SigstoreServices* services = nullptr)
+        : client_(client), store_(store), signer_(signer), logger_(logger), services_(services) {}
 
     // Results in job order (children right after their index), each logged once it is final:
     // a new signature only after LostRaceCheck found it in place.
@@ -50,6 +53,7 @@ class BatchRunner {
     const cosign::SignatureStore& store_;
     const crypto::Signer& signer_;
     Logger& logger_;
+    sigstore::SigstoreServices* services_;
 };
 
 }  // namespace signet::pipeline

@@ -63,6 +63,8 @@ void Logger::refResult(const RefResult& result) {
     if (result.platform) line += " platform=" + *result.platform;
     if (result.ok()) {
         line += " signature=" + result.location;
+        if (result.logIndex) line += " log-index=" + std::to_string(*result.logIndex);
+        if (result.timestamped) line += " timestamped";
     } else {
         line += " error=" + std::string(categoryName(result.failure->kind)) + ": " +
                 result.failure->message;

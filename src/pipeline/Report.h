@@ -17,14 +17,16 @@ struct RefFailure {
 };
 
 struct RefResult {
-    std::string ref;                      // as requested, e.g. "ghcr.io/o/app:1.2@sha256:aa…"
-    oci::Reference reference;             // `ref` as parsed once (empty when never parsed)
-    std::string digest;                   // resolved digest ("" if never resolved)
-    std::string identity;                 // docker-reference written into the payload
-    std::optional<std::string> platform;  // "linux/amd64" for a child manifest of an index
-    std::string location;                 // where the signature is stored
-    unsigned attempts = 0;
-    bool skippedExisting = false;    // an identical signature was already there
+    std::string ref;                       // as requested, e.g. "ghcr.io/o/app:1.2@sha256:aa…"
+    oci::Reference reference;              // `ref` as parsed once (empty when never parsed)
+    std::string digest;                    // resolved digest ("" if never resolved)
+    std::string identity;                  // docker-reference written into the payload
+    std::optional<std::string> platform;   // "linux/amd64" for a child manifest of an index
+    std::string location;                  // where the signature is stored
+    unsigned attempts = 0;                 // registry, Rekor and TSA requests' retries included
+    bool skippedExisting = false;          // an identical signature was already there
+    std::optional<std::int64_t> logIndex;  // its transparency-log entry's, when logged
+    bool timestamped = false;              // it carries an RFC 3161 timestamp
     std::vector<std::string> notes;  // e.g. the digest also has signatures in the other format
     std::optional<RefFailure> failure;
 

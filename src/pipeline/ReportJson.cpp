@@ -27,6 +27,8 @@ Json signedEntry(const RefResult& result) {
     entry["location"] = result.location;
     entry["attempts"] = result.attempts;
     entry["skippedExisting"] = result.skippedExisting;
+    entry["logIndex"] = result.logIndex ? Json(*result.logIndex) : Json(nullptr);
+    entry["timestamped"] = result.timestamped;
     if (!result.notes.empty()) entry["notes"] = result.notes;
     return entry;
 }

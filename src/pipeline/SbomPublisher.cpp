@@ -52,10 +52,10 @@ std::vector<SbomEntry> SbomPublisher::store(
     const auto& repo = subject.reference.repository;
     if (settings.attach != config::SbomAttach::Attach) {
         const auto predicate = cosign::makePredicate({traits.attestType, document});
-        auto attestation =
-            format_ == cosign::SignatureFormat::Bundle
-                ? cosign::attestBundle(client, through, signer_, repo, digest, predicate)
-                : cosign::attest(through, signer_, repo, digest, predicate);
+        auto attestation = format_ == cosign::SignatureFormat::Bundle
+                               ? cosign::attestBundle(client, through, signer_, repo, digest,
+                                                      predicate, signer.witnesses())
+                               : cosign::attest(through, signer_, repo, digest, predicate);
         entry.attach = "attestation";
         entry.location = attestation.location;
         entries.push_back(entry);
@@ -78,9 +78,11 @@ std::vector<SbomEntry> SbomPublisher::store(
 
 std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings& settings,
                                                      const Subject& subject) {
-    auto client = client_.within(net::Deadline::after(timeout_));
+    const net::Deadline deadline = net::Deadline::after(timeout_);
+    auto client = client_.within(deadline);
     cosign::SignatureStore through = store_.through(*client);
-    cosign::ImageSigner signer(*client, through, signer_, format_);
+    cosign::ImageSigner signer(*client, through, signer_, format_,
+                               services_ ? services_->within(deadline) : sigstore::Witnesses{});
     if (settings.mode == config::SbomMode::File) {
         std::string document =
             io::readFileContents(*settings.file, settings.maxBytes, ErrorKind::Config, "SBOM file");

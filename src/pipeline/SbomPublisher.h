@@ -13,6 +13,7 @@
 #include "pipeline/Logger.h"
 #include "pipeline/LostRaceCheck.h"
 #include "pipeline/Report.h"
+#include "sigstore/SigstoreServices.h"
 
 namespace signet::pipeline {
 
@@ -23,14 +24,16 @@ class SbomPublisher {
     SbomPublisher(oci::RegistryClient& client, const cosign::SignatureStore& store,
                   const crypto::Signer& signer, std::optional<std::time_t> created, Logger& logger,
                   std::chrono::seconds timeout,
-                  cosign::SignatureFormat format = cosign::SignatureFormat::Legacy)
+                  cosign::SignatureFormat format = cosign::SignatureFormat::Legacy,
+                  sigstore::SigstoreServices* services = nullptr)
         : client_(client),
           store_(store),
           signer_(signer),
           created_(created),
           logger_(logger),
           timeout_(timeout),
-          format_(format) {}
+          format_(format),
+          services_(services) {}
 
     // For every distinct image digest among the successful, non-child `results`: SBOM entries
     // for what was stored, and a failed RefResult ("sbom <repo@digest>") for what could not be.
@@ -69,8 +72,9 @@ class SbomPublisher {
     std::optional<std::time_t> created_;
     Logger& logger_;
     std::chrono::seconds timeout_;
-    cosign::SignatureFormat format_;  // of the attestations and the SBOM images' signatures
-    LostRaceCheck* check_ = nullptr;  // during publish()
+    cosign::SignatureFormat format_;        // of the attestations and the SBOM images' signatures
+    sigstore::SigstoreServices* services_;  // log and timestamp them, when set
+    LostRaceCheck* check_ = nullptr;        // during publish()
     std::vector<Written> written_;
 };
 

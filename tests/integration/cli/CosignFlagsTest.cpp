@@ -101,9 +101,11 @@ TEST_F(CosignFlags, UnimplementedFlagsAreRefusedByNameWithWhatToUseInstead) {
         std::string says;
     };
     for (const Case& c :
-         {Case{{"sign", "--key", prefix() + ".key", "--tlog-upload", ref}, "Rekor"},
-          Case{{"sign", "--key", prefix() + ".key", "--tlog-upload=true", ref},
-               "--tlog-upload=false"},
+         {Case{{"sign", "--key", prefix() + ".key", "--use-signing-config", ref},
+               "--signing-config FILE"},
+          Case{{"sign", "--key", prefix() + ".key", "--tlog-upload=false", "--rekor-url",
+                "https://rekor.example", ref},
+               "contradicts"},
           Case{{"sign", "--key", prefix() + ".key", "--attachment-tag-prefix", "x", ref},
                "COSIGN_REPOSITORY"},
           Case{{"sign", "--key", prefix() + ".key", "--signature-format", "legacy",
@@ -114,7 +116,7 @@ TEST_F(CosignFlags, UnimplementedFlagsAreRefusedByNameWithWhatToUseInstead) {
           Case{{"verify", "--key", prefix() + ".pub", "--check-claims=false", ref},
                "always checks"},
           Case{{"attest", "--key", prefix() + ".key", "--tlog-upload", "--predicate", "p", ref},
-               "Rekor"},
+               "legacy .att attestation is not logged"},
           Case{{"sign", "--key", prefix() + ".key", "--registry-username", "u", ref},
                "--registry-password"}}) {
         auto result = runSignet(c.args, env_);

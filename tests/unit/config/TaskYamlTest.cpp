@@ -189,7 +189,7 @@ TEST(TaskYaml, DuplicateKeysAreRejected) {
               "task.yaml:1:1: retries: unknown key (known keys: images, "
               "images_file, tags, digest, repository, allow_tag_only, "
               "verify_tags, recursive, identity, annotations, key, "
-              "key_dir, signature_format, fail_on, registry, outputs, "
+              "key_dir, signature_format, sigstore, fail_on, registry, outputs, "
               "sbom)");
     EXPECT_EQ(yamlError("key: a\nkey: b\n"), "task.yaml:2:1: key: duplicate key");
     EXPECT_EQ(yamlError("sbom:\n  mode: off\n  mode: file\n"),
