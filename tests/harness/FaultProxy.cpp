@@ -198,6 +198,13 @@ class Connection {
     bool act(const HttpMessage& request, const Plan& plan) {
         switch (plan.fault) {
             case FaultKind::None:
+                if (state_.options.respond) {
+                    if (auto own = state_.options.respond(request)) {
+                        if (!server_.sleepFor(plan.after)) return false;
+                        client_.sendAll(*own);
+                        return true;
+                    }
+                }
                 return relay(request, plan);
             case FaultKind::Delay:
                 return server_.sleepFor(state_.options.faultDelay) && relay(request, plan);
@@ -247,7 +254,10 @@ class Connection {
     // The registry's answer; nullopt (after answering 502 itself) when it could not be reached.
     std::optional<HttpMessage> forward(const HttpMessage& request) {
         std::string failure;
-        if (auto response = exchange(request, failure)) return response;
+        if (auto response = exchange(request, failure); response) {
+            if (state_.options.observe) state_.options.observe(request, *response);
+            return response;
+        }
         client_.sendAll(ownAnswer(502, request.method(), "registry unreachable: " + failure));
         return std::nullopt;
     }

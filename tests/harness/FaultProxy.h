@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 namespace signet::testing {
 
 class LoopbackServer;
+struct HttpMessage;
 
 enum class FaultKind {
     None,                   // forwarded untouched (only in the log)
@@ -54,6 +56,12 @@ struct FaultProxyOptions {
     RequestFilter filter{};  // which requests may be faulted; empty: all of them
     std::vector<DelayRule> delays{};
     std::chrono::milliseconds faultDelay{2000};  // FaultKind::Delay's hold
+    // An unfaulted request it returns a whole HTTP/1.1 response for is answered with that, not
+    // forwarded (a registry API the registry lacks); empty: every request is forwarded.
+    std::function<std::optional<std::string>(const HttpMessage& request)> respond{};
+    // Told of each request the registry answered, with that answer (whatever the client gets),
+    // which it may change (a header the registry does not send).
+    std::function<void(const HttpMessage& request, HttpMessage& response)> observe{};
 };
 
 struct ProxiedRequest {
