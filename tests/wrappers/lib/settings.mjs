@@ -10,10 +10,14 @@ export const SETTINGS = JSON.parse(execFileSync(binary, ['settings', '--json'], 
 // Every environment variable signet reads as a setting.
 export const SETTING_ENV = new Set(SETTINGS.flatMap((s) => s.env));
 
-// The GitHub action input ids, and each input's allowed values (choices; true/false for bools).
+// The GitHub action input ids, and each input's allowed values (choices; true/false for bools,
+// and also "" — unset, as signet reads an empty variable — for a bool whose default is neither,
+// such as sigstore.tlog_upload's "true when a Rekor URL … is given").
 export const INPUT_IDS = SETTINGS.filter((s) => s.input).map((s) => s.input);
 export function choicesOf(setting) {
-    if (setting.kind === 'bool') return ['true', 'false'];
+    if (setting.kind === 'bool') {
+        return ['true', 'false'].includes(setting.default) ? ['true', 'false'] : ['true', 'false', ''];
+    }
     return setting.choices.length ? setting.choices : undefined;
 }
 export const INPUT_CHOICES = Object.fromEntries(

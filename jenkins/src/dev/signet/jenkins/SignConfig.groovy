@@ -8,7 +8,8 @@ class SignConfig implements Serializable {
         images: [], tags: [], digest: '', repository: '', imagesFile: '',
         identity: 'tag', recursive: false, annotations: [:],
         keyCredentialsId: '', passwordCredentialsId: '', registryCredentialsId: '',
-        signatureFormat: 'legacy', sbom: [:], retries: 3, failOn: 'any',
+        signatureFormat: 'legacy', tlogUpload: '', rekorUrl: '', timestampServerUrl: '',
+        signingConfig: '', trustedRoot: '', sbom: [:], retries: 3, failOn: 'any',
         unstableOnFailure: false, reportFile: 'signet-report.json', archive: true,
         command: 'signet run',
     ].asImmutable()
@@ -41,9 +42,12 @@ class SignConfig implements Serializable {
         cfg.images = stringList('images', cfg.images)
         cfg.tags = stringList('tags', cfg.tags)
         ['digest', 'repository', 'imagesFile', 'keyCredentialsId', 'passwordCredentialsId',
-         'registryCredentialsId', 'reportFile', 'command'].each { cfg[it] = plainString(it, cfg[it]) }
+         'registryCredentialsId', 'reportFile', 'command', 'rekorUrl', 'timestampServerUrl',
+         'signingConfig', 'trustedRoot'].each { cfg[it] = plainString(it, cfg[it]) }
         CHOICES.each { key, allowed -> cfg[key] = choice(key, cfg[key], allowed) }
         ['recursive', 'unstableOnFailure', 'archive'].each { cfg[it] = bool(it, cfg[it]) }
+        // Unset (''): signet logs only when a Rekor URL or signing config is given.
+        cfg.tlogUpload = cfg.tlogUpload == '' ? '' : String.valueOf(bool('tlogUpload', cfg.tlogUpload))
         cfg.retries = retries(cfg.retries)
         cfg.annotations = annotations(cfg.annotations)
         cfg.sbom = sbom(cfg.sbom)

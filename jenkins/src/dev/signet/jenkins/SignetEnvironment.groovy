@@ -18,6 +18,11 @@ class SignetEnvironment implements Serializable {
         env.SIGNET_RECURSIVE = String.valueOf(cfg.recursive)
         env.SIGNET_ANNOTATIONS = cfg.annotations.collect { k, v -> "${k}=${v}" }.join('\n')
         env.SIGNET_SIGNATURE_FORMAT = cfg.signatureFormat
+        env.SIGNET_TLOG_UPLOAD = cfg.tlogUpload
+        env.SIGNET_REKOR_URL = cfg.rekorUrl
+        env.SIGNET_TSA_URL = cfg.timestampServerUrl
+        env.SIGNET_SIGNING_CONFIG = cfg.signingConfig
+        env.SIGNET_TRUSTED_ROOT = cfg.trustedRoot
         env.SIGNET_SBOM = cfg.sbom.mode
         env.SIGNET_SBOM_FILE = cfg.sbom.file ?: ''
         env.SIGNET_SBOM_FORMAT = cfg.sbom.format ?: ''
