@@ -11,6 +11,7 @@
 #include "harness/Command.h"
 #include "harness/DirectClient.h"
 #include "harness/DockerConfigFile.h"
+#include "harness/OpenSslKeyPair.h"
 #include "harness/Paths.h"
 #include "harness/SignetProcess.h"
 #include "harness/TempDir.h"
@@ -309,12 +310,7 @@ class SigstoreJsBundles : public ::testing::Test {
         ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", home_.path() + "/s"}, env_)
                       .exitCode,
                   0);
-        runCommand({"openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
-                    home_.path() + "/js.ec"});
-        runCommand({"openssl", "pkcs8", "-topk8", "-nocrypt", "-in", home_.path() + "/js.ec",
-                    "-out", home_.path() + "/js.key"});
-        runCommand({"openssl", "ec", "-in", home_.path() + "/js.ec", "-pubout", "-out",
-                    home_.path() + "/js.pub"});
+        writeOpenSslKeyPair(home_.path() + "/js");
         client_ = directClient(registry_);
         digest_ = pushTinyImage(*client_, repo_, "1.0", "signed by sigstore-js");
     }

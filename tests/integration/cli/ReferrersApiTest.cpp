@@ -5,11 +5,13 @@
 // its own and sigstore-js's — through the API; concurrent signers lose nothing by construction.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
 
 #include "harness/Command.h"
 #include "harness/DirectClient.h"
+#include "harness/OpenSslKeyPair.h"
 #include "harness/Paths.h"
 #include "harness/ReferrersApiShim.h"
 #include "harness/SignetProcess.h"
@@ -92,12 +94,7 @@ TEST_F(ReferrersApi, ConcurrentSignersAllStayListed) {
 }
 
 TEST_F(ReferrersApi, SignetFindsWhatSigstoreJsAttachedThroughTheApi) {
-    runCommand({"openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
-                home_.path() + "/js.ec"});
-    runCommand({"openssl", "pkcs8", "-topk8", "-nocrypt", "-in", home_.path() + "/js.ec", "-out",
-                home_.path() + "/js.key"});
-    runCommand({"openssl", "ec", "-in", home_.path() + "/js.ec", "-pubout", "-out",
-                home_.path() + "/js.pub"});
+    writeOpenSslKeyPair(home_.path() + "/js");
     CommandOptions options;
     options.extraEnv = {{"REGISTRY_USERNAME", registry_.username()},
                         {"REGISTRY_PASSWORD", registry_.password()}};

@@ -13,6 +13,7 @@
 #include "harness/Command.h"
 #include "harness/DirectClient.h"
 #include "harness/DockerConfigFile.h"
+#include "harness/OpenSslKeyPair.h"
 #include "harness/Paths.h"
 #include "harness/SignetProcess.h"
 #include "harness/SigstoreStandIns.h"
@@ -385,12 +386,7 @@ TEST_F(WitnessedSigning, SignetVerifiesWhatSigstoreJsSignedWithRekorAndTsa) {
     auto client = directClient(authRegistry);
     oci::Repository repo{authRegistry.host(), "js/app"};
     const std::string digest = pushTinyImage(*client, repo, "1.0", "signed by sigstore-js");
-    runCommand({"openssl", "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out",
-                home_.path() + "/js.ec"});
-    runCommand({"openssl", "pkcs8", "-topk8", "-nocrypt", "-in", home_.path() + "/js.ec", "-out",
-                home_.path() + "/js.key"});
-    runCommand({"openssl", "ec", "-in", home_.path() + "/js.ec", "-pubout", "-out",
-                home_.path() + "/js.pub"});
+    writeOpenSslKeyPair(home_.path() + "/js");
     CommandOptions options;
     options.extraEnv = {{"REGISTRY_USERNAME", authRegistry.username()},
                         {"REGISTRY_PASSWORD", authRegistry.password()},
