@@ -14,8 +14,11 @@ std::string tlogProblem(const WitnessedSignature& witnessed,
                                     "one, use --insecure-ignore-tlog)"
                                   : "";
     }
-    if (!policy.root) return "";
-    const std::string problem = sigstore::logEntryProblem(*witnessed.entry, *policy.root, material);
+    // Without a root the log's signature cannot be checked, but an entry about another
+    // signature is still a lie about this one.
+    const std::string problem =
+        policy.root ? sigstore::logEntryProblem(*witnessed.entry, *policy.root, material)
+                    : sigstore::bodyMismatch(witnessed.entry->body, material);
     return problem.empty() ? "" : "transparency-log entry: " + problem;
 }
 

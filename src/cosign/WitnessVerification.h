@@ -18,9 +18,9 @@ struct WitnessPolicy {
 };
 
 // Empty when `witnessed` satisfies `policy` for `material` (the signature that verified, with
-// the key that verified it), else the reason. With a root, an entry that is there is checked
-// (log key, SET or inclusion proof, and that its body records this signature, key and payload)
-// unless ignoreTlog, and a timestamp that is there is checked when the root lists timestamp
+// the key that verified it), else the reason. Unless ignoreTlog, an entry that is there must
+// record this signature, key and payload, and with a root its log key, SET or inclusion proof
+// must verify too; and a timestamp that is there is checked when the root lists timestamp
 // authorities; requireTlog and requireTimestamp make them mandatory.
 std::string witnessProblem(const WitnessedSignature& witnessed,
                            const sigstore::SignedMaterial& material, const WitnessPolicy& policy);
