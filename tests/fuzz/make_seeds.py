@@ -7,6 +7,7 @@ is kept when no --signet is given). Crash inputs the fuzzers found are committed
 as crash-*/timeout-*/oom-* and are not touched here.
 """
 import argparse
+import base64
 import gzip
 import io
 import os
@@ -358,12 +359,43 @@ def keys(signet):
     seed(enc_target, "not-json.key", pem % base64.b64encode(b"{nope").decode())
 
 
+def sigstore():
+    """Seeds for SigstoreDocumentsFuzzer: a selector byte, then the document."""
+    logid = "ab" * 32
+    body = base64.b64encode(b'{"apiVersion":"0.0.1","kind":"hashedrekord","spec":{}}').decode()
+    docs = {
+        0: ['{"24296fb24b8ad77a%s":{"body":"%s","integratedTime":1700000000,"logID":"%s","logIndex":3,'
+            '"verification":{"signedEntryTimestamp":"MEUCIQ==","inclusionProof":{"logIndex":3,'
+            '"rootHash":"%s","treeSize":4,"hashes":["%s"],"checkpoint":"o - 1\\n4\\nAA==\\n\\n"}}}}'
+            % (logid, body, logid, logid, logid), '{"x":{}}'],
+        1: ['{"SignedEntryTimestamp":"MEUCIQ==","Payload":{"body":"%s","integratedTime":1,"logIndex":0,'
+            '"logID":"%s"}}' % (body, logid), '{"Payload":[]}'],
+        2: ['{"verificationMaterial":{"tlogEntries":[{"logIndex":"7","logId":{"keyId":"AAAA"},'
+            '"integratedTime":"1","inclusionPromise":{"signedEntryTimestamp":"AAAA"},"inclusionProof":'
+            '{"logIndex":"7","rootHash":"AAAA","treeSize":"8","hashes":["AAAA"],"checkpoint":{"envelope":"x"}},'
+            '"canonicalizedBody":"%s"}],"timestampVerificationData":{"rfc3161Timestamps":'
+            '[{"signedTimestamp":"MAA="}]}}}' % body, '{"verificationMaterial":{"tlogEntries":[{}]}}'],
+        3: ['{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1","tlogs":[{"baseUrl":'
+            '"https://r","publicKey":{"rawBytes":"MFkw","validFor":{"start":"2021-01-01T00:00:00Z"}},'
+            '"logId":{"keyId":"AAAA"}}],"timestampAuthorities":[{"uri":"u","certChain":{"certificates":'
+            '[{"rawBytes":"MAA="}]},"validFor":{"start":"2021-01-01T00:00:00.123Z","end":"x"}}]}'],
+        4: ['{"mediaType":"application/vnd.dev.sigstore.signingconfig.v0.2+json","rekorTlogUrls":[{"url":'
+            '"https://r","majorApiVersion":1,"validFor":{"start":"2020-01-01T00:00:00Z"}}],"tsaUrls":[],'
+            '"caUrls":[]}'],
+        5: [b"\x30\x03\x02\x01\x00", b"\x30\x82\xff\xff"],
+    }
+    for selector, texts in docs.items():
+        for i, text in enumerate(texts):
+            data = text if isinstance(text, bytes) else text.encode()
+            seed("SigstoreDocumentsFuzzer", f"doc-{selector}-{i}", bytes([selector]) + data)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--signet", help="a signet binary, to make the encrypted key seeds")
     args = parser.parse_args()
     for make in (references, challenges, docker_configs, task_yaml, oci_json, dpkg, apk,
-                 python_metadata, npm, rpm, java, go, layers):
+                 python_metadata, npm, rpm, java, go, layers, sigstore):
         make()
     keys(args.signet)
 

@@ -59,7 +59,7 @@ dictionary_for() {
     case $1 in
         ReferenceFuzzer) echo reference ;;
         AuthChallengeFuzzer) echo auth ;;
-        DockerConfigFuzzer|ImageManifestFuzzer|ImageIndexFuzzer|NpmPackageJsonFuzzer) echo json ;;
+        DockerConfigFuzzer|ImageManifestFuzzer|ImageIndexFuzzer|NpmPackageJsonFuzzer|SigstoreDocumentsFuzzer) echo json ;;
         TaskYamlFuzzer) echo yaml ;;
         EncryptedKeyFileFuzzer|KeyPemFuzzer) echo pem ;;
         DpkgStatusFuzzer|Dep5CopyrightFuzzer|ApkInstalledFuzzer|PythonMetadataFuzzer) echo control ;;
