@@ -13,9 +13,9 @@ LogFormat logFormatFromEnvironment(const Environment& env) {
 }
 
 const std::vector<std::string>& tektonResultNames() {
-    static const std::vector<std::string> names = {"SIGNED_COUNT",  "FAILED_COUNT",
-                                                   "SKIPPED_COUNT", "SIGNATURE_REFS",
-                                                   "SBOM_REFS",     "REPORT_SHA256"};
+    static const std::vector<std::string> names = {
+        "SIGNED_COUNT", "FAILED_COUNT", "SKIPPED_COUNT", "SIGNATURE_REFS",
+        "SBOM_REFS",    "TLOG_ENTRIES", "REPORT_SHA256"};
     return names;
 }
 

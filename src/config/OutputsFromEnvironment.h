@@ -15,7 +15,8 @@ namespace signet::config {
 // SIGNET_LOG_FORMAT counts as unset.
 LogFormat logFormatFromEnvironment(const Environment& env);
 
-// SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, REPORT_SHA256.
+// SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, TLOG_ENTRIES,
+// REPORT_SHA256.
 const std::vector<std::string>& tektonResultNames();
 
 // SIGNET_RESULT_<NAME>_PATH, SIGNET_RESULTS_MAX_BYTES (200..1000000), GITHUB_OUTPUT and

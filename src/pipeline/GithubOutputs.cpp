@@ -65,6 +65,7 @@ std::string GithubOutputs::entries(const Report& report, const WrittenReport& wr
            entry("skipped-count", std::to_string(summary.skipped), false) +
            entry("signature-refs", joinLines(signatureRefs(report)), true) +
            entry("sbom-refs", joinLines(sbomRefs(report)), true) +
+           entry("tlog-entries", joinLines(tlogEntries(report)), true) +
            entry("report", written.path, false);
 }
 

@@ -23,8 +23,8 @@ class GithubOutputs : public OutputSink {
     GithubOutputs(std::string outputFile, const secret::SecretScrubber& scrubber,
                   std::function<std::string()> delimiters = randomDelimiter);
 
-    // signed-count, failed-count, skipped-count, signature-refs, sbom-refs (multiline, one ref
-    // a line), report (path).
+    // signed-count, failed-count, skipped-count, signature-refs, sbom-refs, tlog-entries
+    // (multiline, one a line), report (path).
     std::string entries(const Report& report, const WrittenReport& written) const;
     void publish(const Report& report, const WrittenReport& written) override;
 

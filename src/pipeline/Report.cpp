@@ -48,4 +48,17 @@ std::vector<std::string> sbomRefs(const Report& report) {
     return refs;
 }
 
+std::vector<std::string> tlogEntries(const Report& report) {
+    std::vector<std::string> entries;
+    std::set<std::string> seen;
+    auto add = [&](const std::string& location, const std::optional<std::int64_t>& logIndex) {
+        if (logIndex) addUnique(entries, seen, location + " " + std::to_string(*logIndex));
+    };
+    for (const auto& result : report.results) {
+        if (result.ok()) add(result.location, result.logIndex);
+    }
+    for (const auto& sbom : report.sboms) add(sbom.location, sbom.logIndex);
+    return entries;
+}
+
 }  // namespace signet::pipeline

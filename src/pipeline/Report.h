@@ -41,6 +41,7 @@ struct SbomEntry {
     std::uint64_t size = 0;
     std::string attach;    // "attestation", "attach", "both"
     std::string location;  // where it was stored
+    std::optional<std::int64_t> logIndex;  // its attestation's or signature's log entry's
 };
 
 struct ReportSummary {
@@ -69,5 +70,8 @@ std::vector<std::string> signatureRefs(const Report& report);
 // One line per stored SBOM, in order, without duplicates:
 // "SUBJECT PLATFORM sha256:HEX LOCATION" (PLATFORM "-" when the image has none).
 std::vector<std::string> sbomRefs(const Report& report);
+// One line per logged signature, then per logged SBOM, in order, without duplicates:
+// "LOCATION LOG_INDEX" (the stored bundle or layer and its transparency-log entry's index).
+std::vector<std::string> tlogEntries(const Report& report);
 
 }  // namespace signet::pipeline

@@ -54,6 +54,7 @@ Json sbomEntry(const SbomEntry& sbom) {
     entry["size"] = sbom.size;
     entry["attach"] = sbom.attach;
     entry["location"] = sbom.location;
+    entry["logIndex"] = sbom.logIndex ? Json(*sbom.logIndex) : Json(nullptr);
     return entry;
 }
 

@@ -58,6 +58,7 @@ std::vector<SbomEntry> SbomPublisher::store(
                                : cosign::attest(through, signer_, repo, digest, predicate);
         entry.attach = "attestation";
         entry.location = attestation.location;
+        entry.logIndex = attestation.logIndex;
         entries.push_back(entry);
         std::size_t index = check_->add(writtenLayer(attestation, digest));
         written_.push_back({index, subject, entry.location});
@@ -68,6 +69,7 @@ std::vector<SbomEntry> SbomPublisher::store(
                                cosign::sbomMediaType(traits.attachType, traits.json), repo.name());
         entry.attach = "attach";
         entry.location = attached.location;
+        entry.logIndex = attached.signature.logIndex;
         entries.push_back(entry);
         if (attached.signature.writes > 0)
             written_.push_back(

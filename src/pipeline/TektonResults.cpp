@@ -74,18 +74,24 @@ TektonResultPlan TektonResults::plan(const Report& report, std::size_t budgetByt
                               std::to_string(summary.skipped).size() + kSha256HexSize;
     const std::size_t available = budgetBytes > fixed + 4 ? budgetBytes - fixed : 4;
 
-    TektonResultPlan plan{signatureRefs(report), sbomRefs(report), false};
-    const std::size_t needed =
-        jsonArray(plan.signatureRefs).size() + jsonArray(plan.sbomRefs).size();
-    if (needed <= available) return plan;
+    const TektonResultPlan all{signatureRefs(report), sbomRefs(report), tlogEntries(report), false};
+    auto size = [](const std::vector<std::string>& items) { return jsonArray(items).size(); };
+    if (size(all.signatureRefs) + size(all.sbomRefs) + size(all.tlogEntries) <= available) {
+        return all;
+    }
 
-    // Give the SBOM list at most half unless it needs less, the signatures the rest, then let
-    // the SBOM list use whatever the signatures left over.
-    const auto allSignatures = plan.signatureRefs;
-    const auto allSboms = plan.sbomRefs;
-    plan.sbomRefs = fit(allSboms, available / 2);
-    plan.signatureRefs = fit(allSignatures, available - jsonArray(plan.sbomRefs).size());
-    plan.sbomRefs = fit(allSboms, available - jsonArray(plan.signatureRefs).size());
+    // Give the SBOM list and the log entries an equal share at most unless they need less, the
+    // signatures the rest, then let the SBOM list and then the log entries use what is left.
+    const std::size_t share = available / (all.tlogEntries.empty() ? 2 : 3);
+    TektonResultPlan plan;
+    plan.sbomRefs = fit(all.sbomRefs, share);
+    plan.tlogEntries = fit(all.tlogEntries, share);
+    plan.signatureRefs =
+        fit(all.signatureRefs, available - size(plan.sbomRefs) - size(plan.tlogEntries));
+    plan.sbomRefs =
+        fit(all.sbomRefs, available - size(plan.signatureRefs) - size(plan.tlogEntries));
+    plan.tlogEntries =
+        fit(all.tlogEntries, available - size(plan.signatureRefs) - size(plan.sbomRefs));
     plan.truncated = true;
     return plan;
 }
@@ -104,6 +110,7 @@ std::map<std::string, std::string> TektonResults::contents(const Report& report,
         {"SKIPPED_COUNT", std::to_string(summary.skipped)},
         {"SIGNATURE_REFS", scrubbed(cut.signatureRefs)},
         {"SBOM_REFS", scrubbed(cut.sbomRefs)},
+        {"TLOG_ENTRIES", scrubbed(cut.tlogEntries)},
         {"REPORT_SHA256", written.sha256},
     };
 }

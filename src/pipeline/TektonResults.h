@@ -19,10 +19,11 @@ struct TektonResultsOptions {
     std::size_t budgetBytes = 3000;  // all result contents together
 };
 
-// What the results will hold: the SBOM and signature ref lists cut to fit the budget.
+// What the results will hold: the signature, SBOM and log-entry lists cut to fit the budget.
 struct TektonResultPlan {
     std::vector<std::string> signatureRefs;
     std::vector<std::string> sbomRefs;
+    std::vector<std::string> tlogEntries;
     bool truncated = false;
 };
 
@@ -30,7 +31,8 @@ class TektonResults : public OutputSink {
   public:
     TektonResults(TektonResultsOptions options, const secret::SecretScrubber& scrubber);
 
-    // SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, REPORT_SHA256.
+    // SIGNED_COUNT, FAILED_COUNT, SKIPPED_COUNT, SIGNATURE_REFS, SBOM_REFS, TLOG_ENTRIES,
+    // REPORT_SHA256.
     static const std::vector<std::string>& resultNames();
     // Options from the outputs' result paths (SIGNET_RESULT_<NAME>_PATH), budget
     // (SIGNET_RESULTS_MAX_BYTES, default 3000) and results directory (SIGNET_RESULTS_DIR), else

@@ -5,6 +5,7 @@
 // @sigstore/sign with its Rekor and TSA witnesses.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "cosign/AttachmentTag.h"
@@ -18,6 +19,7 @@
 #include "harness/SignetProcess.h"
 #include "harness/SigstoreStandIns.h"
 #include "harness/TempDir.h"
+#include "harness/TestImage.h"
 #include "harness/TestRegistry.h"
 #include "oci/MediaTypes.h"
 
@@ -337,6 +339,67 @@ TEST_F(WitnessedSigning, RunReportsLogIndexAndCountsServiceRetries) {
     auto refused = runSignet({"run"}, env);
     EXPECT_NE(refused.exitCode, 0);
     EXPECT_NE(refused.err.find("legacy .att attestation"), std::string::npos) << refused.err;
+}
+
+TEST_F(WitnessedSigning, RunNamesEachBundleAndItsLogIndexInTheReportAndEveryOutput) {
+    auto image = pushSmallImage(registry_, "witnessed/app", "1.0", "an SBOM needs a real layer");
+    digest_ = image.digest;
+    const std::string ref = image.ref();
+    const std::string results = home_.path() + "/results";
+    std::filesystem::create_directories(results);
+    auto env = env_;
+    env["SIGNET_KEY"] = prefix("a") + ".key";
+    env["SIGNET_IMAGES"] = ref;
+    env["SIGNET_SIGNATURE_FORMAT"] = "bundle";
+    env["SIGNET_SBOM"] = "generate";
+    env["SIGNET_REKOR_URL"] = standIns_.url();
+    env["SIGNET_TRUSTED_ROOT"] = standIns_.trustedRoot();
+    env["SIGNET_REPORT"] = home_.path() + "/report.json";
+    env["SIGNET_RESULTS_DIR"] = results;
+    env["GITHUB_OUTPUT"] = home_.path() + "/github_output";
+    auto run = runSignet({"run"}, env);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+
+    auto report = Json::parse(readFile(home_.path() + "/report.json"));
+    ASSERT_EQ(report["signed"].size(), 1u);
+    ASSERT_EQ(report["sboms"].size(), 1u);
+    const Json& signature = report["signed"][0];
+    const Json& sbom = report["sboms"][0];
+    ASSERT_TRUE(signature["logIndex"].is_number_integer()) << signature;
+    ASSERT_TRUE(sbom["logIndex"].is_number_integer()) << sbom;
+    EXPECT_NE(signature["logIndex"], sbom["logIndex"]) << "two bundles, two entries";
+    // Each location is a referrer manifest of the image, by digest.
+    for (const Json* entry : {&signature, &sbom}) {
+        const std::string location = (*entry)["location"];
+        const auto at = location.rfind('@');
+        ASSERT_NE(at, std::string::npos) << location;
+        EXPECT_EQ(location.substr(0, at), repo_.name());
+        auto referrer = client_->getManifest(repo_, location.substr(at + 1));
+        ASSERT_TRUE(referrer) << location;
+        const auto manifest = Json::parse(referrer->body);
+        EXPECT_EQ(manifest["subject"]["digest"], digest_);
+        EXPECT_EQ(manifest["artifactType"], cosign::kBundleMediaType);
+    }
+    const std::vector<std::string> lines = {
+        signature["location"].get<std::string>() + " " + signature["logIndex"].dump(),
+        sbom["location"].get<std::string>() + " " + sbom["logIndex"].dump()};
+    EXPECT_EQ(Json::parse(readFile(results + "/TLOG_ENTRIES")), Json(lines));
+    const std::string outputs = readFile(home_.path() + "/github_output");
+    const auto start = outputs.find("tlog-entries<<");
+    ASSERT_NE(start, std::string::npos) << outputs;
+    const auto body = outputs.find('\n', start) + 1;
+    EXPECT_EQ(outputs.substr(body, lines[0].size() + 1 + lines[1].size() + 1),
+              lines[0] + "\n" + lines[1] + "\n")
+        << outputs;
+    EXPECT_NE(run.err.find("log-index=" + signature["logIndex"].dump()), std::string::npos)
+        << run.err;
+
+    // Without a log, the outputs are there and empty.
+    env.erase("SIGNET_REKOR_URL");
+    env.erase("SIGNET_TRUSTED_ROOT");
+    env["SIGNET_IMAGES"] = pushSmallImage(registry_, "witnessed/app", "2.0", "unlogged").ref();
+    ASSERT_EQ(runSignet({"run"}, env).exitCode, 0);
+    EXPECT_EQ(readFile(results + "/TLOG_ENTRIES"), "[]");
 }
 
 TEST_F(WitnessedSigning, BundleAttestationIsLoggedAndVerifyAttestationChecksIt) {

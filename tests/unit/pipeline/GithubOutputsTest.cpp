@@ -35,6 +35,10 @@ TEST(GithubOutputs, ExactEntriesAppendedToTheFile) {
                   "sbom-refs<<EOF_7\n" +
                   sbom +
                   "\nEOF_7\n"
+                  "tlog-entries<<EOF_7\n"
+                  "ghcr.io/o/app@sha256:" +
+                  std::string(64, 'c') +
+                  " 7\nEOF_7\n"
                   "report=out/signet-report.json\n");
 }
 

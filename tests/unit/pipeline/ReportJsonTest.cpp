@@ -50,6 +50,9 @@ TEST(ReportJson, FieldsFollowTheReferenceSchema) {
     EXPECT_EQ(doc["sboms"][0]["platform"], "linux/amd64");
     EXPECT_EQ(doc["sboms"][0]["size"], 1234);
     EXPECT_EQ(doc["sboms"][0]["attach"], "attestation");
+    EXPECT_EQ(doc["sboms"][0]["logIndex"], 7);
+    EXPECT_TRUE(doc["signed"][0]["logIndex"].is_null());
+    EXPECT_EQ(doc["signed"][0]["timestamped"], false);
 }
 
 TEST(ReportJson, SecretsAreScrubbedAndBadUtf8DoesNotThrow) {

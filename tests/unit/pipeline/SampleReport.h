@@ -1,4 +1,4 @@
-// SampleReport: a small report with a signed, a skipped and a failed reference and one SBOM.
+// SampleReport: a small report with a signed, a skipped and a failed reference and one logged SBOM.
 #pragma once
 
 #include "pipeline/Report.h"
@@ -39,6 +39,7 @@ inline Report sampleReport() {
     sbom.size = 1234;
     sbom.attach = "attestation";
     sbom.location = "ghcr.io/o/app@sha256:" + std::string(64, 'c');
+    sbom.logIndex = 7;  // its attestation was logged; the signatures were not
     report.sboms = {sbom};
     return report;
 }

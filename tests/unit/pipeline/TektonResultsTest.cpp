@@ -60,6 +60,8 @@ TEST(TektonResults, ExactFileContentsWithoutTrailingNewline) {
     EXPECT_EQ(readFile(dir.file("SBOM_REFS")),
               "[\"ghcr.io/o/app@" + testing::kDigestA + " linux/amd64 sha256:" +
                   std::string(64, 'e') + " ghcr.io/o/app@sha256:" + std::string(64, 'c') + "\"]");
+    EXPECT_EQ(readFile(dir.file("TLOG_ENTRIES")),
+              "[\"ghcr.io/o/app@sha256:" + std::string(64, 'c') + " 7\"]");
     EXPECT_EQ(readFile(dir.file("REPORT_SHA256")), std::string(64, 'f'));
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
@@ -71,12 +73,13 @@ TEST(TektonResults, ExactFileContentsWithoutTrailingNewline) {
     EXPECT_EQ(files, TektonResults::resultNames().size());
 }
 
-Report bigReport(std::size_t refs, std::size_t sboms) {
+Report bigReport(std::size_t refs, std::size_t sboms, bool logged = false) {
     Report report;
     for (std::size_t i = 0; i < refs; ++i) {
         RefResult result;
         result.ref = "registry.example.com/team/app:" + std::to_string(i);
         result.location = "registry.example.com/team/app:sha256-" + std::to_string(i) + ".sig";
+        if (logged) result.logIndex = static_cast<std::int64_t>(1000 + i);
         report.results.push_back(result);
     }
     for (std::size_t i = 0; i < sboms; ++i) {
@@ -121,6 +124,28 @@ TEST(TektonResults, ListsAreTruncatedToTheBudgetAndTheReportSaysSo) {
     expectPrefix(readFile(dir.file("SBOM_REFS")), sbomRefs(report));
     EXPECT_GT(nlohmann::json::parse(readFile(dir.file("SBOM_REFS"))).size(), 0u);
     EXPECT_GT(nlohmann::json::parse(readFile(dir.file("SIGNATURE_REFS"))).size(), 0u);
+}
+
+TEST(TektonResults, LogEntriesShareTheBudgetAndStayPrefixes) {
+    const Report report = bigReport(200, 20, true);
+    ASSERT_EQ(tlogEntries(report).size(), 200u);
+    EXPECT_EQ(tlogEntries(report)[3], "registry.example.com/team/app:sha256-3.sig 1003");
+    const TektonResultPlan plan = TektonResults::plan(report, 3000);
+    EXPECT_TRUE(plan.truncated);
+    auto prefix = [](const std::vector<std::string>& kept, const std::vector<std::string>& all) {
+        return kept.size() <= all.size() && std::equal(kept.begin(), kept.end(), all.begin());
+    };
+    EXPECT_TRUE(prefix(plan.signatureRefs, signatureRefs(report)));
+    EXPECT_TRUE(prefix(plan.sbomRefs, sbomRefs(report)));
+    EXPECT_TRUE(prefix(plan.tlogEntries, tlogEntries(report)));
+    EXPECT_GT(plan.tlogEntries.size(), 10u) << "the log entries get a share";
+    EXPECT_GT(plan.signatureRefs.size(), plan.tlogEntries.size() / 2);
+    // A failed reference's index is never listed, and a logged location appears once.
+    Report failed = bigReport(2, 0, true);
+    failed.results[0].failure = RefFailure{ErrorKind::Registry, "no"};
+    failed.results.push_back(failed.results[1]);
+    EXPECT_EQ(tlogEntries(failed),
+              std::vector<std::string>{"registry.example.com/team/app:sha256-1.sig 1001"});
 }
 
 TEST(TektonResults, SmallListsAreKeptWhole) {

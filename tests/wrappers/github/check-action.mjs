@@ -8,7 +8,7 @@ import { INPUT_CHOICES, INPUT_IDS } from '../lib/settings.mjs';
 const action = loadYaml(wrapperPath('github-action/action.yml'));
 // The input ids and their allowed values come from signet's setting table (signet settings --json).
 const INPUTS = INPUT_IDS;
-const OUTPUTS = ['signed-count', 'failed-count', 'skipped-count', 'signature-refs', 'sbom-refs', 'report'];
+const OUTPUTS = ['signed-count', 'failed-count', 'skipped-count', 'signature-refs', 'sbom-refs', 'tlog-entries', 'report'];
 const CHOICES = INPUT_CHOICES;
 
 await check('inputs are exactly the ids signet reads as INPUT_<ID>', () => {

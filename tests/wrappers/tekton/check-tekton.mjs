@@ -16,7 +16,7 @@ const step = task.spec.steps[0];
 // Every variable the task may set: signet's settings (signet settings --json) and DOCKER_CONFIG.
 const SIGNET_ENV = new Set([...SETTING_ENV, 'DOCKER_CONFIG']);
 const RESULT_NAMES = ['SIGNED_COUNT', 'FAILED_COUNT', 'SKIPPED_COUNT', 'SIGNATURE_REFS',
-    'SBOM_REFS', 'REPORT_SHA256'];
+    'SBOM_REFS', 'TLOG_ENTRIES', 'REPORT_SHA256'];
 // Allowed values of the params that select a mode, checked on defaults: the choices of the
 // setting each param's env variable sets.
 const CHOICES = {};
@@ -78,7 +78,8 @@ function checkResults(resource) {
     }
     expectEqual(names(resource.spec.results).slice().sort(), RESULT_NAMES.slice().sort(), 'result names');
     const types = Object.fromEntries(resource.spec.results.map((r) => [r.name, r.type || 'string']));
-    expectEqual([types.SIGNATURE_REFS, types.SBOM_REFS], ['array', 'array'], 'array results');
+    expectEqual([types.SIGNATURE_REFS, types.SBOM_REFS, types.TLOG_ENTRIES], ['array', 'array', 'array'],
+        'array results');
 }
 
 function checkEnv(container, resultVariable) {
