@@ -39,8 +39,8 @@ struct SbomEntry {
     std::string format;  // "spdx-json", ...
     std::string sha256;  // hex of the SBOM document
     std::uint64_t size = 0;
-    std::string attach;    // "attestation", "attach", "both"
-    std::string location;  // where it was stored
+    std::string attach;                    // "attestation", "attach", "both"
+    std::string location;                  // where it was stored
     std::optional<std::int64_t> logIndex;  // its attestation's or signature's log entry's
 };
 
