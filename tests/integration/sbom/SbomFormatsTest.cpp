@@ -28,6 +28,31 @@ TEST(SbomFormatsTest, SpdxJsonTagValueAndCycloneDxListTheSamePackages) {
     EXPECT_EQ(keysOf(cycloneDx), keysOf(json));
 }
 
+// The CycloneDX check generateSbom applies can fail: signet's own document, spoiled three ways.
+TEST(SbomFormatsTest, TheCycloneDxSchemaCheckRejectsWhatTheSchemaForbids) {
+    const auto& images = SbomFixtureImages::get();
+    TestRegistry registry;
+    TempDir scratch;
+    const auto document = nlohmann::json::parse(
+        generateSbom(registry, images.push(registry, "base").ref(), "cyclonedx-json", scratch));
+    ASSERT_FALSE(document.at("components").empty());
+    auto spoiled = [&](const std::string& name, nlohmann::json changed) {
+        const std::string file = scratch.path() + "/" + name + ".json";
+        writeFile(file, changed.dump());
+        return cycloneDxSchemaErrors(file);
+    };
+    auto unknownField = document;
+    unknownField["signedBy"] = "nobody";
+    EXPECT_NE(spoiled("unknown-field", unknownField), "");
+    auto badLicense = document;
+    badLicense["components"][0]["licenses"] = {{{"license", {{"id", "Not-An-SPDX-Id"}}}}};
+    EXPECT_NE(spoiled("bad-license", badLicense), "");
+    auto olderSpec = document;
+    olderSpec["specVersion"] = "1.5";
+    EXPECT_NE(spoiled("older-spec", olderSpec), "");
+    EXPECT_EQ(spoiled("unchanged", document), "");
+}
+
 struct EncodedImage {
     PushedImage image;
     std::string layerMediaTypeFragment;  // what the pushed manifest's layers must say
