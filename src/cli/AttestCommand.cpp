@@ -136,6 +136,11 @@ int runVerifyAttestation(const Arguments& args, const Environment& env,
             std::cerr << "signet verify-attestation: skipping " << e.what() << "\n";
         }
     }
+    if (bundles.bundles.empty() && verifyingFlags.bundlesOnly) {
+        std::cerr << "signet verify-attestation: no Sigstore bundles found for " << ref.name()
+                  << " (--new-bundle-format=true does not read the .att tag)\n";
+        return exit_code::kNoSignatures;
+    }
     if (bundles.bundles.empty()) {
         if (witnesses.requireTlog || witnesses.requireTimestamp) {
             std::cerr << "signet verify-attestation: " << ref.name()

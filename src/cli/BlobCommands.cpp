@@ -112,6 +112,11 @@ int runVerifyBlob(const Arguments& args, const Environment& env, secret::SecretS
     parser.unsupported("--certificate", "keyless verification is not supported yet; use --key");
     const std::string file = parser.parseOne(args);
     verifyingFlags.check();
+    if (verifyingFlags.bundlesOnly) {
+        throw Error(ErrorKind::Usage,
+                    "--new-bundle-format=true: signet verify-blob reads no Sigstore bundles yet; "
+                    "use --signature");
+    }
     if (key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
     if (signature.empty()) throw Error(ErrorKind::Usage, "--signature is required");
     const std::string signed_ = signatureBytes(signature);

@@ -102,6 +102,9 @@ void VerifyingFlags::addTo(ArgumentParser& parser) {
                   "and each signature needs a verified log entry (SIGNET_TRUSTED_ROOT)");
     parser.flag("--use-signed-timestamps", &useSignedTimestamps,
                 "require an RFC 3161 timestamp that verifies with the trusted root");
+    parser.flag("--new-bundle-format", &bundlesOnly,
+                "verify Sigstore bundle referrers only, never the .sig/.att tag (default: the "
+                "bundles when the digest has any, else the tag, as cosign v3)");
     parser.flag("--check-claims", &checkClaims,
                 "check the payload names the image digest: always true in signet");
 }

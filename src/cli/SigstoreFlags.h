@@ -49,6 +49,7 @@ struct VerifyingFlags {
     bool insecureIgnoreTlog = false;
     bool checkClaims = true;
     bool useSignedTimestamps = false;
+    bool bundlesOnly = false;  // --new-bundle-format: never read the .sig/.att tag
     std::string trustedRoot;
 
     void addTo(ArgumentParser& parser);

@@ -71,7 +71,8 @@ int verifyBundles(const std::string& command, const oci::Reference& ref, const s
 // cosign's output.
 int verifyImage(const std::string& command, const oci::Reference& ref, oci::RegistryClient& client,
                 const cosign::StoreSettings& storeSettings,
-                const cosign::VerificationPolicy& policy, const std::string& output) {
+                const cosign::VerificationPolicy& policy, const std::string& output,
+                bool bundlesOnly) {
     auto found = digestToVerify(client, ref, command);
     if (!found) return exit_code::kImageNotFound;
     const std::string& digest = *found;
@@ -80,6 +81,11 @@ int verifyImage(const std::string& command, const oci::Reference& ref, oci::Regi
         std::cerr << "signet " << command << ": skipping referrer " << problem << "\n";
     if (!bundles.bundles.empty())
         return verifyBundles(command, ref, digest, bundles, policy, output);
+    if (bundlesOnly) {
+        std::cerr << "signet " << command << ": no Sigstore bundles found for " << ref.name()
+                  << " (--new-bundle-format=true does not read the .sig tag)\n";
+        return exit_code::kNoSignatures;
+    }
     cosign::SignatureStore store(client);
     auto layers =
         store.readLayers(storeSettings.attachmentsFor(ref.repository),
@@ -141,7 +147,8 @@ int verifyImages(const std::string& command, const std::vector<std::string>& ima
     auto registry = connectRegistry(env, secrets, flags.registry, refs);
     for (const auto& ref : refs) {
         auto client = registry->within(deadline);
-        const int code = verifyImage(command, ref, *client, storeSettings, policy, flags.output);
+        const int code = verifyImage(command, ref, *client, storeSettings, policy, flags.output,
+                                     flags.verifying.bundlesOnly);
         if (code != exit_code::kOk) return code;
     }
     return exit_code::kOk;

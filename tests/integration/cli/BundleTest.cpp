@@ -190,6 +190,12 @@ TEST_F(Bundles, OnceBundlesExistVerifyReadsOnlyThemAndSigningSaysSo) {
     const std::string ref = push("4.0");
     ASSERT_EQ(sign("a", {ref}).exitCode, 0);  // legacy .sig, key a
     ASSERT_EQ(verify("a", ref).exitCode, 0);
+    auto bundleMode = verify("a", ref, {"--new-bundle-format=true"});
+    EXPECT_EQ(bundleMode.exitCode, 10) << "a .sig-only digest has no bundle to verify";
+    EXPECT_NE(bundleMode.err.find("no Sigstore bundles found"), std::string::npos)
+        << bundleMode.err;
+    EXPECT_EQ(bundleMode.out, "");
+    EXPECT_EQ(verify("a", ref, {"--new-bundle-format=false"}).exitCode, 0);
     auto bundled = signBundle("b", {ref});
     ASSERT_EQ(bundled.exitCode, 0) << bundled.err;
     EXPECT_NE(bundled.err.find("also has signatures in its .sig tag"), std::string::npos)
@@ -279,6 +285,27 @@ TEST_F(Bundles, AttestWritesABundleThatVerifyAttestationReadsByPredicateType) {
     auto other = verifyAttestation("cyclonedx");
     EXPECT_EQ(other.exitCode, 12);
     EXPECT_NE(other.err.find("found: [https://spdx.dev/Document]"), std::string::npos) << other.err;
+}
+
+TEST_F(Bundles, BundleModeVerifyAttestationDoesNotReadTheAttTag) {
+    const std::string ref = push("8.1");
+    writeFile(home_.path() + "/sbom.json", R"({"spdxVersion":"SPDX-2.3","name":"x"})");
+    auto attested = runSignet({"attest", "--key", prefix("a") + ".key", "--type", "spdxjson",
+                               "--predicate", home_.path() + "/sbom.json", ref},
+                              env_);
+    ASSERT_EQ(attested.exitCode, 0) << attested.err;  // legacy .att
+    auto verifyAttestation = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"verify-attestation", "--key", prefix("a") + ".pub",
+                                      "--type", "spdxjson"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(ref);
+        return runSignet(args, env_);
+    };
+    EXPECT_EQ(verifyAttestation({}).exitCode, 0);
+    auto bundleMode = verifyAttestation({"--new-bundle-format"});
+    EXPECT_EQ(bundleMode.exitCode, 10) << bundleMode.err;
+    EXPECT_NE(bundleMode.err.find("does not read the .att tag"), std::string::npos)
+        << bundleMode.err;
 }
 
 TEST_F(Bundles, RunSignsAsBundlesAndReportsTheReferrer) {
