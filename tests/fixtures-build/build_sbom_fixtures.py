@@ -26,7 +26,7 @@ import tarfile
 import textwrap
 
 ROOTFS_VERSION = "bookworm-minbase-1"
-IMAGES_VERSION = "9"
+IMAGES_VERSION = "10"
 MIRROR = "http://deb.debian.org/debian"
 
 
@@ -35,7 +35,7 @@ MIRROR = "http://deb.debian.org/debian"
 REQUIRED_PROGRAMS = {
     "debootstrap": "debootstrap", "chroot": "coreutils", "dpkg": "dpkg", "dpkg-query": "dpkg",
     "umoci": "umoci", "skopeo": "skopeo", "tar": "tar", "rpm": "rpm", "rpmbuild": "rpm",
-    "go": "golang-go",
+    "go": "golang-go", "npm": "npm",
 }
 REQUIRED_GO_MODULES = {
     "github.com/google/uuid": "golang-github-google-uuid-dev",
@@ -349,8 +349,23 @@ def build_node_image(layout, scratch):
             truth.append({"name": manifest["name"], "version": manifest["version"],
                           "path": "/app/" + path})
     write(os.path.join(layer, "app/index.js"), "console.log('hello');\n")
+    # npm itself, offline, writes the lock files of the tree it finds installed
+    # (app/package-lock.json and the hidden app/node_modules/.package-lock.json), and `npm ls`
+    # says which package each one's require() reaches: the dependency graph's ground truth.
+    npm = ["npm", "--offline", "--ignore-scripts", "--no-audit", "--no-fund",
+           "--no-update-notifier", "--cache", os.path.join(scratch, "npm-cache")]
+    app = os.path.join(layer, "app")
+    run(npm + ["install"], cwd=app)
+    tree = json.loads(run(npm + ["ls", "--all", "--json"], cwd=app))
+    edges = set()
+
+    def walk(name, node):
+        for child, info in node.get("dependencies", {}).items():
+            edges.add((f"{name}@{node['version']}", f"{child}@{info['version']}"))
+            walk(child, info)
+    walk(tree["name"], tree)
     add_layer_from_directory(layout, "base", "node", layer, scratch)
-    return {"npm": truth}
+    return {"npm": truth, "npm_edges": sorted([list(e) for e in edges])}
 
 
 def build_go_image(layout, scratch, cache):

@@ -10,6 +10,7 @@ namespace signet::sbom {
 std::vector<DependencyEdge> resolveDependencies(const std::vector<Package>& packages) {
     using Scope = std::pair<std::string, std::string>;  // type, primary evidence path
     auto scopeOf = [](const Package& p) {
+        if (!p.dependencyScope.empty()) return Scope{p.type, p.dependencyScope};
         return Scope{p.type, p.locations.empty() ? "" : p.locations.front().path};
     };
     std::map<Scope, std::map<std::string, std::vector<std::size_t>>> providers;

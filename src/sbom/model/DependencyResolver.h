@@ -8,7 +8,8 @@
 namespace signet::sbom {
 
 // Edges among `packages` (already in final order): a package that provides a name another
-// package of the same type and same primary evidence file depends on is its dependency.
+// package of the same type and same primary evidence file (or dependencyScope) depends on is
+// its dependency.
 std::vector<DependencyEdge> resolveDependencies(const std::vector<Package>& packages);
 
 }  // namespace signet::sbom

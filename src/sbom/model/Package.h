@@ -48,6 +48,9 @@ struct Package {
     // are resolved among packages of the same type found in the same evidence file.
     std::vector<std::string> provides;
     std::vector<std::string> dependsOn;
+    // The file whose packages those names resolve among when it is not the primary evidence
+    // (npm: a lock file's tree, though each package is found by its own package.json).
+    std::string dependencyScope;
 };
 
 // True when a sorts before b in syft's catalog order: name, version, type, then paths.

@@ -3,7 +3,9 @@
 // SPDX document must validate against the SPDX 2.3 schema.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
+#include <set>
 
 #include "GroundTruth.h"
 #include "SbomCommand.h"
@@ -85,6 +87,34 @@ TEST_F(SbomGroundTruthTest, NodeImageListsEveryNamedAndVersionedPackageJson) {
     EXPECT_EQ(keysOfType(packages, "npm"), npmKeys(truth));
     EXPECT_EQ(keysOfType(packages, "deb"), debKeys(images_.truth("base")));
     EXPECT_EQ(packages.size(), npmKeys(truth).size() + debKeys(images_.truth("base")).size());
+}
+
+TEST_F(SbomGroundTruthTest, NodeImageDependencyGraphIsWhatNpmLsResolves) {
+    packagesOf("node");
+    std::map<std::string, std::string> npmPackages;  // SPDXID → name@version
+    for (const auto& package : document_.at("packages")) {
+        const std::string purl = package.value("externalRefs", nlohmann::json::array()).empty()
+                                     ? ""
+                                     : package["externalRefs"][0].value("referenceLocator", "");
+        if (purl.rfind("pkg:npm/", 0) == 0) {
+            npmPackages[package.at("SPDXID")] =
+                package.at("name").get<std::string>() + "@" + package.value("versionInfo", "");
+        }
+    }
+    std::set<std::vector<std::string>> edges;
+    for (const auto& r : document_.at("relationships")) {
+        if (r.at("relationshipType") != "DEPENDENCY_OF") continue;
+        auto dependency = npmPackages.find(r.at("spdxElementId"));
+        auto dependant = npmPackages.find(r.at("relatedSpdxElement"));
+        if (dependency != npmPackages.end() && dependant != npmPackages.end())
+            edges.insert({dependant->second, dependency->second});
+    }
+    std::set<std::vector<std::string>> truth;
+    const nlohmann::json node = images_.truth("node");
+    for (const auto& edge : node.at("npm_edges"))
+        truth.insert(edge.get<std::vector<std::string>>());
+    ASSERT_FALSE(truth.empty());
+    EXPECT_EQ(edges, truth) << "the lock files npm wrote, resolved as node resolves require()";
 }
 
 TEST_F(SbomGroundTruthTest, GoBinaryModulesMatchGoVersionM) {

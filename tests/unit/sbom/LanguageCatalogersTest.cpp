@@ -1,9 +1,12 @@
 // apk, python and npm catalogers on realistic metadata written the way the package managers do.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "sbom/SbomGenerator.h"
 #include "sbom/catalog/apk/ApkCataloger.h"
 #include "sbom/catalog/npm/NpmCataloger.h"
+#include "sbom/catalog/npm/NpmLockfile.h"
 #include "sbom/catalog/python/PythonCataloger.h"
 #include "support/TestImage.h"
 
@@ -144,6 +147,146 @@ TEST(NpmCataloger, EveryPackageJsonIncludingScopedNestedAndTheApp) {
     for (const auto& w : sbom.warnings)
         warned |= w.find("broken/package.json") != std::string::npos;
     EXPECT_TRUE(warned);
+}
+
+// "name@version" of each edge's ends, dependant first.
+std::set<std::string> edgesOf(const Sbom& sbom) {
+    std::set<std::string> out;
+    for (const auto& e : sbom.dependencies) {
+        const Package& from = sbom.packages[e.dependant];
+        const Package& to = sbom.packages[e.dependency];
+        out.insert(from.name + "@" + from.version + " -> " + to.name + "@" + to.version);
+    }
+    return out;
+}
+
+// A lockfileVersion 3 tree as npm 10 writes it: two versions of ms, an alias, a workspace
+// linked into node_modules, a dev-only package the lock names but `npm ci --omit=dev` did not
+// install, and a dependency missing from the tree.
+const char* kLockV3 = R"({
+  "name": "shop", "version": "2.0.0", "lockfileVersion": 3, "requires": true,
+  "packages": {
+    "": {"name": "shop", "version": "2.0.0", "workspaces": ["packages/util"],
+         "dependencies": {"debug": "^4.3.0", "ms": "^2.1.3", "lodash-old": "npm:lodash@4.17.20",
+                          "util": "*"},
+         "devDependencies": {"jest": "^29.0.0"}},
+    "node_modules/debug": {"version": "4.3.7",
+         "resolved": "https://registry.npmjs.org/debug/-/debug-4.3.7.tgz",
+         "integrity": "sha512-Er2nc/H7RrMXZBFCEim6TCmMk02Z8vLC2Rbi1KEBggpo0fS6l0S1nnapwmIi3yW/+GOJap1Krg4w0Hg80oCqgQ==",
+         "license": "MIT", "dependencies": {"ms": "^2.1.3"}},
+    "node_modules/ms": {"version": "2.1.3",
+         "resolved": "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz", "license": "MIT"},
+    "node_modules/send": {"version": "0.19.0", "license": "MIT",
+         "dependencies": {"ms": "2.0.0", "left-pad": "^1.0.0"}},
+    "node_modules/send/node_modules/ms": {"version": "2.0.0", "license": "MIT"},
+    "node_modules/lodash-old": {"name": "lodash", "version": "4.17.20", "license": "MIT"},
+    "node_modules/util": {"resolved": "packages/util", "link": true},
+    "packages/util": {"name": "@shop/util", "version": "0.1.0", "dependencies": {"debug": "^4"}},
+    "node_modules/jest": {"version": "29.7.0", "dev": true, "license": "MIT"}
+  }
+})";
+
+TEST(NpmCataloger, APackageLockGivesTheTreeItsVersionsAndWhatWasNotInstalled) {
+    InMemoryImage image;
+    image.add(LayerBuilder()
+                  .file("srv/shop/package.json",
+                        R"({"name":"shop","version":"2.0.0","dependencies":{"debug":"^4.3.0"}})")
+                  .file("srv/shop/package-lock.json", kLockV3)
+                  .file("srv/shop/node_modules/debug/package.json",
+                        R"({"name":"debug","version":"4.3.7","license":"MIT",
+                            "author":"Josh Junon <josh.junon@protonmail.com>"})")
+                  .file("srv/shop/node_modules/send/node_modules/ms/package.json",
+                        R"({"name":"ms","version":"2.0.0","license":"MIT"})"));
+    Sbom sbom = catalogWith<NpmCataloger>(image);
+    std::set<std::string> listed;
+    for (const auto& p : sbom.packages) listed.insert(p.name + "@" + p.version);
+    EXPECT_EQ(listed, (std::set<std::string>{"shop@2.0.0", "debug@4.3.7", "ms@2.1.3", "ms@2.0.0",
+                                             "send@0.19.0", "lodash@4.17.20", "@shop/util@0.1.0"}))
+        << "jest is dev-only and not installed";
+    const Package* debug = find(sbom, "debug");
+    ASSERT_NE(debug, nullptr);
+    ASSERT_EQ(debug->locations.size(), 2u);
+    EXPECT_EQ(debug->locations[0].path, "/srv/shop/node_modules/debug/package.json");
+    EXPECT_EQ(debug->locations[1].path, "/srv/shop/package-lock.json");
+    EXPECT_EQ(debug->originator, "Person: Josh Junon (josh.junon@protonmail.com)")
+        << "an installed package is described by its own package.json";
+    ASSERT_EQ(debug->checksums.size(), 1u);
+    EXPECT_EQ(debug->checksums[0].algorithm, "SHA512");
+    EXPECT_EQ(debug->checksums[0].hex.substr(0, 16), "12bda773f1fb46b3");
+    const Package* lodash = find(sbom, "lodash");
+    ASSERT_NE(lodash, nullptr);
+    EXPECT_EQ(lodash->purl, "pkg:npm/lodash@4.17.20") << "an alias is its real package";
+    EXPECT_EQ(lodash->locations.at(0).path, "/srv/shop/package-lock.json");
+    EXPECT_EQ(lodash->licenses, std::vector<std::string>{"MIT"});
+    EXPECT_EQ(edgesOf(sbom),
+              (std::set<std::string>{"shop@2.0.0 -> debug@4.3.7", "shop@2.0.0 -> ms@2.1.3",
+                                     "shop@2.0.0 -> lodash@4.17.20",
+                                     "shop@2.0.0 -> @shop/util@0.1.0", "debug@4.3.7 -> ms@2.1.3",
+                                     "send@0.19.0 -> ms@2.0.0", "@shop/util@0.1.0 -> debug@4.3.7"}))
+        << "each require() resolves as node does: the nearest node_modules first";
+}
+
+TEST(NpmCataloger, TheHiddenLockfileWinsAndAVersionOneTreeIsRead) {
+    InMemoryImage image;
+    image.add(
+        LayerBuilder()
+            .file("app/package.json",
+                  R"({"name":"app","version":"1.0.0","dependencies":{"a":"1"}})")
+            .file("app/package-lock.json",
+                  R"({"lockfileVersion":3,"packages":{"node_modules/a":{"version":"9.9.9"}}})")
+            .file("app/node_modules/.package-lock.json",
+                  R"({"name":"app","lockfileVersion":3,"packages":{
+                      "node_modules/a":{"version":"1.0.0","dependencies":{"b":"1"}},
+                      "node_modules/b":{"version":"1.0.0","dev":true}}})")
+            // A lock inside an installed package is that package's business, not the image's.
+            .file("app/node_modules/a/package-lock.json",
+                  R"({"lockfileVersion":3,"packages":{"node_modules/zzz":{"version":"1.0.0"}}})")
+            .file("legacy/package.json", R"({"name":"legacy","version":"0.0.1"})")
+            .file("legacy/package-lock.json", R"({"name":"legacy","lockfileVersion":1,
+                  "dependencies":{
+                    "x":{"version":"1.0.0","requires":{"y":"^2.0.0"},
+                         "dependencies":{"y":{"version":"2.0.0"}}},
+                    "y":{"version":"3.0.0","integrity":"sha1-IoRO1xDU5gmy9EvY0xnWn2YJhSs="},
+                    "devtool":{"version":"5.0.0","dev":true}}})")
+            .file("broken/package-lock.json", "{\"lockfileVersion\": 3, "));
+    Sbom sbom = catalogWith<NpmCataloger>(image);
+    std::set<std::string> listed;
+    for (const auto& p : sbom.packages) listed.insert(p.name + "@" + p.version);
+    EXPECT_EQ(listed, (std::set<std::string>{"app@1.0.0", "a@1.0.0", "b@1.0.0", "legacy@0.0.1",
+                                             "x@1.0.0", "y@2.0.0", "y@3.0.0"}))
+        << "the hidden lockfile lists what node_modules holds, dev packages included";
+    EXPECT_EQ(edgesOf(sbom), (std::set<std::string>{"app@1.0.0 -> a@1.0.0", "a@1.0.0 -> b@1.0.0",
+                                                    "x@1.0.0 -> y@2.0.0"}));
+    const Package* y3 = nullptr;
+    for (const auto& p : sbom.packages)
+        if (p.name == "y" && p.version == "3.0.0") y3 = &p;
+    ASSERT_NE(y3, nullptr);
+    ASSERT_EQ(y3->checksums.size(), 1u);
+    EXPECT_EQ(y3->checksums[0].algorithm, "SHA1");
+    bool warned = false;
+    for (const auto& w : sbom.warnings)
+        warned |= w.find("/broken/package-lock.json") != std::string::npos;
+    EXPECT_TRUE(warned);
+}
+
+TEST(NpmLockfile, HostileLocksAreRefusedOrBounded) {
+    std::string error;
+    EXPECT_FALSE(parseNpmLockfile("[]", error));
+    EXPECT_FALSE(parseNpmLockfile(R"({"packages":{}})", error));
+    EXPECT_NE(error.find("lockfileVersion"), std::string::npos);
+    std::string deep = "{}";
+    for (int i = 0; i < 100; ++i) deep = R"({"a":{"version":"1.0.0","dependencies":)" + deep + "}}";
+    deep = R"({"lockfileVersion":1,"dependencies":)" + deep + "}";
+    EXPECT_FALSE(parseNpmLockfile(deep, error));
+    EXPECT_NE(error.find("deeper"), std::string::npos);
+    // Links that point at each other end.
+    auto loop = parseNpmLockfile(R"({"lockfileVersion":3,"packages":{
+        "node_modules/a":{"link":true,"resolved":"node_modules/b"},
+        "node_modules/b":{"link":true,"resolved":"node_modules/a"}}})",
+                                 error);
+    ASSERT_TRUE(loop);
+    EXPECT_FALSE(loop->resolve("", "a"));
+    EXPECT_EQ(npmFolderName("node_modules/a/node_modules/@s/b"), "@s/b");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // NpmCataloger: JavaScript packages from every installed package.json (node_modules and the app's
-// own).
+// own) and from npm's lock files, whose tree gives the dependency graph.
 #pragma once
 
 #include "sbom/catalog/Cataloger.h"
