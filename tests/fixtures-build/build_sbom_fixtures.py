@@ -13,6 +13,7 @@ result directory appears atomically (rename) only when complete. Prints the imag
 Bump IMAGES_VERSION (or ROOTFS_VERSION) whenever what an image contains changes.
 """
 
+import contextlib
 import fcntl
 import gzip
 import hashlib
@@ -20,13 +21,15 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tarfile
 import textwrap
+import zlib
 
 ROOTFS_VERSION = "bookworm-minbase-1"
-IMAGES_VERSION = "10"
+IMAGES_VERSION = "11"
 MIRROR = "http://deb.debian.org/debian"
 
 
@@ -35,6 +38,7 @@ MIRROR = "http://deb.debian.org/debian"
 REQUIRED_PROGRAMS = {
     "debootstrap": "debootstrap", "chroot": "coreutils", "dpkg": "dpkg", "dpkg-query": "dpkg",
     "umoci": "umoci", "skopeo": "skopeo", "tar": "tar", "rpm": "rpm", "rpmbuild": "rpm",
+    "db5.3_load": "db5.3-util",
     "go": "golang-go", "npm": "npm",
 }
 REQUIRED_GO_MODULES = {
@@ -434,17 +438,75 @@ def go_version_truth(binary, env):
     return modules
 
 
-RPM_SPECS = [
-    ("hello-sbom", "2", "1.0", "1", "MIT"),
-    ("tiny-tools", "", "0.3", "7", "GPL-2.0-or-later"),
+RPM_SPECS = [  # name, epoch, version, release, license, extra preamble lines
+    ("hello-sbom", "2", "1.0", "1", "MIT", ["Requires: tiny-cli", "Requires: /bin/sh"]),
+    ("tiny-tools", "", "0.3", "7", "GPL-2.0-or-later", ["Provides: tiny-cli"]),
 ]
+RPM_QUERY = "row:%{NAME}\t%{EPOCH}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\t[%{REQUIRENAME},]\t[%{PROVIDENAME},]\n"
+
+
+def rpm_query(root, *options):
+    """rpm -qa of the database under root, one dict per package (rpm's warnings dropped)."""
+    out = run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", *options, "-qa", "--qf",
+               RPM_QUERY])
+    rows = []
+    for line in out.splitlines():
+        if not line.startswith("row:"):
+            continue
+        name, epoch, version, release, arch, requires, provides = line[4:].split("\t")
+        rows.append({"name": name, "epoch": "" if epoch == "(none)" else epoch,
+                     "version": version, "release": release, "arch": arch,
+                     "requires": [r for r in requires.split(",") if r],
+                     "provides": [p for p in provides.split(",") if p]})
+    return rows
+
+
+def rpm_header_blobs(sqlite_path):
+    with contextlib.closing(sqlite3.connect(sqlite_path)) as db:
+        return db.execute("SELECT hnum, blob FROM Packages ORDER BY hnum").fetchall()
+
+
+def write_berkeley_db(path, blobs):
+    """rpm's legacy Packages: a Berkeley DB hash keyed by header number, written by Berkeley DB
+    itself (db5.3_load) on 1 KiB pages so headers span overflow-page chains."""
+    lines = ["VERSION=3", "format=bytevalue", "type=hash", "db_pagesize=1024", "HEADER=END",
+             " " + (0).to_bytes(4, "little").hex(), " " + (len(blobs) + 1).to_bytes(4, "little").hex()]
+    for number, blob in blobs:
+        lines += [" " + number.to_bytes(4, "little").hex(), " " + blob.hex()]
+    dump = path + ".dump"
+    write(dump, "\n".join(lines + ["DATA=END", ""]))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    run(["db5.3_load", "-f", dump, path])
+    os.remove(dump)
+
+
+def write_ndb(path, blobs):
+    """rpm's ndb Packages.db (SUSE) as lib/backend/ndb/rpmpkg.c lays it out: a 32-byte header,
+    4 KiB slot pages of 16-byte slots, then each blob in 16-byte blocks between a "BlbS" head and
+    a "BlbE" tail carrying the Adler-32 of head, blob and padding. Debian's rpm is built without
+    ndb, so no rpm here can write or read this file; the unit tests read a real SUSE one too."""
+    le = lambda value: value.to_bytes(4, "little")
+    slots, data = b"", b""
+    next_block = 4096 // 16
+    for number, blob in blobs:
+        blocks = (16 + len(blob) + 12 + 15) // 16
+        block = b"BlbS" + le(number) + le(0) + le(len(blob)) + blob
+        block += b"\0" * (blocks * 16 - 12 - len(block))
+        block += le(zlib.adler32(block)) + le(len(blob)) + b"BlbE"
+        slots += b"Slot" + le(number) + le(next_block) + le(blocks)
+        next_block += blocks
+        data += block
+    header = b"RpmP" + le(0) + le(1) + le(1) + le(len(blobs) + 1) + b"\0" * 12
+    slots += (b"Slot" + b"\0" * 12) * ((4096 - len(header) - len(slots)) // 16)
+    write(path, header + slots + data)
 
 
 def build_rpm_image(layout, scratch):
     topdir = os.path.join(scratch, "rpmbuild")
     root = os.path.join(scratch, "rpm-root")
     run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", "--initdb"])
-    for name, epoch, version, release, license_id in RPM_SPECS:
+    for name, epoch, version, release, license_id, preamble in RPM_SPECS:
+        extra_preamble = ("\n" + " " * 12).join(preamble)
         spec = os.path.join(topdir, name + ".spec")
         write(spec, textwrap.dedent(f"""\
             Name: {name}
@@ -453,6 +515,7 @@ def build_rpm_image(layout, scratch):
             Release: {release}
             Summary: signet SBOM test package
             License: {license_id}
+            {extra_preamble}
             BuildArch: noarch
             %description
             A package built by the signet SBOM tests.
@@ -468,21 +531,35 @@ def build_rpm_image(layout, scratch):
         rpms += [os.path.join(directory, f) for f in files if f.endswith(".rpm")]
     run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-i", "--nodeps", "--noscripts",
          *rpms])
-    out = run(["rpm", "--root", root, "--dbpath", "/var/lib/rpm", "-qa", "--qf",
-               "%{NAME}\t%{EPOCH}\t%{VERSION}\t%{RELEASE}\t%{ARCH}\n"])
-    truth = []
-    for line in out.splitlines():
-        name, epoch, version, release, arch = line.split("\t")
-        epoch = "" if epoch == "(none)" else epoch
-        truth.append({"name": name, "epoch": epoch, "version": version, "release": release,
-                      "arch": arch})
+    truth = rpm_query(root)
     write(os.path.join(root, "etc/os-release"), 'NAME="Fedora Linux"\nID=fedora\n'
           'VERSION_ID=40\nPRETTY_NAME="Fedora Linux 40"\n')
     write(os.path.join(root, "etc/fedora-release"), "Fedora release 40 (Forty)\n")
     scratch_image(layout, "rpm", root, scratch)
     # The same content labelled arm64, for the two-platform index.
     umoci("config", "--image", f"{layout}:rpm", "--architecture", "arm64", "--tag", "rpm-arm64")
-    return {"rpm": truth, "os": {"id": "fedora", "version": "40"}}
+    return {"rpm": truth, "os": {"id": "fedora", "version": "40"}}, root
+
+
+def build_legacy_rpm_images(layout, scratch, rpm_root):
+    """The same packages in rpm's two other backends: Berkeley DB (CentOS 7, RHEL/UBI 8, Amazon
+    Linux 2) with rpm's own bdb_ro reader as the ground truth, and SUSE's ndb."""
+    blobs = rpm_header_blobs(os.path.join(rpm_root, "var/lib/rpm/rpmdb.sqlite"))
+    bdb_root = os.path.join(scratch, "rpm-bdb-root")
+    write_berkeley_db(os.path.join(bdb_root, "var/lib/rpm/Packages"), blobs)
+    bdb_truth = rpm_query(bdb_root, "--define", "_db_backend bdb_ro")
+    if len(bdb_truth) != len(blobs):
+        raise RuntimeError(f"rpm's bdb_ro reads {len(bdb_truth)} of {len(blobs)} packages")
+    write(os.path.join(bdb_root, "etc/os-release"),
+          'NAME="CentOS Linux"\nID="centos"\nVERSION_ID="7"\n')
+    scratch_image(layout, "rpm-bdb", bdb_root, scratch)
+    ndb_root = os.path.join(scratch, "rpm-ndb-root")
+    write_ndb(os.path.join(ndb_root, "usr/lib/sysimage/rpm/Packages.db"), blobs)
+    write(os.path.join(ndb_root, "etc/os-release"),
+          'NAME="SLES"\nID="sles"\nVERSION_ID="15.5"\n')
+    scratch_image(layout, "rpm-ndb", ndb_root, scratch)
+    return ({"rpm": bdb_truth, "os": {"id": "centos", "version": "7"}},
+            {"rpm": rpm_query(rpm_root), "os": {"id": "sles", "version": "15.5"}})
 
 
 APK_ENTRIES = [
@@ -624,7 +701,8 @@ def build_images(cache, rootfs):
     truth["python"] = build_python_image(layout, scratch)
     truth["node"] = build_node_image(layout, scratch)
     truth["go"] = build_go_image(layout, scratch, cache)
-    truth["rpm"] = build_rpm_image(layout, scratch)
+    truth["rpm"], rpm_root = build_rpm_image(layout, scratch)
+    truth["rpm-bdb"], truth["rpm-ndb"] = build_legacy_rpm_images(layout, scratch, rpm_root)
     truth["apk"] = build_apk_image(layout, scratch)
     truth["whiteouts"] = build_whiteout_image(layout, scratch)
     write_index(layout, "multi", [("apk", "linux", "amd64", ""),

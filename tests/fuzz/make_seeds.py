@@ -16,6 +16,7 @@ import subprocess
 import tarfile
 import tempfile
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -177,6 +178,36 @@ def rpm():
     seed("RpmHeaderFuzzer", "header-none", rpm_header([(1000, 6, b"x"), (1011, 6, b"(none)")]))
     seed("RpmHeaderFuzzer", "header-bad-offset", full[:8] + struct.pack(">IIII", 1000, 6, 0xFFFFFF00, 1) + full[24:])
     seed("RpmHeaderFuzzer", "header-truncated", full[:40])
+    rpm_databases(full)
+
+
+def rpm_databases(header):
+    """A Berkeley DB hash Packages written by Berkeley DB (db5.3_load; skipped when missing) on
+    512-byte pages, so one header spans an overflow chain, and a one-blob ndb Packages.db."""
+    le = lambda value: struct.pack("<I", value)
+    big = header + b"\0" * 1500
+    records = [(le(0), le(3)), (le(1), header), (le(2), big)]
+    with tempfile.TemporaryDirectory() as scratch:
+        dump = os.path.join(scratch, "dump")
+        with open(dump, "w") as out:
+            out.write("VERSION=3\nformat=bytevalue\ntype=hash\ndb_pagesize=512\nHEADER=END\n")
+            for key, value in records:
+                out.write(f" {key.hex()}\n {value.hex()}\n")
+            out.write("DATA=END\n")
+        try:
+            subprocess.run(["db5.3_load", "-f", dump, os.path.join(scratch, "db")], check=True)
+            with open(os.path.join(scratch, "db"), "rb") as db:
+                seed("RpmDatabaseFuzzer", "bdb-overflow-chain", db.read())
+        except FileNotFoundError:
+            print("db5.3_load missing: the Berkeley DB seed is kept as it is")
+    blocks = (16 + len(header) + 12 + 15) // 16
+    block = b"BlbS" + le(1) + le(0) + le(len(header)) + header
+    block += b"\0" * (blocks * 16 - 12 - len(block))
+    block += le(zlib.adler32(block)) + le(len(header)) + b"BlbE"
+    head = b"RpmP" + le(0) + le(1) + le(1) + le(2) + b"\0" * 12
+    slots = b"Slot" + le(1) + le(256) + le(blocks)
+    slots += (b"Slot" + b"\0" * 12) * ((4096 - len(head) - len(slots)) // 16)
+    seed("RpmDatabaseFuzzer", "ndb-one-blob", head + slots + block)
 
 
 def jar_bytes(files):

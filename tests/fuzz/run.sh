@@ -63,7 +63,7 @@ dictionary_for() {
         TaskYamlFuzzer) echo yaml ;;
         EncryptedKeyFileFuzzer|KeyPemFuzzer) echo pem ;;
         DpkgStatusFuzzer|Dep5CopyrightFuzzer|ApkInstalledFuzzer|PythonMetadataFuzzer) echo control ;;
-        RpmHeaderFuzzer|JavaArchiveFuzzer|GoBuildInfoFuzzer) echo binary ;;
+        RpmHeaderFuzzer|RpmDatabaseFuzzer|JavaArchiveFuzzer|GoBuildInfoFuzzer) echo binary ;;
         LayerReaderFuzzer) echo tar ;;
     esac
 }

@@ -15,7 +15,8 @@ class SbomFixtureImages {
   public:
     static const SbomFixtureImages& get();
 
-    // OCI layout with tags base, python, node, go, rpm, rpm-arm64, apk, whiteouts, multi (index),
+    // OCI layout with tags base, python, node, go, rpm, rpm-arm64, rpm-bdb (Berkeley DB), rpm-ndb,
+    // apk, whiteouts, multi (index),
     // hostile-traversal, hostile-symlinks, hostile-bomb, hostile-metadata.
     std::string layout() const { return dir_ + "/layout"; }
     // The `base` image again with zstd layers.

@@ -129,19 +129,75 @@ TEST_F(SbomGroundTruthTest, GoBinaryModulesMatchGoVersionM) {
     }
 }
 
-TEST_F(SbomGroundTruthTest, RpmDatabaseMatchesRpmQa) {
-    auto packages = packagesOf("rpm");
-    auto truth = images_.truth("rpm");
+// The rpm packages of `tag` against rpm's own query of its database; purls in `distro`'s namespace.
+void expectRpmPackagesMatch(const std::vector<SbomPackage>& packages, const nlohmann::json& truth,
+                            const std::string& distro, const std::string& distroQualifier) {
     ASSERT_EQ(truth.at("rpm").size(), 2u);
     EXPECT_EQ(keysOf(packages), rpmKeys(truth));
     for (const auto& row : truth.at("rpm")) {
         auto it = std::find_if(packages.begin(), packages.end(),
                                [&](const SbomPackage& p) { return p.name == row.at("name"); });
         ASSERT_NE(it, packages.end());
-        EXPECT_EQ(purlQualifier(it->purl, "distro"), "fedora-40") << it->purl;
+        EXPECT_EQ(purlQualifier(it->purl, "distro"), distroQualifier) << it->purl;
         EXPECT_EQ(purlQualifier(it->purl, "arch"), row.at("arch")) << it->purl;
         EXPECT_EQ(purlQualifier(it->purl, "epoch"), row.at("epoch")) << it->purl;
-        EXPECT_EQ(it->purl.rfind("pkg:rpm/fedora/" + std::string(row.at("name")) + "@", 0), 0u);
+        EXPECT_EQ(it->purl.rfind("pkg:rpm/" + distro + "/" + std::string(row.at("name")) + "@", 0),
+                  0u);
+    }
+}
+
+TEST_F(SbomGroundTruthTest, RpmSqliteDatabaseMatchesRpmQa) {
+    auto packages = packagesOf("rpm");
+    expectRpmPackagesMatch(packages, images_.truth("rpm"), "fedora", "fedora-40");
+}
+
+TEST_F(SbomGroundTruthTest, RpmBerkeleyDbMatchesRpmsOwnBdbReader) {
+    auto packages = packagesOf("rpm-bdb");
+    expectRpmPackagesMatch(packages, images_.truth("rpm-bdb"), "centos", "centos-7");
+}
+
+TEST_F(SbomGroundTruthTest, RpmNdbDatabaseListsThePackagesRpmInstalled) {
+    auto packages = packagesOf("rpm-ndb");
+    expectRpmPackagesMatch(packages, images_.truth("rpm-ndb"), "sles", "sles-15.5");
+}
+
+// DEPENDS_ON among rpm packages: each requirement rpm lists that another installed package
+// provides (its name or a Provides:), rpmlib() features and file paths aside.
+TEST_F(SbomGroundTruthTest, RpmDependencyGraphIsWhatRequiresAndProvidesResolve) {
+    for (const std::string tag : {"rpm", "rpm-bdb", "rpm-ndb"}) {
+        packagesOf(tag);
+        std::map<std::string, std::string> rpmPackages;  // SPDXID → name
+        for (const auto& package : document_.at("packages")) {
+            if (package.value("name", "").empty() || !package.contains("externalRefs")) continue;
+            std::string purl = package["externalRefs"][0].value("referenceLocator", "");
+            if (purl.rfind("pkg:rpm/", 0) == 0)
+                rpmPackages[package.at("SPDXID")] = package.at("name");
+        }
+        std::set<std::pair<std::string, std::string>> edges;  // dependant, dependency
+        for (const auto& r : document_.at("relationships")) {
+            if (r.at("relationshipType") != "DEPENDENCY_OF") continue;
+            auto dependency = rpmPackages.find(r.at("spdxElementId"));
+            auto dependant = rpmPackages.find(r.at("relatedSpdxElement"));
+            if (dependency != rpmPackages.end() && dependant != rpmPackages.end())
+                edges.insert({dependant->second, dependency->second});
+        }
+        std::set<std::pair<std::string, std::string>> truth;
+        const nlohmann::json rows = images_.truth(tag).at("rpm");
+        for (const auto& dependant : rows) {
+            for (const auto& required : dependant.at("requires")) {
+                for (const auto& provider : rows) {
+                    auto provides = provider.at("provides");
+                    bool resolves =
+                        std::find(provides.begin(), provides.end(), required) != provides.end();
+                    std::string from = dependant.at("name"), to = provider.at("name");
+                    if (resolves && from != to) truth.insert({from, to});
+                }
+            }
+        }
+        EXPECT_EQ(truth,
+                  (std::set<std::pair<std::string, std::string>>{{"hello-sbom", "tiny-tools"}}))
+            << tag;
+        EXPECT_EQ(edges, truth) << tag;
     }
 }
 

@@ -16,6 +16,7 @@
 #include "sbom/catalog/python/PythonCataloger.h"
 #include "sbom/catalog/rpm/RpmCataloger.h"
 #include "sbom/catalog/rpm/RpmHeader.h"
+#include "sbom/catalog/rpm/RpmdbSqlite.h"
 #include "sbom/layer/LayerReader.h"
 #include "sbom/license/SpdxLicenseExpression.h"
 #include "sbom/os/OsRelease.h"

@@ -1,67 +1,72 @@
 #include "sbom/catalog/rpm/RpmCataloger.h"
 
-#include <sqlite3.h>
-
-#include <cstring>
-#include <memory>
+#include <map>
 
 #include "error/Error.h"
+#include "sbom/catalog/rpm/BerkeleyDbHash.h"
 #include "sbom/catalog/rpm/RpmHeader.h"
+#include "sbom/catalog/rpm/RpmNdb.h"
+#include "sbom/catalog/rpm/RpmdbSqlite.h"
 #include "sbom/purl/PackageUrl.h"
 
 namespace signet::sbom {
 namespace {
 
-const PathGlob kRpmDb("**/rpm/rpmdb.sqlite");
-constexpr int kMaxProgressCallbacks = 200000;  // × 1000 VM steps
+// rpm's backends in the order rpm itself detects them in one database directory.
+struct Backend {
+    PathGlob glob;
+    std::vector<std::string> (*blobs)(const std::string& bytes);
+};
 
-using Database = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
-using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-    throw Error(ErrorKind::Registry, "rpmdb.sqlite " + what + ": " + sqlite3_errmsg(db));
+std::vector<std::string> sqliteBlobs(const std::string& bytes) {
+    return rpmdbSqliteBlobs(bytes);
+}
+std::vector<std::string> ndbBlobs(const std::string& bytes) {
+    return rpmNdbBlobs(bytes);
 }
 
-int stopAfterBudget(void* counter) {
-    return ++*static_cast<int*>(counter) > kMaxProgressCallbacks;
-}
-
-Database openInMemory(const std::string& bytes) {
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(raw);
-        throw Error(ErrorKind::Internal, "SQLite cannot open an in-memory database");
+// Berkeley DB Packages: key = the header number (host order), 0 holding rpm's own counter.
+std::vector<std::string> berkeleyDbBlobs(const std::string& bytes) {
+    std::vector<std::string> blobs;
+    for (auto& record : readBerkeleyDbHash(bytes)) {
+        if (record.key.size() == 4 && record.key == std::string(4, '\0')) continue;
+        blobs.push_back(std::move(record.value));
     }
-    Database db(raw, sqlite3_close);
-    auto size = static_cast<sqlite3_int64>(bytes.size());
-    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size() ? bytes.size() : 1));
-    if (!copy) throw Error(ErrorKind::Internal, "out of memory copying rpmdb.sqlite");
-    std::memcpy(copy, bytes.data(), bytes.size());
-    // A WAL-mode file (header bytes 18/19 = 2) cannot be deserialised as is: read it as a
-    // rollback-journal file; rpm leaves the WAL empty after closing.
-    if (bytes.size() >= 20 && copy[18] == 2 && copy[19] == 2) copy[18] = copy[19] = 1;
-    int rc = sqlite3_deserialize(db.get(), "main", copy, size, size,
-                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
-    if (rc != SQLITE_OK) fail(db.get(), "cannot be loaded");
-    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    return db;
+    return blobs;
 }
 
-Statement prepare(sqlite3* db, const char* sql) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) fail(db, "query failed");
-    return Statement(raw, sqlite3_finalize);
+const std::vector<Backend>& backends() {
+    static const std::vector<Backend> all{{PathGlob("**/rpm/rpmdb.sqlite"), sqliteBlobs},
+                                          {PathGlob("**/rpm/Packages.db"), ndbBlobs},
+                                          {PathGlob("**/rpm/Packages"), berkeleyDbBlobs}};
+    return all;
 }
 
-bool hasPackagesTable(sqlite3* db) {
-    Statement check =
-        prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Packages'");
-    int rc = sqlite3_step(check.get());
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db, "is unreadable");
-    return rc == SQLITE_ROW;
+std::string directoryOf(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
+struct DatabaseFile {
+    std::string path;
+    const Backend* backend;
+};
+
+// Per directory, the one database file rpm would open, with the backend that reads it.
+std::map<std::string, DatabaseFile> databasesByDirectory(const SquashedFilesystem& fs) {
+    std::map<std::string, DatabaseFile> chosen;
+    for (const auto& backend : backends()) {
+        for (const auto& path : fs.keptFiles(backend.glob)) {
+            chosen.try_emplace(directoryOf(path), DatabaseFile{path, &backend});
+        }
+    }
+    return chosen;
+}
+
+// Requirements rpm resolves elsewhere: rpmlib() features and file paths.
+bool isPackageRequirement(const std::string& name) {
+    return !name.empty() && name[0] != '/' && name.rfind("rpmlib(", 0) != 0;
+}
 std::string rpmPurl(const RpmHeader& h, const std::optional<LinuxRelease>& distro) {
     if (!distro) return "";
     std::string ns = distro->id;
@@ -80,38 +85,20 @@ std::string rpmPurl(const RpmHeader& h, const std::optional<LinuxRelease>& distr
 
 }  // namespace
 
-std::vector<std::string> rpmdbSqliteBlobs(const std::string& databaseBytes) {
-    Database db = openInMemory(databaseBytes);
-    int steps = 0;
-    sqlite3_progress_handler(db.get(), 1000, stopAfterBudget, &steps);
-    if (!hasPackagesTable(db.get())) {
-        throw Error(ErrorKind::Registry, "rpmdb.sqlite has no Packages table");
-    }
-    Statement select = prepare(db.get(), "SELECT blob FROM Packages ORDER BY hnum");
-    std::vector<std::string> blobs;
-    int rc = SQLITE_OK;
-    while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
-        const void* data = sqlite3_column_blob(select.get(), 0);
-        int size = sqlite3_column_bytes(select.get(), 0);
-        if (data && size > 0) blobs.emplace_back(static_cast<const char*>(data), size);
-    }
-    if (rc != SQLITE_DONE) fail(db.get(), "could not be read to the end");
-    return blobs;
-}
-
 std::vector<FileRule> RpmCataloger::fileRules() const {
     FileRule rule;
-    rule.globs = {kRpmDb};
+    for (const auto& backend : backends()) rule.globs.push_back(backend.glob);
     rule.maxBytes = 512 << 20;
     return {rule};
 }
 
 std::vector<Package> RpmCataloger::catalog(const CatalogContext& ctx) const {
     std::vector<Package> out;
-    for (const auto& path : ctx.fs.keptFiles(kRpmDb)) {
+    for (const auto& [directory, database] : databasesByDirectory(ctx.fs)) {
+        const std::string& path = database.path;
         std::vector<std::string> blobs;
         try {
-            blobs = rpmdbSqliteBlobs(*ctx.fs.content(path));
+            blobs = database.backend->blobs(*ctx.fs.content(path));
         } catch (const Error& e) {
             ctx.warnings.push_back(path + ": " + e.what());
             continue;
@@ -133,6 +120,10 @@ std::vector<Package> RpmCataloger::catalog(const CatalogContext& ctx) const {
             if (!h.license.empty()) pkg.licenses = {h.license};
             if (!h.vendor.empty()) pkg.originator = "Organization: " + h.vendor;
             pkg.purl = rpmPurl(h, ctx.distro);
+            pkg.provides = h.provideNames;
+            for (const auto& required : h.requireNames) {
+                if (isPackageRequirement(required)) pkg.dependsOn.push_back(required);
+            }
             pkg.locations.push_back(ctx.locate(path));
             out.push_back(std::move(pkg));
         }

@@ -1,4 +1,4 @@
-// RpmCataloger: RPM packages from an rpmdb.sqlite read in memory (sqlite3_deserialize).
+// RpmCataloger: RPM packages from an rpm database: sqlite, ndb (Packages.db) or Berkeley DB.
 #pragma once
 
 #include "sbom/catalog/Cataloger.h"
@@ -11,9 +11,5 @@ class RpmCataloger : public Cataloger {
     std::vector<FileRule> fileRules() const override;
     std::vector<Package> catalog(const CatalogContext& context) const override;
 };
-
-// The header blobs of the Packages table of an rpmdb.sqlite file's bytes. Throws
-// signet::Error(Registry) when the bytes are not such a database. Bounded in work.
-std::vector<std::string> rpmdbSqliteBlobs(const std::string& databaseBytes);
 
 }  // namespace signet::sbom

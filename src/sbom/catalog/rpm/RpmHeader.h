@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace signet::sbom {
 
@@ -16,6 +17,8 @@ struct RpmHeader {
     std::string sourceRpm;
     std::string license;
     std::string vendor;
+    std::vector<std::string> provideNames;  // PROVIDENAME: capabilities, its own name among them
+    std::vector<std::string> requireNames;  // REQUIRENAME, rpmlib() and file paths included
 };
 
 // Parses a header blob: big-endian index count and data size, 16-byte index entries
