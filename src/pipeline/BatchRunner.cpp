@@ -1,9 +1,9 @@
 #include "pipeline/BatchRunner.h"
 
 #include "error/Error.h"
+#include "io/ParallelFor.h"
 #include "net/Deadline.h"
 #include "pipeline/JobPlanner.h"
-#include "pipeline/ParallelFor.h"
 
 namespace signet::pipeline {
 
@@ -75,8 +75,8 @@ std::vector<RefResult> BatchRunner::run(const std::vector<SigningJob>& jobs,
     LostRaceCheck check(client_, store_,
                         {store_.settings().settle, options.timeout, options.concurrency});
     std::vector<std::vector<Signed>> perJob(jobs.size());
-    parallelFor(jobs.size(), options.concurrency,
-                [&](std::size_t i) { perJob[i] = runJob(jobs[i], options, check); });
+    io::parallelFor(jobs.size(), options.concurrency,
+                    [&](std::size_t i) { perJob[i] = runJob(jobs[i], options, check); });
     std::vector<LostRaceOutcome> outcomes = check.confirm();
     std::vector<RefResult> results;
     for (auto& group : perJob) {

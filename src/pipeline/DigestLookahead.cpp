@@ -2,14 +2,14 @@
 
 #include "cosign/ImageSigner.h"
 #include "error/Error.h"
+#include "io/ParallelFor.h"
 #include "net/Deadline.h"
-#include "pipeline/ParallelFor.h"
 
 namespace signet::pipeline {
 
 void lookAheadDigests(oci::RegistryClient& client, std::vector<SigningJob>& jobs,
                       const BatchOptions& options, const std::function<bool()>& keyPending) {
-    parallelFor(jobs.size(), options.concurrency, [&](std::size_t i) {
+    io::parallelFor(jobs.size(), options.concurrency, [&](std::size_t i) {
         SigningJob& job = jobs[i];
         if (job.child || job.resolvedDigest || job.resolveError || !keyPending()) return;
         // The job's time starts now: a registry that does not answer this HEAD has used it up.

@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "cosign/AttachmentTag.h"
-#include "pipeline/ParallelFor.h"
+#include "io/ParallelFor.h"
 
 namespace signet::pipeline {
 
@@ -69,7 +69,7 @@ std::vector<LostRaceOutcome> LostRaceCheck::confirm() {
         for (std::size_t i : open) slowest = std::max(slowest, written_[i].roundTrip);
         settleAfter(slowest, round);
         std::vector<char> missing(open.size(), 0);
-        parallelFor(open.size(), settings_.concurrency, [&](std::size_t k) {
+        io::parallelFor(open.size(), settings_.concurrency, [&](std::size_t k) {
             std::size_t i = open[k];
             try {
                 missing[k] = !stillThere(written_[i], outcomes[i], round < kRounds);

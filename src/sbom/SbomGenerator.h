@@ -7,6 +7,8 @@
 
 #include "sbom/catalog/Cataloger.h"
 #include "sbom/image/ImageInput.h"
+#include "sbom/layer/FileRule.h"
+#include "sbom/layer/LayerDiff.h"
 #include "sbom/layer/ScanLimits.h"
 #include "sbom/model/Sbom.h"
 
@@ -23,12 +25,16 @@ class SbomGenerator {
     // A generator with defaultCatalogers().
     static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
 
-    // Streams each layer of input.layout in order through input.readLayer, and returns the
-    // sorted catalogue. Throws signet::Error (Registry for unreadable layers or
+    // Streams the layers of input.layout through input.readLayer (several at once, from as many
+    // threads: readLayer must allow that), squashes them in order, and returns the sorted
+    // catalogue. Throws signet::Error (Registry for unreadable layers or
     // manifests, TooLarge past a ScanLimits bound); the message names the image.
     Sbom generate(const ImageInput& input) const;
 
   private:
+    std::vector<LayerDiff> readLayers(const ImageInput& input, const std::vector<FileRule>& rules,
+                                      std::vector<std::string>& warnings) const;
+
     std::vector<std::unique_ptr<Cataloger>> catalogers_;
     ScanLimits limits_;
 };

@@ -1,6 +1,7 @@
 #include "sbom/image/LayerProgress.h"
 
 #include <istream>
+#include <mutex>
 #include <streambuf>
 
 namespace signet::sbom {
@@ -33,21 +34,29 @@ ImageInput withLayerProgress(ImageInput input, std::shared_ptr<LayerTotals> tota
                              std::ostream* terminal) {
     LayerStreamer inner = input.readLayer;
     const auto layerCount = input.layout.layers.size();
-    input.readLayer = [inner, layerCount, totals, terminal](
+    // Layers are read from several threads at once: the totals and the terminal take turns.
+    auto turn = std::make_shared<std::mutex>();
+    auto finished = std::make_shared<std::size_t>(0);
+    input.readLayer = [inner, layerCount, totals, terminal, turn, finished](
                           const LayerDescriptor& layer,
                           const std::function<void(std::istream&)>& consume) {
-        const auto index = static_cast<std::size_t>(++totals->layers);
-        if (terminal) {
-            *terminal << "\rreading layer " << index << "/" << layerCount << " ("
-                      << layer.size / 1024 << " KiB)" << std::flush;
+        {
+            std::lock_guard lock(*turn);
+            const auto index = static_cast<std::size_t>(++totals->layers);
+            if (terminal) {
+                *terminal << "\rreading layer " << index << "/" << layerCount << " ("
+                          << layer.size / 1024 << " KiB)" << std::flush;
+            }
         }
         inner(layer, [&](std::istream& raw) {
             CountingBuffer counting(raw.rdbuf());
             std::istream counted(&counting);
             consume(counted);
+            std::lock_guard lock(*turn);
             totals->bytes += counting.count();
         });
-        if (terminal && index == layerCount) *terminal << "\r\033[K" << std::flush;
+        std::lock_guard lock(*turn);
+        if (terminal && ++*finished == layerCount) *terminal << "\r\033[K" << std::flush;
     };
     return input;
 }

@@ -242,11 +242,11 @@ class LayerScan {
 
     // Records at most kMaxWarnings per image: a hostile layer must not grow the list unbounded.
     void warn(const std::string& message) {
-        ++budget_.warnings;
-        if (budget_.warnings < kMaxWarnings) {
+        std::uint64_t count = ++budget_.warnings;
+        if (count < kMaxWarnings) {
             warnings_.push_back("layer " + layerName_ + ": " + message);
-        } else if (budget_.warnings == kMaxWarnings) {
-            warnings_.push_back("further warnings about this image's layers are not recorded");
+        } else if (count == kMaxWarnings) {
+            warnings_.emplace_back(kWarningsCapNotice);
         }
     }
 
@@ -434,8 +434,8 @@ class LayerScan {
             }
         }
         if (!kept) return;
-        budget_.keptBytes += kept->size();
-        if (budget_.keptBytes > limits_.maxKeptBytes) {
+        std::uint64_t keptTotal = budget_.keptBytes += kept->size();
+        if (keptTotal > limits_.maxKeptBytes) {
             throw Error(ErrorKind::TooLarge, "image metadata files to catalogue exceed " +
                                                  std::to_string(limits_.maxKeptBytes) +
                                                  " bytes; raise the kept-bytes limit to scan it");

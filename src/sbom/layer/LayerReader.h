@@ -2,8 +2,10 @@
 // LayerDiff.
 #pragma once
 
+#include <atomic>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sbom/layer/FileRule.h"
@@ -12,15 +14,19 @@
 
 namespace signet::sbom {
 
-// Counters shared by all layers of one image scan.
+// Counters shared by all layers of one image scan, read concurrently.
 struct ScanBudget {
-    std::uint64_t entries = 0;
-    std::uint64_t keptBytes = 0;
-    std::uint64_t warnings = 0;  // only the first kMaxWarnings are recorded
+    std::atomic<std::uint64_t> entries = 0;
+    std::atomic<std::uint64_t> keptBytes = 0;
+    std::atomic<std::uint64_t> warnings = 0;  // only the first kMaxWarnings are recorded
 };
 
 inline constexpr std::uint64_t kMaxWarnings = 200;
+// The last line recorded once kMaxWarnings is reached.
+inline constexpr std::string_view kWarningsCapNotice =
+    "further warnings about this image's layers are not recorded";
 
+// One reader per thread: several may share a ScanBudget and read layers of one image at once.
 class LayerReader {
   public:
     LayerReader(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,

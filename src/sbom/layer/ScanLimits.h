@@ -12,6 +12,7 @@ struct ScanLimits {
     std::uint64_t maxEntries = 4'000'000;       // tar entries across the image
     std::size_t maxPathLength = 4096;           // longer entry names are skipped
     int maxSymlinkHops = 40;                    // per path resolution
+    unsigned layerConcurrency = 4;              // layers fetched and inflated at once
 };
 
 }  // namespace signet::sbom

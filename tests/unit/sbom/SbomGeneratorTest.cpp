@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "crypto/Encoding.h"
@@ -114,6 +118,78 @@ TEST(SbomGenerator, ComplianceDropsNamelessAndStubsVersionless) {
     Sbom sbom = SbomGenerator::withDefaultCatalogers().generate(image.input());
     ASSERT_EQ(sbom.packages.size(), 1u);
     EXPECT_EQ(sbom.packages[0].version, "UNKNOWN");
+}
+
+// Layers are read several at once, yet squashed in order: the first layer is held back until
+// the others are in flight, its file is removed by a later layer's whiteout, and a later layer
+// replaces an earlier layer's dpkg status — the result is what sequential squashing gives.
+TEST(SbomGenerator, LayersAreReadConcurrentlyAndSquashedInOrder) {
+    InMemoryImage image;
+    image.add(
+        LayerBuilder()
+            .file("etc/os-release", "ID=debian\nVERSION_ID=12\n")
+            .file("var/lib/dpkg/status", "Package: old\nVersion: 1\nArchitecture: amd64\n")
+            .file("app/node_modules/gone/package.json", R"({"name":"gone","version":"1.0.0"})"));
+    image.add(LayerBuilder().file("app/node_modules/.wh.gone", ""));
+    image.add(LayerBuilder().file("var/lib/dpkg/status",
+                                  "Package: new\nVersion: 2\nArchitecture: amd64\n"));
+    image.add(LayerBuilder().file("app/node_modules/kept/package.json",
+                                  R"({"name":"kept","version":"3.0.0"})"));
+    ImageInput input = image.input();
+    std::mutex mutex;
+    std::condition_variable changed;
+    int inFlight = 0, mostInFlight = 0;
+    LayerStreamer inner = input.readLayer;
+    const std::string firstDigest = input.layout.layers[0].digest;
+    input.readLayer = [&](const LayerDescriptor& layer,
+                          const std::function<void(std::istream&)>& consume) {
+        {
+            std::unique_lock lock(mutex);
+            mostInFlight = std::max(mostInFlight, ++inFlight);
+            changed.notify_all();
+            // All four meet here (read one at a time, each would wait out the timeout) ...
+            changed.wait_for(lock, std::chrono::seconds(5), [&] { return mostInFlight >= 4; });
+            if (layer.digest == firstDigest) {  // ... and the bottom layer finishes last.
+                changed.wait_for(lock, std::chrono::seconds(5), [&] { return inFlight == 1; });
+            }
+        }
+        inner(layer, consume);
+        std::lock_guard lock(mutex);
+        --inFlight;
+        changed.notify_all();
+    };
+    ScanLimits limits;
+    limits.layerConcurrency = 4;
+    Sbom sbom = SbomGenerator::withDefaultCatalogers(limits).generate(input);
+    EXPECT_EQ(mostInFlight, 4);
+    std::set<std::string> names;
+    for (const auto& p : sbom.packages) names.insert(p.name + "@" + p.version);
+    EXPECT_EQ(names, (std::set<std::string>{"new@2", "kept@3.0.0"}));
+    EXPECT_EQ(sbom.image.diffIds.size(), 4u);
+}
+
+// Of several broken layers the lowest is reported, whichever thread failed first.
+TEST(SbomGenerator, TheFirstBrokenLayerInOrderIsTheOneReported) {
+    for (int round = 0; round < 5; ++round) {
+        InMemoryImage image;
+        image.add(LayerBuilder().file("etc/a", "1"));
+        image.addRaw("garbage one", "application/vnd.oci.image.layer.v1.tar", "sha256:one");
+        image.addRaw("garbage two", "application/vnd.oci.image.layer.v1.tar", "sha256:two");
+        ImageInput input = image.input();
+        std::string second = input.layout.layers[1].digest;
+        LayerStreamer inner = input.readLayer;
+        input.readLayer = [&](const LayerDescriptor& layer,
+                              const std::function<void(std::istream&)>& consume) {
+            if (layer.digest == second) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            inner(layer, consume);
+        };
+        try {
+            SbomGenerator::withDefaultCatalogers().generate(input);
+            FAIL();
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("layer " + second), std::string::npos) << e.what();
+        }
+    }
 }
 
 }  // namespace

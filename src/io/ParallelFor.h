@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace signet::pipeline {
+namespace signet::io {
 
 template <typename Fn>
 void parallelFor(std::size_t count, unsigned threads, Fn fn) {
@@ -22,4 +22,4 @@ void parallelFor(std::size_t count, unsigned threads, Fn fn) {
     for (auto& thread : pool) thread.join();
 }
 
-}  // namespace signet::pipeline
+}  // namespace signet::io
