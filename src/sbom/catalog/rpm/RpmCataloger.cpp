@@ -67,6 +67,7 @@ std::map<std::string, DatabaseFile> databasesByDirectory(const SquashedFilesyste
 bool isPackageRequirement(const std::string& name) {
     return !name.empty() && name[0] != '/' && name.rfind("rpmlib(", 0) != 0;
 }
+
 std::string rpmPurl(const RpmHeader& h, const std::optional<LinuxRelease>& distro) {
     if (!distro) return "";
     std::string ns = distro->id;
