@@ -15,6 +15,7 @@
 #include "error/Error.h"
 #include "sbom/layer/GzipInflater.h"
 #include "sbom/layer/LayerPath.h"
+#include "sbom/layer/ReadAhead.h"
 
 namespace signet::sbom {
 namespace {
@@ -22,16 +23,27 @@ namespace {
 constexpr std::string_view kWhiteoutPrefix = ".wh.";
 constexpr std::string_view kOpaqueMarker = ".wh..wh..opq";
 
-// The blob bytes as libarchive pulls them, hashed on the way through.
+// Reads `in` to its end; a stream gone bad is the registry's failure.
+ReadAhead::Producer streamReader(std::istream& in) {
+    return [&in](char* out, std::size_t n) -> std::size_t {
+        if (!in.good()) return 0;
+        in.read(out, static_cast<std::streamsize>(n));
+        if (in.bad()) throw Error(ErrorKind::Registry, "reading the layer blob failed");
+        return static_cast<std::size_t>(in.gcount());
+    };
+}
+
+// The blob bytes as the inflater pulls them, hashed on the way through. The stream itself is
+// read a few chunks ahead on its own thread (where the registry client also checks its digest).
 struct BlobSource {
-    std::istream& in;
     bool hashing;
     std::array<char, 64 * 1024> buffer{};
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash{EVP_MD_CTX_new(), EVP_MD_CTX_free};
     std::exception_ptr failure;
     std::streamsize replay = 0;  // bytes already in `buffer` (and hashed) to hand out again
+    ReadAhead raw;               // last: stops before the rest goes
 
-    BlobSource(std::istream& stream, bool hash_) : in(stream), hashing(hash_) {
+    BlobSource(std::istream& stream, bool hash_) : hashing(hash_), raw(streamReader(stream)) {
         EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
     }
 
@@ -46,12 +58,9 @@ struct BlobSource {
     std::streamsize pull() {
         if (replay > 0) return std::exchange(replay, 0);
         try {
-            if (!in.good()) return 0;
-            in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-            std::streamsize n = in.gcount();
+            auto n = static_cast<std::streamsize>(raw.read(buffer.data(), buffer.size()));
             if (n > 0 && hashing)
                 EVP_DigestUpdate(hash.get(), buffer.data(), static_cast<std::size_t>(n));
-            if (in.bad()) return -1;
             return n;
         } catch (...) {
             failure = std::current_exception();
@@ -492,8 +501,12 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
         decompressor = openDecompressor(source, name, empty);
         decompressed = fromLibarchive(decompressor.get(), name);
     }
-    TarSource tarBytes(std::move(decompressed), limits_.maxLayerBytes, name);
-    tarBytes.ended = empty;
+    if (empty) decompressed = [](char*, std::size_t) { return std::size_t{0}; };
+    // Inflating (and hashing the blob) runs a few chunks ahead on its own thread while this one
+    // hashes the tar and walks it.
+    ReadAhead ahead(std::move(decompressed));
+    TarSource tarBytes([&ahead](char* out, std::size_t n) { return ahead.read(out, n); },
+                       limits_.maxLayerBytes, name);
     ArchivePtr tar(archive_read_new(), archive_read_free);
     if (!tar) throw Error(ErrorKind::Internal, "libarchive could not allocate a reader");
     archive_read_support_format_tar(tar.get());
@@ -501,6 +514,7 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
     LayerScan scan(rules_, limits_, budget_, warnings_, name, layerIndex);
     LayerDiff diff;
     auto rethrowStreamFailure = [&] {
+        ahead.stop();  // the producer thread touches `source`
         if (source.failure) std::rethrow_exception(source.failure);
         if (tarBytes.failure) std::rethrow_exception(tarBytes.failure);
     };
@@ -517,6 +531,7 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
         throw;
     }
     std::string actualDiffId = tarBytes.finishDigest();
+    ahead.finish();
     rethrowStreamFailure();
     if (!diffId.empty() && diffId.rfind("sha256:", 0) == 0 && actualDiffId != diffId) {
         throw Error(ErrorKind::Registry, "layer " + name + " uncompresses to " + actualDiffId +

@@ -89,30 +89,40 @@ TEST_F(SbomGroundTruthTest, NodeImageListsEveryNamedAndVersionedPackageJson) {
     EXPECT_EQ(packages.size(), npmKeys(truth).size() + debKeys(images_.truth("base")).size());
 }
 
-TEST_F(SbomGroundTruthTest, NodeImageDependencyGraphIsWhatNpmLsResolves) {
-    packagesOf("node");
-    std::map<std::string, std::string> npmPackages;  // SPDXID → name@version
-    for (const auto& package : document_.at("packages")) {
-        const std::string purl = package.value("externalRefs", nlohmann::json::array()).empty()
-                                     ? ""
-                                     : package["externalRefs"][0].value("referenceLocator", "");
-        if (purl.rfind("pkg:npm/", 0) == 0) {
-            npmPackages[package.at("SPDXID")] =
-                package.at("name").get<std::string>() + "@" + package.value("versionInfo", "");
-        }
+using Edges = std::set<std::pair<std::string, std::string>>;  // dependant, dependency
+
+// The SPDX document's DEPENDENCY_OF relationships among packages whose purl starts with `prefix`,
+// each package named `name` or, withVersion, `name@version`.
+Edges dependencyEdges(const nlohmann::json& document, const std::string& prefix, bool withVersion) {
+    std::map<std::string, std::string> packages;  // SPDXID → label
+    for (const auto& package : document.at("packages")) {
+        if (package.value("name", "").empty() || !package.contains("externalRefs")) continue;
+        std::string purl = package["externalRefs"][0].value("referenceLocator", "");
+        if (purl.rfind(prefix, 0) != 0) continue;
+        packages[package.at("SPDXID")] =
+            package.at("name").get<std::string>() +
+            (withVersion ? "@" + package.value("versionInfo", "") : "");
     }
-    std::set<std::vector<std::string>> edges;
-    for (const auto& r : document_.at("relationships")) {
+    Edges edges;
+    for (const auto& r : document.at("relationships")) {
         if (r.at("relationshipType") != "DEPENDENCY_OF") continue;
-        auto dependency = npmPackages.find(r.at("spdxElementId"));
-        auto dependant = npmPackages.find(r.at("relatedSpdxElement"));
-        if (dependency != npmPackages.end() && dependant != npmPackages.end())
+        auto dependency = packages.find(r.at("spdxElementId"));
+        auto dependant = packages.find(r.at("relatedSpdxElement"));
+        if (dependency != packages.end() && dependant != packages.end())
             edges.insert({dependant->second, dependency->second});
     }
-    std::set<std::vector<std::string>> truth;
+    return edges;
+}
+
+TEST_F(SbomGroundTruthTest, NodeImageDependencyGraphIsWhatNpmLsResolves) {
+    packagesOf("node");
+    Edges edges = dependencyEdges(document_, "pkg:npm/", true);
+    Edges truth;
     const nlohmann::json node = images_.truth("node");
-    for (const auto& edge : node.at("npm_edges"))
-        truth.insert(edge.get<std::vector<std::string>>());
+    for (const auto& edge : node.at("npm_edges")) {
+        auto pair = edge.get<std::vector<std::string>>();
+        truth.insert({pair.at(0), pair.at(1)});
+    }
     ASSERT_FALSE(truth.empty());
     EXPECT_EQ(edges, truth) << "the lock files npm wrote, resolved as node resolves require()";
 }
@@ -166,22 +176,8 @@ TEST_F(SbomGroundTruthTest, RpmNdbDatabaseListsThePackagesRpmInstalled) {
 TEST_F(SbomGroundTruthTest, RpmDependencyGraphIsWhatRequiresAndProvidesResolve) {
     for (const std::string tag : {"rpm", "rpm-bdb", "rpm-ndb"}) {
         packagesOf(tag);
-        std::map<std::string, std::string> rpmPackages;  // SPDXID → name
-        for (const auto& package : document_.at("packages")) {
-            if (package.value("name", "").empty() || !package.contains("externalRefs")) continue;
-            std::string purl = package["externalRefs"][0].value("referenceLocator", "");
-            if (purl.rfind("pkg:rpm/", 0) == 0)
-                rpmPackages[package.at("SPDXID")] = package.at("name");
-        }
-        std::set<std::pair<std::string, std::string>> edges;  // dependant, dependency
-        for (const auto& r : document_.at("relationships")) {
-            if (r.at("relationshipType") != "DEPENDENCY_OF") continue;
-            auto dependency = rpmPackages.find(r.at("spdxElementId"));
-            auto dependant = rpmPackages.find(r.at("relatedSpdxElement"));
-            if (dependency != rpmPackages.end() && dependant != rpmPackages.end())
-                edges.insert({dependant->second, dependency->second});
-        }
-        std::set<std::pair<std::string, std::string>> truth;
+        Edges edges = dependencyEdges(document_, "pkg:rpm/", false);
+        Edges truth;
         const nlohmann::json rows = images_.truth(tag).at("rpm");
         for (const auto& dependant : rows) {
             for (const auto& required : dependant.at("requires")) {
@@ -194,9 +190,7 @@ TEST_F(SbomGroundTruthTest, RpmDependencyGraphIsWhatRequiresAndProvidesResolve) 
                 }
             }
         }
-        EXPECT_EQ(truth,
-                  (std::set<std::pair<std::string, std::string>>{{"hello-sbom", "tiny-tools"}}))
-            << tag;
+        EXPECT_EQ(truth, (Edges{{"hello-sbom", "tiny-tools"}})) << tag;
         EXPECT_EQ(edges, truth) << tag;
     }
 }
