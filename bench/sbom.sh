@@ -150,6 +150,19 @@ for _ in $(seq "$TRIALS"); do
     time_once signet4 signet_sbom4
 done
 signet4_pkgs="$(jq '[.packages[].externalRefs[]? | select(.referenceType == "purl")] | length' "$work/signet4.spdx.json")"
+# Peak resident memory (the process's own maximum, from getrusage), one run each.
+peak_rss_mib() {
+    python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print("%.1f" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))' "$@"
+}
+rss_signet="$(peak_rss_mib "$SIGNET" sbom --format spdx-json -o "$work/rss.spdx.json" "$ref")"
+rss_signet4="$(peak_rss_mib "$SIGNET" sbom --format spdx-json -o "$work/rss4.spdx.json" "$ref4")"
+rm -rf "$work/trivy-cache"
+rss_trivy="$(peak_rss_mib "$trivy" image --quiet --image-src remote --insecure --offline-scan \
+    --skip-db-update --skip-java-db-update --scanners license --cache-dir "$work/trivy-cache" \
+    --format cyclonedx --output "$work/trivy-rss.cdx.json" "${ref%@*}")"
+echo "peak RSS: signet ${rss_signet} MiB (four layers ${rss_signet4} MiB), trivy ${rss_trivy} MiB (target: signet ≤ 32 MiB)"
 echo "four layers: signet sbom ${best[signet4]} s ($signet4_pkgs purls) vs the sum of its layers' zlib floors ${best[zlib4]} s:" \
     "ratio $(ratio "${best[signet4]}" "${best[zlib4]}")  (target < 1.0)"
 echo "(finished in ${SECONDS} s)"
