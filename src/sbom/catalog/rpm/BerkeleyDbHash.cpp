@@ -26,6 +26,7 @@ class PagedFile {
         : file_(file), bigEndian_(bigEndian), pageSize_(pageSize), overhead_(overhead) {}
 
     std::size_t pageCount() const { return file_.size() / pageSize_; }
+    std::uint64_t lastPage() const { return u32(file_, 32); }  // from the metadata page
     std::size_t overhead() const { return overhead_; }
     std::uint32_t pageSize() const { return pageSize_; }
 
@@ -82,8 +83,8 @@ PagedFile openMetadata(std::string_view file) {
     auto flags = static_cast<std::uint8_t>(file[26]);
     std::size_t overhead = kPageHeaderSize + ((flags & kMetaChecksum) ? kChecksumSize : 0);
     PagedFile paged(file, bigEndian, pageSize, overhead);
-    std::uint64_t lastPage = paged.u32(file, 32);
-    if (lastPage >= paged.pageCount()) malformed("truncated: the metadata names more pages");
+    if (paged.lastPage() >= paged.pageCount())
+        malformed("truncated: the metadata names more pages");
     return paged;
 }
 
@@ -138,10 +139,9 @@ std::string itemValue(const PagedFile& db, std::string_view bytes, std::uint64_t
 
 std::vector<BerkeleyDbRecord> readBerkeleyDbHash(std::string_view file) {
     PagedFile db = openMetadata(file);
-    std::uint64_t lastPage = db.u32(file, 32);
     std::uint64_t budget = file.size();
     std::vector<BerkeleyDbRecord> records;
-    for (std::uint64_t number = 1; number <= lastPage; ++number) {
+    for (std::uint64_t number = 1; number <= db.lastPage(); ++number) {
         std::string_view page = db.page(number);
         auto type = static_cast<std::uint8_t>(page[25]);
         if (type != kPageHash && type != kPageHashUnsorted) continue;

@@ -15,18 +15,11 @@ namespace {
 // rpm's backends in the order rpm itself detects them in one database directory.
 struct Backend {
     PathGlob glob;
-    std::vector<std::string> (*blobs)(const std::string& bytes);
+    std::vector<std::string> (*blobs)(std::string_view bytes);
 };
 
-std::vector<std::string> sqliteBlobs(const std::string& bytes) {
-    return rpmdbSqliteBlobs(bytes);
-}
-std::vector<std::string> ndbBlobs(const std::string& bytes) {
-    return rpmNdbBlobs(bytes);
-}
-
 // Berkeley DB Packages: key = the header number (host order), 0 holding rpm's own counter.
-std::vector<std::string> berkeleyDbBlobs(const std::string& bytes) {
+std::vector<std::string> berkeleyDbBlobs(std::string_view bytes) {
     std::vector<std::string> blobs;
     for (auto& record : readBerkeleyDbHash(bytes)) {
         if (record.key.size() == 4 && record.key == std::string(4, '\0')) continue;
@@ -36,8 +29,8 @@ std::vector<std::string> berkeleyDbBlobs(const std::string& bytes) {
 }
 
 const std::vector<Backend>& backends() {
-    static const std::vector<Backend> all{{PathGlob("**/rpm/rpmdb.sqlite"), sqliteBlobs},
-                                          {PathGlob("**/rpm/Packages.db"), ndbBlobs},
+    static const std::vector<Backend> all{{PathGlob("**/rpm/rpmdb.sqlite"), rpmdbSqliteBlobs},
+                                          {PathGlob("**/rpm/Packages.db"), rpmNdbBlobs},
                                           {PathGlob("**/rpm/Packages"), berkeleyDbBlobs}};
     return all;
 }

@@ -23,7 +23,7 @@ int stopAfterBudget(void* counter) {
     return ++*static_cast<int*>(counter) > kMaxProgressCallbacks;
 }
 
-Database openInMemory(const std::string& bytes) {
+Database openInMemory(std::string_view bytes) {
     sqlite3* raw = nullptr;
     if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         sqlite3_close(raw);
@@ -61,7 +61,7 @@ bool hasPackagesTable(sqlite3* db) {
 
 }  // namespace
 
-std::vector<std::string> rpmdbSqliteBlobs(const std::string& databaseBytes) {
+std::vector<std::string> rpmdbSqliteBlobs(std::string_view databaseBytes) {
     Database db = openInMemory(databaseBytes);
     int steps = 0;
     sqlite3_progress_handler(db.get(), 1000, stopAfterBudget, &steps);

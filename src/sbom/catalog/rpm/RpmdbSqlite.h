@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace signet::sbom {
@@ -9,6 +10,6 @@ namespace signet::sbom {
 // The header blobs of the Packages table of an rpmdb.sqlite file's bytes, deserialised read-only
 // (sqlite3_deserialize, defensive, untrusted schema). Throws signet::Error(Registry) when the
 // bytes are not such a database. Bounded in work.
-std::vector<std::string> rpmdbSqliteBlobs(const std::string& databaseBytes);
+std::vector<std::string> rpmdbSqliteBlobs(std::string_view databaseBytes);
 
 }  // namespace signet::sbom
