@@ -153,12 +153,14 @@ test('the exact environment for tags + digest, annotations and an SBOM') {
     p.signImages(tags: ['1.4.2', 'latest'], digest: DIGEST, repository: 'r.example/team/app',
                  annotations: [ci: 'jenkins', build: 42], identity: 'repo', recursive: true,
                  keyCredentialsId: 'cosign-key', retries: '5', failOn: 'all',
-                 sbom: [mode: 'generate', attach: 'both', platforms: 'linux/amd64,linux/arm64', dir: 'sboms'])
+                 sbom: [mode: 'generate', attach: 'both', platforms: 'linux/amd64,linux/arm64', dir: 'sboms',
+                        cacheDir: '/var/cache/signet'])
     assert p.callsOf('withEnv')[0].args == [
         'SIGNET_WRAPPER=jenkins', 'SIGNET_TAGS=1.4.2\nlatest', "SIGNET_DIGEST=${DIGEST}".toString(), 'SIGNET_REPOSITORY=r.example/team/app',
         'SIGNET_IDENTITY=repo', 'SIGNET_RECURSIVE=true', 'SIGNET_ANNOTATIONS=build=42\nci=jenkins',
         'SIGNET_SIGNATURE_FORMAT=legacy', 'SIGNET_SBOM=generate', 'SIGNET_SBOM_ATTACH=both',
-        'SIGNET_SBOM_PLATFORMS=linux/amd64,linux/arm64', 'SIGNET_SBOM_DIR=sboms', 'SIGNET_RETRIES=5',
+        'SIGNET_SBOM_PLATFORMS=linux/amd64,linux/arm64', 'SIGNET_SBOM_DIR=sboms',
+        'SIGNET_CACHE_DIR=/var/cache/signet', 'SIGNET_RETRIES=5',
         'SIGNET_FAIL_ON=all', 'SIGNET_REPORT=signet-report.json']
     assert p.callsOf('archiveArtifacts')[0].args.artifacts == 'signet-report.json, sboms/**'
 }

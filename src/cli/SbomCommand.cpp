@@ -9,6 +9,7 @@
 #include "cli/Commands.h"
 #include "cli/RegistryAccess.h"
 #include "config/CommandTimeout.h"
+#include "config/LayerCacheSetting.h"
 #include "config/SourceDateEpoch.h"
 #include "error/Error.h"
 #include "net/Deadline.h"
@@ -41,6 +42,13 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--format", &format, "spdx-json (default), spdx-tag or cyclonedx-json");
     parser.option("--platform", &platform, "os/arch[/variant] to pick from an index");
+    std::string cacheDir, cacheMaxBytes;
+    parser.option("--cache-dir", &cacheDir,
+                  "keep each layer's scan here by diff_id and reuse it (default SIGNET_CACHE_DIR; "
+                  "none)");
+    parser.option("--cache-max-bytes", &cacheMaxBytes,
+                  "the layer cache's size, least recently used out first (default "
+                  "SIGNET_CACHE_MAX_BYTES, 512MiB)");
     parser.option("--output,-o", &output,
                   "file to write (a directory for several platforms); "
                   "default standard output");
@@ -60,6 +68,7 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     const auto& traits = sbom::traitsOf(documentFormat);
     oci::Reference ref = oci::Reference::parse(text);
     const std::optional<std::time_t> created = config::sourceDateEpoch(env);
+    const auto cacheOptions = config::layerCacheOptions(cacheDir, cacheMaxBytes, env);
 
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(net::Deadline::after(config::commandTimeout(timeout, env)));
@@ -73,7 +82,15 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
                                           " platforms: pick one with --platform, or give -o DIR");
     }
     if (many) std::filesystem::create_directories(output);
-    auto generator = sbom::SbomGenerator::withDefaultCatalogers();
+    std::shared_ptr<const sbom::LayerCache> cache;
+    if (cacheOptions) {
+        try {
+            cache = std::make_shared<const sbom::LayerCache>(*cacheOptions);
+        } catch (const Error& e) {
+            std::cerr << "signet sbom: warning: " << e.what() << "; the SBOM is made without it\n";
+        }
+    }
+    auto generator = sbom::SbomGenerator::withDefaultCatalogers({}, cache);
     std::ostream* terminal = isatty(STDERR_FILENO) ? &std::cerr : nullptr;
     for (auto& image : images) {
         sbom::ImageSbom made =

@@ -104,7 +104,9 @@ std::string describe(const TaskSpec& spec) {
         << " format=" << sbom::traitsOf(spec.sbom.format).word
         << " attach=" << toString(spec.sbom.attach)
         << " platforms=" << (spec.sbom.platforms.empty() ? "all" : joined(spec.sbom.platforms))
-        << " max_bytes=" << spec.sbom.maxBytes << " dir=" << optionalText(spec.sbom.dir) << "\n";
+        << " max_bytes=" << spec.sbom.maxBytes << " dir=" << optionalText(spec.sbom.dir)
+        << " cache_dir=" << optionalText(spec.sbom.cacheDir)
+        << " cache_max_bytes=" << spec.sbom.cacheMaxBytes << "\n";
     return out.str();
 }
 

@@ -13,6 +13,7 @@
 #include "cosign/SignatureFormat.h"
 #include "crypto/SecretBytes.h"
 #include "error/ExitStatus.h"
+#include "sbom/cache/LayerCache.h"
 #include "sbom/write/DocumentFormat.h"
 
 namespace signet::config {
@@ -60,6 +61,8 @@ struct SbomSettings {
     std::vector<std::string> platforms;  // empty = all platforms
     std::uint64_t maxBytes = 16ull * 1024 * 1024;
     std::optional<std::string> dir;
+    std::optional<std::string> cacheDir;  // the layer cache; none when unset
+    std::uint64_t cacheMaxBytes = sbom::kDefaultLayerCacheBytes;  // all its entries together
 };
 
 // The Sigstore services signatures are logged and timestamped by, and the trusted root their

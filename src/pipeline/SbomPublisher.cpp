@@ -79,6 +79,7 @@ std::vector<SbomEntry> SbomPublisher::store(
 }
 
 std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings& settings,
+                                                     const sbom::SbomGenerator& generator,
                                                      const Subject& subject) {
     const net::Deadline deadline = net::Deadline::after(timeout_);
     auto client = client_.within(deadline);
@@ -91,7 +92,6 @@ std::vector<SbomEntry> SbomPublisher::publishSubject(const config::SbomSettings&
         return store(*client, through, signer, settings, subject, subject.digest, std::nullopt,
                      document);
     }
-    auto generator = sbom::SbomGenerator::withDefaultCatalogers();
     std::vector<SbomEntry> entries;
     for (auto& image :
          sbom::platformImages(*client, subject.reference, subject.digest, settings.platforms)) {
@@ -138,6 +138,17 @@ void SbomPublisher::confirm(LostRaceCheck& check, Report& report,
 void SbomPublisher::publish(const config::SbomSettings& settings,
                             const std::vector<RefResult>& results, Report& report) {
     if (settings.mode == config::SbomMode::Off) return;
+    std::shared_ptr<const sbom::LayerCache> cache;
+    if (settings.cacheDir && settings.mode == config::SbomMode::Generate) {
+        try {
+            cache = std::make_shared<const sbom::LayerCache>(sbom::LayerCacheOptions{
+                .dir = *settings.cacheDir, .maxBytes = settings.cacheMaxBytes});
+        } catch (const Error& e) {
+            logger_.info(std::string("sbom: warning: ") + e.what() +
+                         "; the SBOMs are made without it");
+        }
+    }
+    const auto generator = sbom::SbomGenerator::withDefaultCatalogers({}, cache);
     LostRaceCheck check(client_, store_, {store_.settings().settle, timeout_, 4});
     check_ = &check;
     written_.clear();
@@ -149,7 +160,7 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
         if (!done.insert(subject.reference.repository.name() + "@" + result.digest).second)
             continue;
         try {
-            auto entries = publishSubject(settings, subject);
+            auto entries = publishSubject(settings, generator, subject);
             report.sboms.insert(report.sboms.end(), entries.begin(), entries.end());
         } catch (const Error& e) {
             failures.push_back(failureOf(subject, e));

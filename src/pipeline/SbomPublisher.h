@@ -13,6 +13,7 @@
 #include "pipeline/Logger.h"
 #include "pipeline/LostRaceCheck.h"
 #include "pipeline/Report.h"
+#include "sbom/SbomGenerator.h"
 #include "sigstore/SigstoreServices.h"
 
 namespace signet::pipeline {
@@ -48,6 +49,7 @@ class SbomPublisher {
         std::string digest;
     };
     std::vector<SbomEntry> publishSubject(const config::SbomSettings& settings,
+                                          const sbom::SbomGenerator& generator,
                                           const Subject& subject);
     // Through the subject's bounded store and signer.
     std::vector<SbomEntry> store(oci::RegistryClient& client, cosign::SignatureStore& through,

@@ -20,10 +20,12 @@ ImageSbom makeImageSbom(const SbomGenerator& generator, PlatformImage image, Doc
 }
 
 std::string summaryOf(const ImageSbom& sbom) {
+    const std::size_t cached = sbom.catalogue.layersFromCache;
     std::string line = sbom.subject + (sbom.platform.empty() ? "" : " (" + sbom.platform + ")") +
                        ": " + std::to_string(sbom.catalogue.packages.size()) + " packages from " +
-                       std::to_string(sbom.totals.layers) + " layers, " +
-                       std::to_string(sbom.totals.bytes) + " bytes in " +
+                       std::to_string(sbom.totals.layers + cached) + " layers" +
+                       (cached ? " (" + std::to_string(cached) + " from the layer cache)" : "") +
+                       ", " + std::to_string(sbom.totals.bytes) + " bytes in " +
                        std::to_string(sbom.took.count()) + " ms";
     if (!sbom.catalogue.warnings.empty())
         line += ", " + std::to_string(sbom.catalogue.warnings.size()) + " warnings";

@@ -30,8 +30,8 @@ struct ImageSbom {
 ImageSbom makeImageSbom(const SbomGenerator& generator, PlatformImage image, DocumentFormat format,
                         std::optional<std::time_t> created, std::ostream* terminal = nullptr);
 
-// "registry/repo@sha256:… (linux/amd64): 12 packages from 3 layers, 2048 bytes in 40 ms[, 1
-// warnings]".
+// "registry/repo@sha256:… (linux/amd64): 12 packages from 3 layers[ (2 from the layer cache)],
+// 2048 bytes in 40 ms[, 1 warnings]" (the bytes those fetched).
 std::string summaryOf(const ImageSbom& sbom);
 
 }  // namespace signet::sbom

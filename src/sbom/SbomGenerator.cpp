@@ -48,8 +48,9 @@ void applyCompliance(std::vector<Package>& packages) {
 
 }  // namespace
 
-SbomGenerator::SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers, ScanLimits limits)
-    : catalogers_(std::move(catalogers)), limits_(limits) {}
+SbomGenerator::SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers, ScanLimits limits,
+                             std::shared_ptr<const LayerCache> cache)
+    : catalogers_(std::move(catalogers)), limits_(limits), cache_(std::move(cache)) {}
 
 std::vector<std::unique_ptr<Cataloger>> defaultCatalogers() {
     std::vector<std::unique_ptr<Cataloger>> catalogers;
@@ -63,16 +64,33 @@ std::vector<std::unique_ptr<Cataloger>> defaultCatalogers() {
     return catalogers;
 }
 
-SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits) {
-    return SbomGenerator(defaultCatalogers(), limits);
+SbomGenerator SbomGenerator::withDefaultCatalogers(ScanLimits limits,
+                                                   std::shared_ptr<const LayerCache> cache) {
+    return SbomGenerator(defaultCatalogers(), limits, std::move(cache));
 }
 
+namespace {
+
+// A cached layer charged to the image's budget as if it had been read.
+LayerDiff chargeCachedLayer(CachedLayer cached, ScanBudget& budget, const ScanLimits& limits,
+                            std::vector<std::string>& warnings) {
+    budget.addEntries(cached.diff.tarEntries, limits);
+    for (const auto& entry : cached.diff.entries) {
+        if (entry.node.content) budget.addKeptBytes(entry.node.content->size(), limits);
+    }
+    for (auto& warning : cached.warnings) budget.warn(warnings, std::move(warning));
+    return std::move(cached.diff);
+}
+
+}  // namespace
+
 // Every layer read into its diff, up to limits_.layerConcurrency at once (each a stream from the
-// registry through its inflater), returned in layer order for squashing. The first failing layer
-// in order is the one reported; once one fails no further layer is started.
+// registry through its inflater, or an entry of the layer cache), returned in layer order for
+// squashing. The first failing layer in order is the one reported; once one fails no further
+// layer is started.
 std::vector<LayerDiff> SbomGenerator::readLayers(const ImageInput& input,
                                                  const std::vector<FileRule>& rules,
-                                                 std::vector<std::string>& warnings) const {
+                                                 Sbom& sbom) const {
     const auto& layers = input.layout.layers;
     if (!layers.empty() && !input.readLayer) {
         throw Error(ErrorKind::Internal, "no layer streamer was given");
@@ -82,15 +100,37 @@ std::vector<LayerDiff> SbomGenerator::readLayers(const ImageInput& input,
     std::vector<std::vector<std::string>> layerWarnings(layers.size());
     std::vector<std::exception_ptr> failures(layers.size());
     std::atomic<bool> failed = false;
+    std::atomic<std::size_t> fromCache = 0;
     auto check = input.layersCheckedBySource ? LayerReader::BlobCheck::BySource
                                              : LayerReader::BlobCheck::Here;
+    const std::optional<LayerScanKey> key =
+        cache_ ? std::optional(layerScanKey(rules, limits_)) : std::nullopt;
     io::parallelFor(layers.size(), limits_.layerConcurrency, [&](std::size_t i) {
         if (failed) return;
         try {
+            const std::string& diffId = layers[i].diffId;
+            if (cache_) {
+                std::string unusable;
+                if (auto cached = cache_->load(diffId, *key, i, unusable)) {
+                    diffs[i] =
+                        chargeCachedLayer(std::move(*cached), budget, limits_, layerWarnings[i]);
+                    ++fromCache;
+                    return;
+                }
+                if (!unusable.empty()) budget.warn(layerWarnings[i], unusable);
+            }
+            const std::size_t ownWarnings = layerWarnings[i].size();
             LayerReader reader(rules, limits_, budget, layerWarnings[i]);
             input.readLayer(layers[i], [&](std::istream& blob) {
-                diffs[i] = reader.read(blob, layers[i].digest, layers[i].diffId, i, check);
+                diffs[i] = reader.read(blob, layers[i].digest, diffId, i, check);
             });
+            // Past the image's warning cap this layer's list may lack some: not kept then.
+            if (cache_ && budget.warnings < kMaxWarnings) {
+                std::vector<std::string> own(layerWarnings[i].begin() + ownWarnings,
+                                             layerWarnings[i].end());
+                if (auto failure = cache_->store(diffId, *key, diffs[i], own))
+                    budget.warn(layerWarnings[i], *failure);
+            }
         } catch (...) {
             failures[i] = std::current_exception();
             failed = true;
@@ -99,7 +139,8 @@ std::vector<LayerDiff> SbomGenerator::readLayers(const ImageInput& input,
     for (const auto& failure : failures) {
         if (failure) std::rethrow_exception(failure);
     }
-    mergeLayerWarnings(layerWarnings, budget.warnings, warnings);
+    mergeLayerWarnings(layerWarnings, budget.warnings, sbom.warnings);
+    sbom.layersFromCache = fromCache;
     return diffs;
 }
 
@@ -116,7 +157,7 @@ Sbom SbomGenerator::generate(const ImageInput& input) const {
         }
         for (const auto& layer : layout.layers) sbom.image.diffIds.push_back(layer.diffId);
         SquashedFilesystem fs(limits_.maxSymlinkHops);
-        for (auto& diff : readLayers(input, rules, sbom.warnings)) fs.applyLayer(std::move(diff));
+        for (auto& diff : readLayers(input, rules, sbom)) fs.applyLayer(std::move(diff));
         sbom.distro = identifyRelease(fs);
         CatalogContext context{fs, sbom.distro, sbom.image.diffIds, sbom.warnings};
         for (const auto& cataloger : catalogers_) {

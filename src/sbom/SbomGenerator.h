@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "sbom/cache/LayerCache.h"
 #include "sbom/catalog/Cataloger.h"
 #include "sbom/image/ImageInput.h"
 #include "sbom/layer/FileRule.h"
@@ -19,24 +20,29 @@ std::vector<std::unique_ptr<Cataloger>> defaultCatalogers();
 
 class SbomGenerator {
   public:
+    // With a `cache`, layers found there by diff_id are not fetched, and layers read are kept
+    // there (only those whose diff_id was checked against their bytes).
     explicit SbomGenerator(std::vector<std::unique_ptr<Cataloger>> catalogers,
-                           ScanLimits limits = {});
+                           ScanLimits limits = {}, std::shared_ptr<const LayerCache> cache = {});
 
     // A generator with defaultCatalogers().
-    static SbomGenerator withDefaultCatalogers(ScanLimits limits = {});
+    static SbomGenerator withDefaultCatalogers(ScanLimits limits = {},
+                                               std::shared_ptr<const LayerCache> cache = {});
 
     // Streams the layers of input.layout through input.readLayer (several at once, from as many
     // threads: readLayer must allow that), squashes them in order, and returns the sorted
-    // catalogue. Throws signet::Error (Registry for unreadable layers or
-    // manifests, TooLarge past a ScanLimits bound); the message names the image.
+    // catalogue. A layer cache's trouble is a warning in the catalogue, never a failure. Throws
+    // signet::Error (Registry for unreadable layers or manifests, TooLarge past a ScanLimits
+    // bound); the message names the image.
     Sbom generate(const ImageInput& input) const;
 
   private:
     std::vector<LayerDiff> readLayers(const ImageInput& input, const std::vector<FileRule>& rules,
-                                      std::vector<std::string>& warnings) const;
+                                      Sbom& sbom) const;
 
     std::vector<std::unique_ptr<Cataloger>> catalogers_;
     ScanLimits limits_;
+    std::shared_ptr<const LayerCache> cache_;
 };
 
 }  // namespace signet::sbom

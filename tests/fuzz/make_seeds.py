@@ -421,12 +421,26 @@ def sigstore():
             seed("SigstoreDocumentsFuzzer", f"doc-{selector}-{i}", bytes([selector]) + data)
 
 
+def cached_layers():
+    """Bodies of layer cache entries (the fuzzer seals them with a valid checksum)."""
+    n = lambda v: struct.pack("<Q", v)
+    text = lambda s: n(len(s)) + s
+    empty = n(0) + n(0) + n(0) + n(0) + n(0)
+    entry = (text(b"/var/lib/dpkg/status") + n(0) + text(b"") + n(1) + n(1) +
+             text(b"Package: a\nVersion: 1\n") + n(22))
+    link = text(b"/lib") + n(2) + text(b"usr/lib") + n(0) + n(0)
+    full = (n(1) + text(b"layer #1: a warning") + n(2) + entry + link + n(1) + text(b"/gone") +
+            n(1) + text(b"/opaque") + n(9))
+    seed("CachedLayerFuzzer", "empty", empty)
+    seed("CachedLayerFuzzer", "entries", full)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--signet", help="a signet binary, to make the encrypted key seeds")
     args = parser.parse_args()
     for make in (references, challenges, docker_configs, task_yaml, oci_json, dpkg, apk,
-                 python_metadata, npm, rpm, java, go, layers, sigstore):
+                 python_metadata, npm, rpm, java, go, layers, sigstore, cached_layers):
         make()
     keys(args.signet)
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sbom/layer/PathGlob.h"
@@ -18,9 +19,11 @@ enum class ContentSniff { None, Elf };
 enum class OversizePolicy { Skip, Truncate };
 
 // Turns a kept file's bytes into what the cataloger needs later (e.g. the Go build info of a
-// binary, the licenses of a copyright file); nullopt keeps nothing. Runs while the layer streams.
+// binary, the licenses of a copyright file); nullopt keeps nothing. Runs while the layer streams;
+// `bytes` may be a read-only mapping of a temporary file (large binaries and archives) and is
+// valid only during the call.
 using ContentReducer =
-    std::function<std::optional<std::string>(const std::string& path, std::string bytes)>;
+    std::function<std::optional<std::string>(const std::string& path, std::string_view bytes)>;
 
 struct FileRule {
     std::vector<PathGlob> globs;              // a path matching any of them is selected

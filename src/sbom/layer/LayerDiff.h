@@ -32,6 +32,7 @@ struct LayerDiff {
     std::vector<LayerEntry> entries;   // in tar order
     std::set<std::string> whiteouts;   // paths to remove from lower layers
     std::set<std::string> opaqueDirs;  // directories whose lower children are hidden
+    std::uint64_t tarEntries = 0;      // entries in the layer's tar, kept or not
 };
 
 }  // namespace signet::sbom

@@ -16,12 +16,15 @@
 #include "sbom/layer/GzipInflater.h"
 #include "sbom/layer/LayerPath.h"
 #include "sbom/layer/ReadAhead.h"
+#include "sbom/layer/SpooledBytes.h"
 
 namespace signet::sbom {
 namespace {
 
 constexpr std::string_view kWhiteoutPrefix = ".wh.";
 constexpr std::string_view kOpaqueMarker = ".wh..wh..opq";
+// A file a reducer reads that is larger than this is spooled to a temporary file.
+constexpr std::size_t kInMemoryBytes = 4 << 20;
 
 // Reads `in` to its end; a stream gone bad is the registry's failure.
 ReadAhead::Producer streamReader(std::istream& in) {
@@ -228,11 +231,8 @@ class LayerScan {
             if (status < ARCHIVE_WARN) fail("is not a readable tar stream");
             if (status == ARCHIVE_WARN) warn(std::string("tar warning: ") + errorText());
             retries = 0;
-            if (++budget_.entries > limits_.maxEntries) {
-                throw Error(ErrorKind::TooLarge,
-                            "image has more than " + std::to_string(limits_.maxEntries) +
-                                " tar entries; raise the entry limit to scan it");
-            }
+            budget_.addEntries(1, limits_);
+            ++diff_.tarEntries;
             processEntry(entry);
             checkLayerBytes();
         }
@@ -251,12 +251,7 @@ class LayerScan {
 
     // Records at most kMaxWarnings per image: a hostile layer must not grow the list unbounded.
     void warn(const std::string& message) {
-        std::uint64_t count = ++budget_.warnings;
-        if (count < kMaxWarnings) {
-            warnings_.push_back("layer " + layerName_ + ": " + message);
-        } else if (count == kMaxWarnings) {
-            warnings_.emplace_back(kWarningsCapNotice);
-        }
+        budget_.warn(warnings_, "layer " + layerName_ + ": " + message);
     }
 
     void checkLayerBytes() {
@@ -395,7 +390,10 @@ class LayerScan {
                  std::to_string(rules_[rule].maxBytes) + "-byte limit for such files");
             return;
         }
-        std::string data;
+        // What a reducer only looks into (a binary, an archive) goes to a temporary file past
+        // kInMemoryBytes; what is kept whole stays in memory.
+        const FileRule& likely = rules_[rule >= 0 ? rule : sniffRule_];
+        SpooledBytes data(likely.reduce ? kInMemoryBytes : SIZE_MAX);
         std::string_view block;
         la_int64_t offset = 0;
         bool truncated = false;
@@ -403,7 +401,7 @@ class LayerScan {
             if (rule < 0) {
                 data.append(block);  // only the first block(s), until 4 bytes tell ELF or not
                 if (data.size() < 4) continue;
-                if (!isElf(data)) return;
+                if (!isElf(data.view())) return;
                 rule = sniffRule_;
                 if (node.size > rules_[rule].maxBytes || data.size() > rules_[rule].maxBytes) {
                     warn("skipped " + path + ": " + std::to_string(node.size) +
@@ -414,7 +412,7 @@ class LayerScan {
             }
             std::size_t cap = rules_[rule].maxBytes;
             auto at = static_cast<std::uint64_t>(offset);
-            if (at > data.size()) data.resize(std::min<std::uint64_t>(at, cap), '\0');
+            if (at > data.size()) data.padTo(std::min<std::uint64_t>(at, cap));
             std::size_t room = cap - std::min(cap, data.size());
             if (block.size() > room) {
                 if (rules_[rule].oversize == OversizePolicy::Skip) {
@@ -428,27 +426,24 @@ class LayerScan {
         if (rule < 0) return;
         if (truncated)
             warn("kept only the first " + std::to_string(data.size()) + " bytes of " + path);
-        store(path, node, rule, std::move(data), truncated);
+        store(path, node, rule, data, truncated);
     }
 
-    void store(const std::string& path, FileNode& node, int rule, std::string data,
+    void store(const std::string& path, FileNode& node, int rule, SpooledBytes& data,
                bool truncated) {
-        std::optional<std::string> kept = std::move(data);
-        if (rules_[rule].reduce) {
+        std::optional<std::string> kept;
+        if (!rules_[rule].reduce) {
+            kept = data.take();
+        } else {
             try {
-                kept = rules_[rule].reduce(path, std::move(*kept));
+                kept = rules_[rule].reduce(path, data.view());
             } catch (const Error& e) {
                 warn(std::string("could not read ") + path + ": " + e.what());
                 return;
             }
         }
         if (!kept) return;
-        std::uint64_t keptTotal = budget_.keptBytes += kept->size();
-        if (keptTotal > limits_.maxKeptBytes) {
-            throw Error(ErrorKind::TooLarge, "image metadata files to catalogue exceed " +
-                                                 std::to_string(limits_.maxKeptBytes) +
-                                                 " bytes; raise the kept-bytes limit to scan it");
-        }
+        budget_.addKeptBytes(kept->size(), limits_);
         node.content = std::make_shared<const std::string>(std::move(*kept));
         node.ruleIndex = rule;
         node.tag = rules_[rule].tag;
@@ -468,6 +463,31 @@ class LayerScan {
 };
 
 }  // namespace
+
+void ScanBudget::addEntries(std::uint64_t n, const ScanLimits& limits) {
+    if ((entries += n) > limits.maxEntries) {
+        throw Error(ErrorKind::TooLarge, "image has more than " +
+                                             std::to_string(limits.maxEntries) +
+                                             " tar entries; raise the entry limit to scan it");
+    }
+}
+
+void ScanBudget::addKeptBytes(std::uint64_t n, const ScanLimits& limits) {
+    if ((keptBytes += n) > limits.maxKeptBytes) {
+        throw Error(ErrorKind::TooLarge, "image metadata files to catalogue exceed " +
+                                             std::to_string(limits.maxKeptBytes) +
+                                             " bytes; raise the kept-bytes limit to scan it");
+    }
+}
+
+void ScanBudget::warn(std::vector<std::string>& out, std::string message) {
+    std::uint64_t count = ++warnings;
+    if (count < kMaxWarnings) {
+        out.push_back(std::move(message));
+    } else if (count == kMaxWarnings) {
+        out.emplace_back(kWarningsCapNotice);
+    }
+}
 
 LayerReader::LayerReader(const std::vector<FileRule>& rules, const ScanLimits& limits,
                          ScanBudget& budget, std::vector<std::string>& warnings)

@@ -14,17 +14,25 @@
 
 namespace signet::sbom {
 
-// Counters shared by all layers of one image scan, read concurrently.
-struct ScanBudget {
-    std::atomic<std::uint64_t> entries = 0;
-    std::atomic<std::uint64_t> keptBytes = 0;
-    std::atomic<std::uint64_t> warnings = 0;  // only the first kMaxWarnings are recorded
-};
-
 inline constexpr std::uint64_t kMaxWarnings = 200;
 // The last line recorded once kMaxWarnings is reached.
 inline constexpr std::string_view kWarningsCapNotice =
     "further warnings about this image's layers are not recorded";
+
+// Counters shared by all layers of one image scan, read concurrently. A layer read from the
+// registry and one taken from the layer cache are charged alike.
+struct ScanBudget {
+    std::atomic<std::uint64_t> entries = 0;
+    std::atomic<std::uint64_t> keptBytes = 0;
+    std::atomic<std::uint64_t> warnings = 0;  // only the first kMaxWarnings are recorded
+
+    // Count `n` more tar entries / kept content bytes; Error(TooLarge) past the limit.
+    void addEntries(std::uint64_t n, const ScanLimits& limits);
+    void addKeptBytes(std::uint64_t n, const ScanLimits& limits);
+    // Counts a warning and appends it to `out` while fewer than kMaxWarnings were counted (the
+    // cap's notice in the last place).
+    void warn(std::vector<std::string>& out, std::string message);
+};
 
 // One reader per thread: several may share a ScanBudget and read layers of one image at once.
 class LayerReader {

@@ -34,6 +34,7 @@ struct Sbom {
     std::vector<Package> packages;             // sorted with packageLess
     std::vector<DependencyEdge> dependencies;  // sorted, no duplicates or self-edges
     std::vector<std::string> warnings;         // skipped files, unreadable metadata: never secrets
+    std::size_t layersFromCache = 0;           // layers taken from the layer cache, not fetched
 };
 
 }  // namespace signet::sbom

@@ -156,9 +156,9 @@ await check('Task: results are small, Chains-safe, and written through SIGNET_RE
     checkResults(task);
     checkEnv(step, 'results');
 });
-await check('Task: workspaces signing-key (read-only), optional dockerconfig and source', () => {
+await check('Task: workspaces signing-key (read-only), optional dockerconfig, source and sbom-cache', () => {
     const ws = Object.fromEntries(task.spec.workspaces.map((w) => [w.name, w]));
-    expectEqual(Object.keys(ws).sort(), ['dockerconfig', 'signing-key', 'source'], 'workspaces');
+    expectEqual(Object.keys(ws).sort(), ['dockerconfig', 'sbom-cache', 'signing-key', 'source'], 'workspaces');
     expect(ws['signing-key'].readOnly === true && !ws['signing-key'].optional, 'signing-key');
     expect(ws.dockerconfig.optional === true && ws.dockerconfig.readOnly === true, 'dockerconfig');
     expect(ws.source.optional === true, 'source optional');
@@ -189,7 +189,8 @@ await check('StepAction: security context, params, metadata', () => {
     checkMetadata(stepAction, stepActionFile);
 });
 await check('StepAction and Task agree on params, args, results and env', () => {
-    const own = ['KEY_DIR', 'DOCKER_CONFIG', 'SOURCE_DIR'];
+    // The StepAction's own params stand for the Task's workspaces.
+    const own = ['KEY_DIR', 'DOCKER_CONFIG', 'SOURCE_DIR', 'SBOM_CACHE_DIR'];
     expectEqual(stepAction.spec.params.filter((p) => !own.includes(p.name)), task.spec.params, 'params');
     expectEqual(stepAction.spec.args, step.args, 'args');
     expectEqual(names(stepAction.spec.env), names(step.env), 'env names');

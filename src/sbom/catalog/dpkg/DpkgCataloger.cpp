@@ -16,9 +16,9 @@ const PathGlob kStatusD("**/lib/dpkg/status.d/*");
 const PathGlob kCopyright("usr/share/doc/*/copyright");
 
 // A copyright file is reduced to its license names, one per line.
-std::optional<std::string> reduceCopyright(const std::string&, std::string bytes) {
+std::optional<std::string> reduceCopyright(const std::string&, std::string_view bytes) {
     std::string out;
-    for (const auto& license : dep5Licenses(bytes)) out += license + "\n";
+    for (const auto& license : dep5Licenses(std::string(bytes))) out += license + "\n";
     return out;
 }
 

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kTag = "go-binary";
 
 // A binary is reduced to "<go version>\n<modinfo>"; anything else keeps nothing.
-std::optional<std::string> reduceBinary(const std::string&, std::string bytes) {
+std::optional<std::string> reduceBinary(const std::string&, std::string_view bytes) {
     auto info = readGoBuildInfo(bytes);
     if (!info) return std::nullopt;
     return info->goVersion + "\n" + info->modInfo;
@@ -129,8 +129,8 @@ std::vector<Package> GoCataloger::catalog(const CatalogContext& ctx) const {
         GoModule main = mod.main;
         if (main.path.empty() || main.path == "command-line-arguments") main.path = mod.path;
         if (main.version.empty() || main.version == "(devel)") {
-            std::string derived = goMainVersion(mod.setting("-ldflags"),
-                                                mod.setting("vcs.revision"), mod.setting("vcs.time"));
+            std::string derived = goMainVersion(
+                mod.setting("-ldflags"), mod.setting("vcs.revision"), mod.setting("vcs.time"));
             main.version = derived.empty() ? "(devel)" : derived;  // as go version -m and syft
         }
         if (!main.path.empty()) {

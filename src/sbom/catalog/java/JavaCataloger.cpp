@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kTag = "java-archive";
 
-std::optional<std::string> reduceArchive(const std::string& path, std::string bytes) {
+std::optional<std::string> reduceArchive(const std::string& path, std::string_view bytes) {
     return encodeJavaArtifacts(readJavaArchive(bytes, baseName(path)));
 }
 

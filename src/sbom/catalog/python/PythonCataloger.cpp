@@ -20,12 +20,9 @@ const std::vector<PathGlob>& metadataGlobs() {
 }
 
 // Keeps only the header block: the long description after it is never needed.
-std::optional<std::string> reduceToHeaders(const std::string&, std::string bytes) {
-    std::size_t end = bytes.find("\n\n");
-    std::size_t endCrlf = bytes.find("\r\n\r\n");
-    end = std::min(end, endCrlf);
-    if (end != std::string::npos) bytes.resize(end + 1);
-    return bytes;
+std::optional<std::string> reduceToHeaders(const std::string&, std::string_view bytes) {
+    std::size_t end = std::min(bytes.find("\n\n"), bytes.find("\r\n\r\n"));
+    return std::string(end == std::string_view::npos ? bytes : bytes.substr(0, end + 1));
 }
 
 std::vector<std::string> declaredLicenses(const ControlParagraph& p) {

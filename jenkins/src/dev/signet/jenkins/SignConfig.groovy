@@ -23,7 +23,7 @@ class SignConfig implements Serializable {
         attach: ['attestation', 'attach', 'both'],
     ].asImmutable()
 
-    static final List<String> SBOM_KEYS = ['mode', 'file', 'format', 'attach', 'platforms', 'dir'].asImmutable()
+    static final List<String> SBOM_KEYS = ['mode', 'file', 'format', 'attach', 'platforms', 'dir', 'cacheDir'].asImmutable()
 
     // Returns a new Map with every key of DEFAULTS; throws IllegalArgumentException naming the
     // offending key for unknown keys, wrong types and values outside the allowed choices.
@@ -157,7 +157,7 @@ class SignConfig implements Serializable {
             return [mode: 'off']
         }
         if (!(value instanceof Map)) {
-            throw new IllegalArgumentException("signImages: sbom must be a Map (mode, file, format, attach, platforms, dir), got ${value.getClass().simpleName}")
+            throw new IllegalArgumentException("signImages: sbom must be a Map (mode, file, format, attach, platforms, dir, cacheDir), got ${value.getClass().simpleName}")
         }
         Map<String, String> out = new LinkedHashMap<String, String>()
         value.each { k, v ->

@@ -29,6 +29,7 @@ class SignetEnvironment implements Serializable {
         env.SIGNET_SBOM_ATTACH = cfg.sbom.attach ?: ''
         env.SIGNET_SBOM_PLATFORMS = cfg.sbom.platforms ?: ''
         env.SIGNET_SBOM_DIR = cfg.sbom.dir ?: ''
+        env.SIGNET_CACHE_DIR = cfg.sbom.cacheDir ?: ''
         env.SIGNET_RETRIES = String.valueOf(cfg.retries)
         env.SIGNET_FAIL_ON = cfg.failOn
         env.SIGNET_REPORT = cfg.reportFile
