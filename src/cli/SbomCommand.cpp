@@ -84,11 +84,9 @@ int runSbom(const Arguments& args, const Environment& env, secret::SecretScrubbe
     if (many) std::filesystem::create_directories(output);
     std::shared_ptr<const sbom::LayerCache> cache;
     if (cacheOptions) {
-        try {
-            cache = std::make_shared<const sbom::LayerCache>(*cacheOptions);
-        } catch (const Error& e) {
-            std::cerr << "signet sbom: warning: " << e.what() << "; the SBOM is made without it\n";
-        }
+        std::string unusable;
+        cache = sbom::openLayerCache(*cacheOptions, unusable);
+        if (!cache) std::cerr << "signet sbom: warning: " << unusable << "\n";
     }
     auto generator = sbom::SbomGenerator::withDefaultCatalogers({}, cache);
     std::ostream* terminal = isatty(STDERR_FILENO) ? &std::cerr : nullptr;

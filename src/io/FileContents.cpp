@@ -28,18 +28,22 @@ std::string readFileContents(const std::string& path, std::size_t maxBytes, Erro
     }
 }
 
+int writeAll(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return errno;
+        if (n == 0) return ENOSPC;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return 0;
+}
+
 void writeFileContents(const std::string& path, std::string_view content, mode_t mode, bool replace,
                        ErrorKind kind, const std::string& what) {
     FileDescriptor file = createRegularFile(path, mode, replace, kind, what);
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(file.get(), content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            throw Error(kind, "cannot write " + what + " " + path + ": " +
-                                  std::strerror(n < 0 ? errno : EIO));
-        }
-        written += static_cast<std::size_t>(n);
+    if (int error = writeAll(file.get(), content)) {
+        throw Error(kind, "cannot write " + what + " " + path + ": " + std::strerror(error));
     }
 }
 

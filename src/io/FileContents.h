@@ -19,6 +19,10 @@ namespace signet::io {
 std::string readFileContents(const std::string& path, std::size_t maxBytes, ErrorKind kind,
                              const std::string& what, ErrorKind tooLargeKind = ErrorKind::TooLarge);
 
+// Writes all of `bytes` to `fd`, retrying short writes and EINTR; 0, or the errno that stopped it
+// (ENOSPC for a write that made no progress).
+int writeAll(int fd, std::string_view bytes);
+
 // Writes `content` to `path` as a regular file with exactly `mode`, through createRegularFile
 // (io/RegularFile.h: a link, FIFO, socket or device there is refused, an existing file only
 // replaced with `replace`); throws Error(kind, "cannot write WHAT PATH: <reason>").

@@ -140,13 +140,10 @@ void SbomPublisher::publish(const config::SbomSettings& settings,
     if (settings.mode == config::SbomMode::Off) return;
     std::shared_ptr<const sbom::LayerCache> cache;
     if (settings.cacheDir && settings.mode == config::SbomMode::Generate) {
-        try {
-            cache = std::make_shared<const sbom::LayerCache>(sbom::LayerCacheOptions{
-                .dir = *settings.cacheDir, .maxBytes = settings.cacheMaxBytes});
-        } catch (const Error& e) {
-            logger_.info(std::string("sbom: warning: ") + e.what() +
-                         "; the SBOMs are made without it");
-        }
+        std::string unusable;
+        cache = sbom::openLayerCache(
+            {.dir = *settings.cacheDir, .maxBytes = settings.cacheMaxBytes}, unusable);
+        if (!cache) logger_.info("sbom: warning: " + unusable);
     }
     const auto generator = sbom::SbomGenerator::withDefaultCatalogers({}, cache);
     LostRaceCheck check(client_, store_, {store_.settings().settle, timeout_, 4});

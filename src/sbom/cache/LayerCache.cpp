@@ -47,14 +47,7 @@ std::optional<std::string> writeByRename(const std::string& dir, const std::stri
     std::string temporary = dir + "/.entry-XXXXXX" + std::string(kTemporarySuffix);
     int fd = ::mkstemps(temporary.data(), static_cast<int>(kTemporarySuffix.size()));
     if (fd < 0) return std::strerror(errno);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    int writeErrno = done == bytes.size() ? 0 : (errno ? errno : ENOSPC);
+    int writeErrno = io::writeAll(fd, bytes);
     if (::close(fd) != 0 && writeErrno == 0) writeErrno = errno;
     if (writeErrno == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) writeErrno = errno;
     if (writeErrno != 0) {
@@ -98,6 +91,16 @@ LayerCache::LayerCache(LayerCacheOptions options) : options_(std::move(options))
         throw Error(ErrorKind::Config,
                     "cannot use " + options_.dir + hint + " as the layer cache: " +
                         (error ? error.message() : std::string("it is not a directory")));
+    }
+}
+
+std::shared_ptr<const LayerCache> openLayerCache(const LayerCacheOptions& options,
+                                                 std::string& warning) {
+    try {
+        return std::make_shared<const LayerCache>(options);
+    } catch (const Error& e) {
+        warning = std::string(e.what()) + "; the SBOM is made without it";
+        return nullptr;
     }
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,5 +61,10 @@ class LayerCache {
 
     LayerCacheOptions options_;
 };
+
+// The cache of `options`, or null and `warning` saying why it cannot be used (the SBOM is then
+// made without it: cache trouble never fails an SBOM).
+std::shared_ptr<const LayerCache> openLayerCache(const LayerCacheOptions& options,
+                                                 std::string& warning);
 
 }  // namespace signet::sbom

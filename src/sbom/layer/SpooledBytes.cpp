@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "error/Error.h"
+#include "io/FileContents.h"
 
 namespace signet::sbom {
 namespace {
@@ -41,15 +42,10 @@ bool SpooledBytes::spill() {
 }
 
 void SpooledBytes::writeToFile(std::string_view bytes) {
-    while (!bytes.empty()) {
-        ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            throw Error(ErrorKind::Internal, std::string("cannot write a temporary file for a "
-                                                         "large layer file (TMPDIR): ") +
-                                                 std::strerror(n < 0 ? errno : ENOSPC));
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
+    if (int error = io::writeAll(fd_, bytes)) {
+        throw Error(ErrorKind::Internal,
+                    std::string("cannot write a temporary file for a large layer file (TMPDIR): ") +
+                        std::strerror(error));
     }
 }
 
