@@ -24,7 +24,10 @@ namespace {
 constexpr std::string_view kWhiteoutPrefix = ".wh.";
 constexpr std::string_view kOpaqueMarker = ".wh..wh..opq";
 // A file a reducer reads that is larger than this is spooled to a temporary file.
-constexpr std::size_t kInMemoryBytes = 4 << 20;
+constexpr std::size_t kInMemoryBytes = 1 << 20;
+// Read-ahead between the stages: the blob stream in small chunks (the socket gives no more at a
+// time), the inflated tar in larger ones; each stage holds at most kAheadDepth of them.
+constexpr std::size_t kBlobChunkBytes = 64 << 10, kTarChunkBytes = 128 << 10, kAheadDepth = 4;
 
 // Reads `in` to its end; a stream gone bad is the registry's failure.
 ReadAhead::Producer streamReader(std::istream& in) {
@@ -46,7 +49,8 @@ struct BlobSource {
     std::streamsize replay = 0;  // bytes already in `buffer` (and hashed) to hand out again
     ReadAhead raw;               // last: stops before the rest goes
 
-    BlobSource(std::istream& stream, bool hash_) : hashing(hash_), raw(streamReader(stream)) {
+    BlobSource(std::istream& stream, bool hash_)
+        : hashing(hash_), raw(streamReader(stream), kBlobChunkBytes, kAheadDepth) {
         EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
     }
 
@@ -394,6 +398,7 @@ class LayerScan {
         // kInMemoryBytes; what is kept whole stays in memory.
         const FileRule& likely = rules_[rule >= 0 ? rule : sniffRule_];
         SpooledBytes data(likely.reduce ? kInMemoryBytes : SIZE_MAX);
+        if (rule >= 0) data.reserve(std::min<std::uint64_t>(node.size, rules_[rule].maxBytes));
         std::string_view block;
         la_int64_t offset = 0;
         bool truncated = false;
@@ -408,6 +413,7 @@ class LayerScan {
                          " bytes is over the limit for executables");
                     return;
                 }
+                data.reserve(node.size);
                 continue;
             }
             std::size_t cap = rules_[rule].maxBytes;
@@ -524,7 +530,7 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
     if (empty) decompressed = [](char*, std::size_t) { return std::size_t{0}; };
     // Inflating (and hashing the blob) runs a few chunks ahead on its own thread while this one
     // hashes the tar and walks it.
-    ReadAhead ahead(std::move(decompressed));
+    ReadAhead ahead(std::move(decompressed), kTarChunkBytes, kAheadDepth);
     TarSource tarBytes([&ahead](char* out, std::size_t n) { return ahead.read(out, n); },
                        limits_.maxLayerBytes, name);
     ArchivePtr tar(archive_read_new(), archive_read_free);

@@ -27,10 +27,23 @@ void ReadAhead::finish() {
     if (thread_.joinable()) thread_.join();
 }
 
+std::string ReadAhead::takeSpare() {
+    std::string chunk;
+    {
+        std::lock_guard lock(mutex_);
+        if (!spare_.empty()) {
+            chunk = std::move(spare_.back());
+            spare_.pop_back();
+        }
+    }
+    chunk.resize(chunkBytes_);
+    return chunk;
+}
+
 void ReadAhead::run() {
     try {
         for (;;) {
-            std::string chunk(chunkBytes_, '\0');
+            std::string chunk = takeSpare();
             std::size_t filled = 0;
             while (filled < chunk.size()) {
                 std::size_t n = produce_(chunk.data() + filled, chunk.size() - filled);
@@ -68,6 +81,7 @@ std::size_t ReadAhead::read(char* out, std::size_t n) {
     std::memcpy(out, front.data() + offset_, take);
     offset_ += take;
     if (offset_ == front.size()) {
+        spare_.push_back(std::move(chunks_.front()));
         chunks_.pop_front();
         offset_ = 0;
         changed_.notify_all();

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace signet::sbom {
 
@@ -34,13 +35,16 @@ class ReadAhead {
 
   private:
     void run();
+    // An emptied chunk to fill again (its buffer reused), or a new one: chunkBytes_ long.
+    std::string takeSpare();
 
     Producer produce_;
     std::size_t chunkBytes_, depth_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::string> chunks_;
-    std::size_t offset_ = 0;  // bytes of chunks_.front() already read
+    std::vector<std::string> spare_;  // read chunks, handed back to the producer to refill
+    std::size_t offset_ = 0;          // bytes of chunks_.front() already read
     bool ended_ = false, cancelled_ = false;
     std::exception_ptr failure_;
     std::thread thread_;

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -47,6 +48,11 @@ void SpooledBytes::writeToFile(std::string_view bytes) {
                     std::string("cannot write a temporary file for a large layer file (TMPDIR): ") +
                         std::strerror(error));
     }
+}
+
+void SpooledBytes::reserve(std::size_t expected) {
+    constexpr std::size_t kMostReserved = 4 << 20;
+    if (fd_ < 0) memory_.reserve(std::min({expected, memoryLimit_, kMostReserved}));
 }
 
 void SpooledBytes::append(std::string_view bytes) {

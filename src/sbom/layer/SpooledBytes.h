@@ -18,6 +18,9 @@ class SpooledBytes {
     SpooledBytes& operator=(const SpooledBytes&) = delete;
     ~SpooledBytes();
 
+    // Makes room for `expected` bytes in memory (at most the memory limit and 4 MiB: a tar
+    // header's size is not trusted further), so a file kept whole is not grown by doubling.
+    void reserve(std::size_t expected);
     void append(std::string_view bytes);
     // Appends zero bytes up to `size` (a sparse tar entry's hole).
     void padTo(std::size_t size);

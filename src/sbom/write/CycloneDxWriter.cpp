@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "json/DocumentText.h"
 #include "json/GoJson.h"
 #include "json/GoTime.h"
 #include "sbom/license/SpdxLicenseExpression.h"
@@ -42,7 +43,7 @@ Ordered licensesOf(const Package& pkg) {
     } else {
         entry["expression"] = expression;
     }
-    out.push_back(entry);
+    out.push_back(std::move(entry));
     return out;
 }
 
@@ -60,9 +61,9 @@ Ordered component(const Package& pkg, const std::string& ref) {
         std::string alg = hashAlgorithm(sum.algorithm);
         if (!alg.empty()) hashes.push_back({{"alg", alg}, {"content", sum.hex}});
     }
-    if (!hashes.empty()) c["hashes"] = hashes;
+    if (!hashes.empty()) c["hashes"] = std::move(hashes);
     Ordered licenses = licensesOf(pkg);
-    if (!licenses.empty()) c["licenses"] = licenses;
+    if (!licenses.empty()) c["licenses"] = std::move(licenses);
     if (!pkg.purl.empty()) c["purl"] = pkg.purl;
     Ordered props = Ordered::array();
     props.push_back(property("syft:package:foundBy", pkg.foundBy));
@@ -74,7 +75,7 @@ Ordered component(const Package& pkg, const std::string& ref) {
         }
         props.push_back(property(prefix + "path", pkg.locations[i].path));
     }
-    c["properties"] = props;
+    c["properties"] = std::move(props);
     return c;
 }
 
@@ -108,8 +109,8 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
     image["name"] = sbom.image.name.empty() ? "image" : sbom.image.name;
     image["version"] = sbom.image.tag.empty() ? sbom.image.manifestDigest : sbom.image.tag;
     if (!sbom.image.manifestDigest.empty()) image["purl"] = imagePurl(sbom.image);
-    metadata["component"] = image;
-    bom["metadata"] = metadata;
+    metadata["component"] = std::move(image);
+    bom["metadata"] = std::move(metadata);
 
     Ordered components = Ordered::array();
     std::vector<std::string> refs;
@@ -126,9 +127,9 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
         os["name"] = sbom.distro->id;
         if (!sbom.distro->versionId.empty()) os["version"] = sbom.distro->versionId;
         if (!sbom.distro->prettyName.empty()) os["description"] = sbom.distro->prettyName;
-        components.push_back(os);
+        components.push_back(std::move(os));
     }
-    bom["components"] = components;
+    bom["components"] = std::move(components);
     std::map<std::size_t, std::vector<std::string>> dependsOn;
     for (const auto& edge : sbom.dependencies) {
         if (edge.dependency < refs.size() && edge.dependant < refs.size()) {
@@ -141,11 +142,11 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
             Ordered entry;
             entry["ref"] = refs[dependant];
             entry["dependsOn"] = deps;
-            dependencies.push_back(entry);
+            dependencies.push_back(std::move(entry));
         }
-        bom["dependencies"] = dependencies;
+        bom["dependencies"] = std::move(dependencies);
     }
-    return bom.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json::documentText(std::move(bom));
 }
 
 }  // namespace signet::sbom

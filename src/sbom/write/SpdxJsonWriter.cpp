@@ -1,5 +1,6 @@
 #include "sbom/write/SpdxJsonWriter.h"
 
+#include "json/DocumentText.h"
 #include "json/GoJson.h"
 #include "sbom/write/SpdxDocument.h"
 
@@ -26,7 +27,7 @@ Ordered packageJson(const SpdxPackage& pkg) {
         for (const auto& c : pkg.checksums) {
             checksums.push_back({{"algorithm", c.algorithm}, {"checksumValue", c.hex}});
         }
-        out["checksums"] = checksums;
+        out["checksums"] = std::move(checksums);
     }
     putIfSet(out, "homepage", pkg.homepage);
     putIfSet(out, "sourceInfo", pkg.sourceInfo);
@@ -41,9 +42,9 @@ Ordered packageJson(const SpdxPackage& pkg) {
             ref["referenceCategory"] = r.category;
             ref["referenceType"] = r.type;
             ref["referenceLocator"] = r.locator;
-            refs.push_back(ref);
+            refs.push_back(std::move(ref));
         }
-        out["externalRefs"] = refs;
+        out["externalRefs"] = std::move(refs);
     }
     putIfSet(out, "primaryPackagePurpose", pkg.primaryPurpose);
     return out;
@@ -62,10 +63,10 @@ std::string writeSpdxJson(const Sbom& sbom, const DocumentOptions& options) {
     Ordered creation;
     creation["creators"] = doc.creators;
     creation["created"] = doc.created;
-    out["creationInfo"] = creation;
+    out["creationInfo"] = std::move(creation);
     Ordered packages = Ordered::array();
     for (const auto& pkg : doc.packages) packages.push_back(packageJson(pkg));
-    out["packages"] = packages;
+    out["packages"] = std::move(packages);
     if (!doc.extractedLicenses.empty()) {
         Ordered licenses = Ordered::array();
         for (const auto& l : doc.extractedLicenses) {
@@ -73,9 +74,9 @@ std::string writeSpdxJson(const Sbom& sbom, const DocumentOptions& options) {
             entry["licenseId"] = l.id;
             entry["extractedText"] = l.text;
             entry["name"] = l.name;
-            licenses.push_back(entry);
+            licenses.push_back(std::move(entry));
         }
-        out["hasExtractedLicensingInfos"] = licenses;
+        out["hasExtractedLicensingInfos"] = std::move(licenses);
     }
     Ordered relationships = Ordered::array();
     for (const auto& r : doc.relationships) {
@@ -83,10 +84,10 @@ std::string writeSpdxJson(const Sbom& sbom, const DocumentOptions& options) {
         entry["spdxElementId"] = r.element;
         entry["relatedSpdxElement"] = r.related;
         entry["relationshipType"] = r.type;
-        relationships.push_back(entry);
+        relationships.push_back(std::move(entry));
     }
-    out["relationships"] = relationships;
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out["relationships"] = std::move(relationships);
+    return json::documentText(std::move(out));
 }
 
 }  // namespace signet::sbom
