@@ -124,6 +124,12 @@ std::vector<LayerDiff> SbomGenerator::readLayers(const ImageInput& input,
             input.readLayer(layers[i], [&](std::istream& blob) {
                 diffs[i] = reader.read(blob, layers[i].digest, diffId, i, check);
             });
+            // Hard links a rule selects whose target it did not: the layer once more for those.
+            if (!diffs[i].pendingHardlinks.empty()) {
+                input.readLayer(layers[i], [&](std::istream& blob) {
+                    reader.resolveHardlinks(blob, layers[i].digest, diffId, i, check, diffs[i]);
+                });
+            }
             // Past the image's warning cap this layer's list may lack some: not kept then.
             if (cache_ && budget.warnings < kMaxWarnings) {
                 std::vector<std::string> own(layerWarnings[i].begin() + ownWarnings,

@@ -29,7 +29,7 @@ import textwrap
 import zlib
 
 ROOTFS_VERSION = "bookworm-minbase-1"
-IMAGES_VERSION = "11"
+IMAGES_VERSION = "12"
 MIRROR = "http://deb.debian.org/debian"
 
 
@@ -231,6 +231,12 @@ def tar_add_bytes(tar, name, data, mode=0o644):
 def tar_add_symlink(tar, name, target):
     info = tarfile.TarInfo(name)
     info.type, info.linkname = tarfile.SYMTYPE, target
+    tar.addfile(info)
+
+
+def tar_add_hardlink(tar, name, target):
+    info = tarfile.TarInfo(name)
+    info.type, info.linkname = tarfile.LNKTYPE, target
     tar.addfile(info)
 
 
@@ -637,6 +643,33 @@ HOSTILE_STATUS = (b"Package: hostile-pkg\nStatus: install ok installed\nPriority
 OS_RELEASE = b'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
 
 
+HARDLINKED = {
+    # pnpm: the content-addressed store first, the package's files hard links into it.
+    "npm": ("root/.local/share/pnpm/store/v3/files/5e/9c0d1f2a3b4c5d6e7f80910a1b2c3d4e5f60718",
+            "app/node_modules/.pnpm/linked-dep@3.1.4/node_modules/linked-dep/package.json",
+            b'{"name": "linked-dep", "version": "3.1.4", "license": "ISC"}\n'),
+    # uv (with its cache in the image): a cache entry first, site-packages linking to it.
+    "pypi": ("root/.cache/uv/wheels-v1/objects/7a31c9d0",
+             "usr/lib/python3/dist-packages/hardlinked_pkg-2.0.0.dist-info/METADATA",
+             b"Metadata-Version: 2.1\nName: hardlinked-pkg\nVersion: 2.0.0\nLicense: MIT\n"),
+}
+
+
+def build_hardlink_image(layout, scratch):
+    """Packages whose metadata files are hard links to files no rule selects (pnpm and uv
+    trees), plus a link to a file the layer does not have."""
+    def fill(tar):
+        tar_add_bytes(tar, "etc/os-release", OS_RELEASE)
+        for target, link, content in HARDLINKED.values():
+            tar_add_bytes(tar, target, content)
+            tar_add_hardlink(tar, link, target)
+        tar_add_hardlink(tar, "app/node_modules/dangling/package.json", "nowhere/package.json")
+
+    raw_gzip_image(layout, "hardlinks", fill, scratch)
+    return {"purls": ["pkg:npm/linked-dep@3.1.4", "pkg:pypi/hardlinked-pkg@2.0.0"],
+            "dangling": "/app/node_modules/dangling/package.json"}
+
+
 def build_hostile_images(layout, scratch):
     def traversal(tar):
         tar_add_bytes(tar, "etc/os-release", OS_RELEASE)
@@ -705,6 +738,7 @@ def build_images(cache, rootfs):
     truth["rpm-bdb"], truth["rpm-ndb"] = build_legacy_rpm_images(layout, scratch, rpm_root)
     truth["apk"] = build_apk_image(layout, scratch)
     truth["whiteouts"] = build_whiteout_image(layout, scratch)
+    truth["hardlinks"] = build_hardlink_image(layout, scratch)
     write_index(layout, "multi", [("apk", "linux", "amd64", ""),
                                   ("rpm-arm64", "linux", "arm64", "v8")])
     build_hostile_images(layout, scratch)

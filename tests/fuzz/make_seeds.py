@@ -425,11 +425,13 @@ def cached_layers():
     """Bodies of layer cache entries (the fuzzer seals them with a valid checksum)."""
     n = lambda v: struct.pack("<Q", v)
     text = lambda s: n(len(s)) + s
-    empty = n(0) + n(0) + n(0) + n(0) + n(0)
+    hashes = lambda *vs: n(len(vs)) + b"".join(n(v) for v in sorted(vs))
+    empty = n(0) + n(0) + hashes() + hashes() + n(0) + n(0) + n(0)
     entry = (text(b"/var/lib/dpkg/status") + n(0) + text(b"") + n(1) + n(1) +
              text(b"Package: a\nVersion: 1\n") + n(22))
     link = text(b"/lib") + n(2) + text(b"usr/lib") + n(0) + n(0)
-    full = (n(1) + text(b"layer #1: a warning") + n(2) + entry + link + n(1) + text(b"/gone") +
+    full = (n(1) + text(b"layer #1: a warning") + n(2) + entry + link +
+            hashes(0x9e3779b97f4a7c15, 17, 1 << 63) + hashes(17) + n(1) + text(b"/gone") +
             n(1) + text(b"/opaque") + n(9))
     seed("CachedLayerFuzzer", "empty", empty)
     seed("CachedLayerFuzzer", "entries", full)

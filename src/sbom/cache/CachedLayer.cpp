@@ -1,5 +1,6 @@
 #include "sbom/cache/CachedLayer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 
@@ -9,7 +10,7 @@
 namespace signet::sbom {
 namespace {
 
-constexpr std::string_view kMagic = "signet layer cache 1\n";
+constexpr std::string_view kMagic = "signet layer cache 2\n";
 constexpr std::size_t kDigestBytes = 32;
 
 void putNumber(std::string& out, std::uint64_t value) {
@@ -125,6 +126,19 @@ std::set<std::string> readPaths(BodyReader& in, std::size_t maxPathLength) {
     return out;
 }
 
+void putHashes(std::string& out, const std::vector<std::uint64_t>& hashes) {
+    putNumber(out, hashes.size());
+    for (std::uint64_t hash : hashes) putNumber(out, hash);
+}
+
+// Sorted as LayerDiff keeps them (the squash looks them up by binary search).
+std::vector<std::uint64_t> readHashes(BodyReader& in) {
+    std::vector<std::uint64_t> out(in.count(8));
+    for (auto& hash : out) hash = in.number();
+    if (!std::is_sorted(out.begin(), out.end())) BodyReader::fail("path hashes out of order");
+    return out;
+}
+
 std::string checksum(std::string_view signedPart) {
     return crypto::sha256(signedPart);
 }
@@ -138,6 +152,8 @@ std::string encodeCachedLayer(const LayerDiff& diff, const std::vector<std::stri
     for (const auto& warning : warnings) putText(body, warning);
     putNumber(body, diff.entries.size());
     for (const auto& entry : diff.entries) putEntry(body, entry);
+    putHashes(body, diff.replacedPaths);
+    putHashes(body, diff.hidingPaths);
     putPaths(body, diff.whiteouts);
     putPaths(body, diff.opaqueDirs);
     putNumber(body, diff.tarEntries);
@@ -169,6 +185,8 @@ CachedLayer decodeCachedLayer(std::string_view bytes, std::string_view key, std:
     for (std::uint64_t n = in.count(8); n > 0; --n) layer.warnings.push_back(in.text());
     for (std::uint64_t n = in.count(41); n > 0; --n)
         layer.diff.entries.push_back(readEntry(in, layerIndex, ruleTags, maxPathLength));
+    layer.diff.replacedPaths = readHashes(in);
+    layer.diff.hidingPaths = readHashes(in);
     layer.diff.whiteouts = readPaths(in, maxPathLength);
     layer.diff.opaqueDirs = readPaths(in, maxPathLength);
     layer.diff.tarEntries = in.number();

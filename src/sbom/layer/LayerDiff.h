@@ -28,11 +28,26 @@ struct LayerEntry {
     FileNode node;
 };
 
+// A hard link whose target's content was not kept on the first read (the target matched no
+// rule, the link does): the layer is read a second time for it (LayerReader::resolveHardlinks).
+struct PendingHardlink {
+    std::string path;
+    std::string target;
+    std::uint64_t ordinal = 0;  // the link's place among the tar's entries
+};
+
+// Only the entries the catalogers can use are held as paths: files with kept content and
+// symlinks. Every other entry is held as the PathHash of its path, which is all the layers
+// below need to know to be shadowed by it.
 struct LayerDiff {
-    std::vector<LayerEntry> entries;   // in tar order
-    std::set<std::string> whiteouts;   // paths to remove from lower layers
-    std::set<std::string> opaqueDirs;  // directories whose lower children are hidden
-    std::uint64_t tarEntries = 0;      // entries in the layer's tar, kept or not
+    std::vector<LayerEntry> entries;  // kept files and symlinks, sorted by path
+    std::vector<std::uint64_t>
+        replacedPaths;                       // sorted: every entry's path; a lower node there goes
+    std::vector<std::uint64_t> hidingPaths;  // sorted: non-directories; lower paths under them go
+    std::set<std::string> whiteouts;         // paths to remove from lower layers
+    std::set<std::string> opaqueDirs;        // directories whose lower children are hidden
+    std::vector<PendingHardlink> pendingHardlinks;  // empty once resolved
+    std::uint64_t tarEntries = 0;                   // entries in the layer's tar, kept or not
 };
 
 }  // namespace signet::sbom

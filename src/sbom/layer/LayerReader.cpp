@@ -4,17 +4,19 @@
 #include <archive_entry.h>
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "sbom/layer/GzipInflater.h"
 #include "sbom/layer/LayerPath.h"
+#include "sbom/layer/PathHash.h"
 #include "sbom/layer/ReadAhead.h"
 #include "sbom/layer/SpooledBytes.h"
 
@@ -208,7 +210,9 @@ bool isElf(std::string_view head) {
                       "ELF");
 }
 
-// Reads one layer; a fresh object per layer.
+}  // namespace
+
+// Reads one layer; a fresh object per read.
 class LayerScan {
   public:
     LayerScan(const std::vector<FileRule>& rules, const ScanLimits& limits, ScanBudget& budget,
@@ -224,23 +228,60 @@ class LayerScan {
         }
     }
 
+    // The first read: every entry.
     LayerDiff run(struct archive* archive) {
-        archive_ = archive;
-        int retries = 0;
-        while (true) {
-            struct archive_entry* entry = nullptr;
-            int status = archive_read_next_header(archive_, &entry);
-            if (status == ARCHIVE_EOF) break;
-            if (status == ARCHIVE_RETRY && ++retries < 8) continue;
-            if (status < ARCHIVE_WARN) fail("is not a readable tar stream");
-            if (status == ARCHIVE_WARN) warn(std::string("tar warning: ") + errorText());
-            retries = 0;
+        walk(archive, true, [this](struct archive_entry* entry) {
             budget_.addEntries(1, limits_);
             ++diff_.tarEntries;
             processEntry(entry);
-            checkLayerBytes();
+        });
+        return finish();
+    }
+
+    // The second read: only the targets of `diff`'s pending hard links, whose content each link
+    // then keeps under its own path's rule. Links whose target was not found are named.
+    void resolve(struct archive* archive, LayerDiff& diff) {
+        std::map<std::string, std::vector<const PendingHardlink*>> wanted;
+        for (const auto& link : diff.pendingHardlinks) wanted[link.target].push_back(&link);
+        std::map<std::string, FileNode> resolved;  // by link path
+        std::uint64_t ordinal = 0;
+        walk(archive, false, [&](struct archive_entry* entry) {
+            ++ordinal;
+            const char* rawName = archive_entry_pathname(entry);
+            auto found =
+                rawName == nullptr || std::string_view(rawName).size() > limits_.maxPathLength
+                    ? wanted.end()
+                    : wanted.find(cleanLayerPath(rawName));
+            if (found == wanted.end() || archive_entry_hardlink(entry) != nullptr ||
+                archive_entry_filetype(entry) != AE_IFREG)
+                return drain();
+            std::vector<const PendingHardlink*> links;  // those that come after this entry
+            for (const auto* link : found->second) {
+                if (link->ordinal > ordinal) links.push_back(link);
+            }
+            if (links.empty()) return drain();
+            FileNode node;
+            node.layerIndex = layerIndex_;
+            node.size = static_cast<std::uint64_t>(archive_entry_size(entry));
+            int rule = ruleForPath(links[0]->path);
+            keepContent(links[0]->path, node, rule);
+            drain();
+            for (const auto* link : links) {
+                if (ruleForPath(link->path) == rule) resolved[link->path] = node;
+            }
+        });
+        for (const auto& link : diff.pendingHardlinks) {
+            auto found = resolved.find(link.path);
+            if (found == resolved.end()) {
+                warn("hard link " + link.path + " points at " + link.target +
+                     ", which is not an earlier file of this layer; it is not catalogued");
+            } else if (found->second.content) {
+                diff.entries.push_back({link.path, std::move(found->second)});
+            }
         }
-        return std::move(diff_);
+        std::sort(diff.entries.begin(), diff.entries.end(),
+                  [](const LayerEntry& a, const LayerEntry& b) { return a.path < b.path; });
+        diff.pendingHardlinks.clear();
     }
 
   private:
@@ -296,6 +337,44 @@ class LayerScan {
         return -1;
     }
 
+    // Calls `onEntry` for each tar header in turn (which must consume the entry's data).
+    template <class OnEntry>
+    void walk(struct archive* archive, bool warnings, OnEntry onEntry) {
+        archive_ = archive;
+        int retries = 0;
+        while (true) {
+            struct archive_entry* entry = nullptr;
+            int status = archive_read_next_header(archive_, &entry);
+            if (status == ARCHIVE_EOF) break;
+            if (status == ARCHIVE_RETRY && ++retries < 8) continue;
+            if (status < ARCHIVE_WARN) fail("is not a readable tar stream");
+            if (status == ARCHIVE_WARN && warnings)
+                warn(std::string("tar warning: ") + errorText());
+            retries = 0;
+            onEntry(entry);
+            checkLayerBytes();
+        }
+    }
+
+    LayerDiff finish() {
+        for (auto& [path, node] : kept_) diff_.entries.push_back({path, std::move(node)});
+        for (auto& [path, link] : pending_) diff_.pendingHardlinks.push_back(std::move(link));
+        std::sort(diff_.pendingHardlinks.begin(), diff_.pendingHardlinks.end(),
+                  [](const PendingHardlink& a, const PendingHardlink& b) {
+                      return a.ordinal < b.ordinal;  // warned about in tar order
+                  });
+        diff_.replacedPaths = sortedUnique(std::move(replaced_));
+        diff_.hidingPaths = sortedUnique(std::move(hiding_));
+        return std::move(diff_);
+    }
+
+    static std::vector<std::uint64_t> sortedUnique(std::vector<std::uint64_t> hashes) {
+        std::sort(hashes.begin(), hashes.end());
+        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+        hashes.shrink_to_fit();
+        return hashes;
+    }
+
     void processEntry(struct archive_entry* entry) {
         const char* rawName = archive_entry_pathname(entry);
         if (rawName == nullptr || std::string_view(rawName).size() > limits_.maxPathLength) {
@@ -314,39 +393,56 @@ class LayerScan {
         node.layerIndex = layerIndex_;
         node.size = static_cast<std::uint64_t>(archive_entry_size(entry));
         if (const char* hardlink = archive_entry_hardlink(entry)) {
-            recordHardlink(path, cleanLayerPath(hardlink), node);
+            recordHardlink(path, cleanLayerPath(hardlink), std::move(node));
             return drain();
         }
         switch (archive_entry_filetype(entry)) {
             case AE_IFDIR:
-                node.kind = NodeKind::Directory;
-                break;
+                note(path, true);
+                return drain();
             case AE_IFLNK: {
                 node.kind = NodeKind::Symlink;
                 const char* target = archive_entry_symlink(entry);
                 node.linkTarget = target ? target : "";
-                break;
+                drain();
+                return keep(path, std::move(node));
             }
             case AE_IFREG:
-                node.kind = NodeKind::File;
-                keepContent(path, node);
-                break;
+                keepContent(path, node, ruleForPath(path));
+                drain();
+                if (node.content) return keep(path, std::move(node));
+                return note(path, false);
             default:
-                node.kind = NodeKind::Other;
-                break;
+                note(path, false);
+                return drain();
         }
-        drain();
-        add(path, std::move(node));
     }
 
-    void add(const std::string& path, FileNode node) {
-        auto found = indexByPath_.find(path);
-        if (found != indexByPath_.end()) {
-            diff_.entries[found->second].node = std::move(node);
-            return;
-        }
-        indexByPath_[path] = diff_.entries.size();
-        diff_.entries.push_back({path, std::move(node)});
+    // Records an entry at `path`: it replaces what this layer had there so far (and, unless a
+    // directory, what it had under it) and, through the hashes, what lower layers have.
+    void note(const std::string& path, bool directory) {
+        std::uint64_t hash = PathHash::of(path);
+        replaced_.push_back(hash);
+        kept_.erase(path);
+        pending_.erase(path);
+        if (directory) return;
+        hiding_.push_back(hash);
+        eraseUnder(kept_, path);
+        eraseUnder(pending_, path);
+    }
+
+    template <class Map>
+    static void eraseUnder(Map& map, const std::string& path) {
+        const std::string prefix = path + "/";
+        auto begin = map.lower_bound(prefix);
+        auto end = begin;
+        while (end != map.end() && end->first.compare(0, prefix.size(), prefix) == 0) ++end;
+        map.erase(begin, end);
+    }
+
+    void keep(const std::string& path, FileNode node) {
+        note(path, false);
+        kept_[path] = std::move(node);
     }
 
     void recordWhiteout(const std::string& path, const std::string& base) {
@@ -362,31 +458,31 @@ class LayerScan {
         drain();
     }
 
+    // A link to a kept file shares its content; a link a rule selects whose target was not kept
+    // waits for the second read (resolve).
     void recordHardlink(const std::string& path, const std::string& target, FileNode node) {
-        auto found = indexByPath_.find(target);
-        if (found == indexByPath_.end() ||
-            diff_.entries[found->second].node.kind != NodeKind::File) {
-            warn("hard link " + path + " points at " + target +
-                 ", which is not an earlier file of this layer; ignored");
-            return;
+        auto found = kept_.find(target);
+        if (found != kept_.end() && found->second.kind == NodeKind::File) {
+            const FileNode& original = found->second;
+            node.kind = NodeKind::File;
+            node.content = original.content;
+            node.ruleIndex = original.ruleIndex;
+            node.tag = original.tag;
+            node.truncated = original.truncated;
+            node.size = original.size;
+            return keep(path, std::move(node));
         }
-        const FileNode& original = diff_.entries[found->second].node;
-        node.kind = NodeKind::File;
-        node.content = original.content;
-        node.ruleIndex = original.ruleIndex;
-        node.tag = original.tag;
-        node.truncated = original.truncated;
-        node.size = original.size;
-        if (!node.content && ruleForPath(path) >= 0) {
-            warn("hard link " + path + " shares the content of " + target +
-                 ", which was not kept; it is not catalogued");
+        note(path, false);
+        if (found != kept_.end()) {
+            warn("hard link " + path + " points at " + target + ", which is not a file; ignored");
+        } else if (ruleForPath(path) >= 0) {
+            pending_[path] = {path, target, diff_.tarEntries};
         }
-        add(path, std::move(node));
     }
 
-    // Decides whether a regular file is kept and reads it (bounded) if so.
-    void keepContent(const std::string& path, FileNode& node) {
-        int rule = ruleForPath(path);
+    // Decides whether a regular file is kept under `rule` (-1: none, only the ELF sniff) and
+    // reads it (bounded) if so.
+    void keepContent(const std::string& path, FileNode& node, int rule) {
         if (rule < 0 && (sniffRule_ < 0 || node.size < 64)) return;
         if (rule >= 0 && node.size > rules_[rule].maxBytes &&
             rules_[rule].oversize == OversizePolicy::Skip) {
@@ -465,10 +561,10 @@ class LayerScan {
     int sniffRule_ = -1;
     struct archive* archive_ = nullptr;
     LayerDiff diff_;
-    std::unordered_map<std::string, std::size_t> indexByPath_;
+    std::map<std::string, FileNode> kept_;            // kept files and symlinks so far
+    std::map<std::string, PendingHardlink> pending_;  // by link path
+    std::vector<std::uint64_t> replaced_, hiding_;    // PathHashes, as LayerDiff's
 };
-
-}  // namespace
 
 void ScanBudget::addEntries(std::uint64_t n, const ScanLimits& limits) {
     if ((entries += n) > limits.maxEntries) {
@@ -506,6 +602,22 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
 
 LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
                             const std::string& diffId, std::size_t layerIndex, BlobCheck check) {
+    LayerDiff diff;
+    stream(blob, blobDigest, diffId, layerIndex, check,
+           [&](struct archive* tar, LayerScan& scan) { diff = scan.run(tar); });
+    return diff;
+}
+
+void LayerReader::resolveHardlinks(std::istream& blob, const std::string& blobDigest,
+                                   const std::string& diffId, std::size_t layerIndex,
+                                   BlobCheck check, LayerDiff& diff) {
+    stream(blob, blobDigest, diffId, layerIndex, check,
+           [&](struct archive* tar, LayerScan& scan) { scan.resolve(tar, diff); });
+}
+
+void LayerReader::stream(std::istream& blob, const std::string& blobDigest,
+                         const std::string& diffId, std::size_t layerIndex, BlobCheck check,
+                         const std::function<void(struct archive*, LayerScan&)>& walk) {
     std::string name = blobDigest.empty() ? "#" + std::to_string(layerIndex + 1) : blobDigest;
     BlobSource source(blob, check == BlobCheck::Here);
     bool empty = false;
@@ -538,7 +650,6 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
     archive_read_support_format_tar(tar.get());
     archive_read_support_format_empty(tar.get());
     LayerScan scan(rules_, limits_, budget_, warnings_, name, layerIndex);
-    LayerDiff diff;
     auto rethrowStreamFailure = [&] {
         ahead.stop();  // the producer thread touches `source`
         if (source.failure) std::rethrow_exception(source.failure);
@@ -550,7 +661,7 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
             throw Error(ErrorKind::Registry, "layer " + name + " cannot be opened: " +
                                                  (text ? text : "unknown libarchive error"));
         }
-        diff = scan.run(tar.get());
+        walk(tar.get(), scan);
         tar.reset();
     } catch (const Error&) {
         rethrowStreamFailure();
@@ -573,7 +684,6 @@ LayerDiff LayerReader::read(std::istream& blob, const std::string& blobDigest,
                     "layer " + blobDigest + " has digest " + actual +
                         ": the blob is corrupt or not the one the manifest names");
     }
-    return diff;
 }
 
 }  // namespace signet::sbom

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -12,7 +13,11 @@
 #include "sbom/layer/LayerDiff.h"
 #include "sbom/layer/ScanLimits.h"
 
+struct archive;
+
 namespace signet::sbom {
+
+class LayerScan;
 
 inline constexpr std::uint64_t kMaxWarnings = 200;
 // The last line recorded once kMaxWarnings is reached.
@@ -50,8 +55,18 @@ class LayerReader {
     enum class BlobCheck { Here, BySource };
     LayerDiff read(std::istream& blob, const std::string& blobDigest, const std::string& diffId,
                    std::size_t layerIndex, BlobCheck check = BlobCheck::Here);
+    // Reads the same blob again (with the same checks) for the targets of
+    // diff.pendingHardlinks: each link whose target is an earlier file of the layer keeps that
+    // content under its own path's rule and joins diff.entries; the rest are warned about.
+    void resolveHardlinks(std::istream& blob, const std::string& blobDigest,
+                          const std::string& diffId, std::size_t layerIndex, BlobCheck check,
+                          LayerDiff& diff);
 
   private:
+    void stream(std::istream& blob, const std::string& blobDigest, const std::string& diffId,
+                std::size_t layerIndex, BlobCheck check,
+                const std::function<void(struct archive*, LayerScan&)>& walk);
+
     const std::vector<FileRule>& rules_;
     const ScanLimits& limits_;
     ScanBudget& budget_;

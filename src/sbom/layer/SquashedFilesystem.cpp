@@ -1,40 +1,51 @@
 #include "sbom/layer/SquashedFilesystem.h"
 
+#include <algorithm>
 #include <deque>
 
 #include "sbom/layer/LayerPath.h"
+#include "sbom/layer/PathHash.h"
 
 namespace signet::sbom {
 
 void SquashedFilesystem::removeSubtree(const std::string& path, bool includeSelf) {
-    if (includeSelf) {
-        nodes_.erase(path);
-        kept_.erase(path);
-    }
+    if (includeSelf) nodes_.erase(path);
     std::string prefix = path == "/" ? "/" : path + "/";
     auto begin = nodes_.lower_bound(prefix);
     auto end = begin;
-    while (end != nodes_.end() && end->first.compare(0, prefix.size(), prefix) == 0) {
-        kept_.erase(end->first);
-        ++end;
-    }
+    while (end != nodes_.end() && end->first.compare(0, prefix.size(), prefix) == 0) ++end;
     nodes_.erase(begin, end);
+}
+
+namespace {
+
+bool holds(const std::vector<std::uint64_t>& sorted, std::uint64_t hash) {
+    return std::binary_search(sorted.begin(), sorted.end(), hash);
+}
+
+// Whether an entry of `upper` replaces `path` or a non-directory of it sits on an ancestor.
+bool shadowedBy(const LayerDiff& upper, const std::string& path) {
+    PathHash hash;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '/' && i > 0 && holds(upper.hidingPaths, hash.value())) return true;
+        hash.add(path[i]);
+    }
+    return holds(upper.replacedPaths, hash.value());
+}
+
+}  // namespace
+
+void SquashedFilesystem::removeShadowed(const LayerDiff& upper) {
+    for (auto it = nodes_.begin(); it != nodes_.end();) {
+        it = shadowedBy(upper, it->first) ? nodes_.erase(it) : std::next(it);
+    }
 }
 
 void SquashedFilesystem::applyLayer(LayerDiff diff) {
     for (const auto& dir : diff.opaqueDirs) removeSubtree(dir, false);
     for (const auto& path : diff.whiteouts) removeSubtree(path, true);
-    for (auto& entry : diff.entries) {
-        // A non-directory hides whatever lower tree lived under its path (with or without
-        // an explicit directory entry for it).
-        if (entry.node.kind != NodeKind::Directory) removeSubtree(entry.path, false);
-        if (entry.node.content) {
-            kept_.insert(entry.path);
-        } else {
-            kept_.erase(entry.path);
-        }
-        nodes_[entry.path] = std::move(entry.node);
-    }
+    if (!nodes_.empty()) removeShadowed(diff);
+    for (auto& entry : diff.entries) nodes_[entry.path] = std::move(entry.node);
 }
 
 const FileNode* SquashedFilesystem::node(const std::string& path) const {
@@ -86,28 +97,16 @@ const std::string* SquashedFilesystem::content(const std::string& path) const {
 
 std::vector<std::string> SquashedFilesystem::keptFiles(const PathGlob& glob) const {
     std::vector<std::string> out;
-    for (const auto& path : kept_) {
-        if (glob.matches(path)) out.push_back(path);
+    for (const auto& [path, node] : nodes_) {
+        if (node.content && glob.matches(path)) out.push_back(path);
     }
     return out;
 }
 
 std::vector<std::string> SquashedFilesystem::keptFilesTagged(const std::string& tag) const {
     std::vector<std::string> out;
-    for (const auto& path : kept_) {
-        if (nodes_.at(path).tag == tag) out.push_back(path);
-    }
-    return out;
-}
-
-std::vector<std::string> SquashedFilesystem::children(const std::string& dir) const {
-    std::vector<std::string> out;
-    std::string prefix = dir == "/" ? "/" : dir + "/";
-    for (auto it = nodes_.lower_bound(prefix);
-         it != nodes_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
-        if (it->first.find('/', prefix.size()) == std::string::npos) {
-            out.push_back(it->first.substr(prefix.size()));
-        }
+    for (const auto& [path, node] : nodes_) {
+        if (node.content && node.tag == tag) out.push_back(path);
     }
     return out;
 }

@@ -1,11 +1,10 @@
-// SquashedFilesystem: the image's visible tree after applying each layer's diff, whiteouts and
-// opaque dirs.
+// SquashedFilesystem: the image's visible files with kept content and symlinks after applying each
+// layer's diff, whiteouts and opaque dirs.
 #pragma once
 
 #include <functional>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -19,10 +18,11 @@ class SquashedFilesystem {
     explicit SquashedFilesystem(int maxSymlinkHops = 40) : maxSymlinkHops_(maxSymlinkHops) {}
 
     // Applies the next layer on top (OCI whiteout rules): its whiteouts and opaque dirs hide
-    // lower paths, then its entries replace lower ones; a non-directory hides a lower subtree.
+    // lower paths, every entry it has replaces a lower node at its path and a non-directory
+    // hides a lower subtree; then its kept files and symlinks are added.
     void applyLayer(LayerDiff diff);
 
-    // The node stored at exactly `path` (no symlink following), or null.
+    // The kept file or symlink at exactly `path` (no symlink following), or null.
     const FileNode* node(const std::string& path) const;
 
     // The real path of `path` with every symlink on the way resolved inside the image root
@@ -42,17 +42,14 @@ class SquashedFilesystem {
     // Paths of files whose content was kept by a FileRule with this tag, sorted.
     std::vector<std::string> keptFilesTagged(const std::string& tag) const;
 
-    // Direct children names of directory `dir` (no symlink following), sorted.
-    std::vector<std::string> children(const std::string& dir) const;
-
     std::size_t size() const { return nodes_.size(); }
 
   private:
     void removeSubtree(const std::string& path, bool includeSelf);
+    void removeShadowed(const LayerDiff& upper);
 
     int maxSymlinkHops_;
     std::map<std::string, FileNode> nodes_;
-    std::set<std::string> kept_;
 };
 
 }  // namespace signet::sbom

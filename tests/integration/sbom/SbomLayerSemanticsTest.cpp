@@ -57,5 +57,24 @@ TEST(SbomLayerSemanticsTest, WhiteoutsAndOpaqueDirectoriesRemoveWhatTheyHide) {
     EXPECT_EQ(whiteoutDocument.dump().find("/usr/share/doc/adduser/copyright"), std::string::npos);
 }
 
+// pnpm and uv trees: a package's metadata file is a hard link to a file no rule keeps (the store
+// or cache entry comes first in the tar). The layer is read a second time for those targets.
+TEST(SbomLayerSemanticsTest, HardLinkedMetadataIsCataloguedThroughItsTarget) {
+    const auto& images = SbomFixtureImages::get();
+    TestRegistry registry;
+    TempDir scratch;
+    std::string ref = images.push(registry, "hardlinks").ref();
+    auto truth = images.truth("hardlinks");
+    auto purls = purlsOf(spdxJsonPackages(generateValidSpdx(registry, ref, scratch)));
+    for (const std::string purl : truth.at("purls")) EXPECT_EQ(purls.count(purl), 1u) << purl;
+    EXPECT_EQ(purls.size(), truth.at("purls").size()) << "the dangling link is no package";
+
+    CommandResult result = runSbom(registry, {"-o", scratch.path() + "/again.spdx.json", ref});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    std::string dangling = truth.at("dangling");
+    EXPECT_NE(result.err.find("hard link " + dangling), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("linked-dep"), std::string::npos) << result.err;
+}
+
 }  // namespace
 }  // namespace signet::testing

@@ -38,6 +38,8 @@ LayerDiff sampleDiff() {
     FileNode dir;
     dir.kind = NodeKind::Directory;
     diff.entries.push_back({"/opt", dir});
+    diff.replacedPaths = {1, 5, 1ULL << 63};
+    diff.hidingPaths = {5};
     diff.whiteouts = {"/etc/gone"};
     diff.opaqueDirs = {"/srv"};
     diff.tarEntries = 7;
@@ -63,6 +65,8 @@ TEST(CachedLayer, RoundTripsEveryFieldAndTakesTheLayerNumberAndTagsOfThisRun) {
     EXPECT_EQ(back.diff.entries[1].node.linkTarget, "../usr/lib");
     EXPECT_FALSE(back.diff.entries[1].node.content);
     EXPECT_EQ(back.diff.entries[2].node.kind, NodeKind::Directory);
+    EXPECT_EQ(back.diff.replacedPaths, (std::vector<std::uint64_t>{1, 5, 1ULL << 63}));
+    EXPECT_EQ(back.diff.hidingPaths, std::vector<std::uint64_t>{5});
     EXPECT_EQ(back.diff.whiteouts, std::set<std::string>{"/etc/gone"});
     EXPECT_EQ(back.diff.opaqueDirs, std::set<std::string>{"/srv"});
     EXPECT_EQ(back.diff.tarEntries, 7u);
@@ -105,7 +109,7 @@ TEST(CachedLayer, ForgedEntriesWithAValidChecksumAreStillBounded) {
                      std::uint64_t rule) {
         std::string e = number(path.size()) + path + number(kind) + none + number(flags);
         if (flags & 1) e += number(rule) + number(1) + "x";
-        return none + number(1) + e + number(5) + none + none + number(1);
+        return none + number(1) + e + number(5) + none + none + none + none + number(1);
     };
     EXPECT_NO_THROW(
         decodeCachedLayer(withValidChecksum("k", entry("/a", 0, 1, 1)), "k", 0, kTags, 4096));
@@ -116,6 +120,13 @@ TEST(CachedLayer, ForgedEntriesWithAValidChecksumAreStillBounded) {
           entry("/" + std::string(5000, 'a'), 0, 0, 0), entry("/a", 0, 4, 0)}) {
         EXPECT_THROW(decodeCachedLayer(withValidChecksum("k", body), "k", 0, kTags, 4096), Error);
     }
+    // Path hashes out of order (the squash looks them up by binary search).
+    std::string unsorted =
+        none + none + number(2) + number(9) + number(3) + none + none + none + none;
+    EXPECT_THROW(decodeCachedLayer(withValidChecksum("k", unsorted), "k", 0, kTags, 4096), Error);
+    std::string sorted =
+        none + none + number(2) + number(3) + number(9) + none + none + none + none;
+    EXPECT_NO_THROW(decodeCachedLayer(withValidChecksum("k", sorted), "k", 0, kTags, 4096));
 }
 
 // An image whose readLayer calls are counted per layer digest.
@@ -203,6 +214,22 @@ TEST_F(LayerCacheTest, ASecondImageSharingTheBaseLayerFetchesOnlyItsNewLayer) {
     EXPECT_EQ(three.warnings, plain.warnings);
     EXPECT_EQ(three.dependencies.size(), plain.dependencies.size());
     EXPECT_EQ(entries(dir_.path() + "/cache").size(), 2u);
+}
+
+TEST_F(LayerCacheTest, AHardLinkResolvedByASecondReadIsCachedResolved) {
+    InMemoryImage linked;
+    linked.add(LayerBuilder()
+                   .file("store/5e/9c0d", R"({"name":"linked","version":"3.1.4"})")
+                   .hardlink("app/node_modules/linked/package.json", "store/5e/9c0d"));
+    auto generator = cached();
+    CountingImage first(linked), second(linked);
+    Sbom one = generator.generate(first.input);
+    EXPECT_EQ(*first.reads, 2) << "the layer is read again for the link's target";
+    Sbom two = generator.generate(second.input);
+    EXPECT_EQ(*second.reads, 0);
+    ASSERT_EQ(purls(one).size(), 1u);
+    EXPECT_EQ(purls(two), purls(one));
+    EXPECT_EQ(one.packages[0].purl, "pkg:npm/linked@3.1.4");
 }
 
 TEST_F(LayerCacheTest, ALayersWarningsAreReplayedFromTheCache) {
