@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "json/DocumentText.h"
+#include "json/DocumentWriter.h"
 #include "json/GoJson.h"
 #include "json/GoTime.h"
 #include "sbom/license/SpdxLicenseExpression.h"
@@ -87,13 +87,14 @@ std::string uniqueRef(const std::string& candidate, std::set<std::string>& used)
 
 }  // namespace
 
+// Written member by member: components and dependencies one element at a time.
 std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options) {
-    Ordered bom;
-    bom["$schema"] = "http://cyclonedx.org/schema/bom-1.6.schema.json";
-    bom["bomFormat"] = "CycloneDX";
-    bom["specVersion"] = "1.6";
-    bom["serialNumber"] = "urn:uuid:" + options.uuid;
-    bom["version"] = 1;
+    json::DocumentWriter bom;
+    bom.member("$schema", Ordered("http://cyclonedx.org/schema/bom-1.6.schema.json"));
+    bom.member("bomFormat", Ordered("CycloneDX"));
+    bom.member("specVersion", Ordered("1.6"));
+    bom.member("serialNumber", Ordered("urn:uuid:" + options.uuid));
+    bom.member("version", Ordered(1));
     Ordered metadata;
     metadata["timestamp"] = json::rfc3339Utc(options.created);
     Ordered tool;
@@ -110,15 +111,15 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
     image["version"] = sbom.image.tag.empty() ? sbom.image.manifestDigest : sbom.image.tag;
     if (!sbom.image.manifestDigest.empty()) image["purl"] = imagePurl(sbom.image);
     metadata["component"] = std::move(image);
-    bom["metadata"] = std::move(metadata);
+    bom.member("metadata", metadata);
 
-    Ordered components = Ordered::array();
+    bom.beginArray("components");
     std::vector<std::string> refs;
     for (const auto& pkg : sbom.packages) {
         std::string base =
             pkg.purl.empty() ? pkg.type + ":" + pkg.name + "@" + pkg.version : pkg.purl;
         refs.push_back(uniqueRef(base, used));
-        components.push_back(component(pkg, refs.back()));
+        bom.element(component(pkg, refs.back()));
     }
     if (sbom.distro) {
         Ordered os;
@@ -127,9 +128,9 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
         os["name"] = sbom.distro->id;
         if (!sbom.distro->versionId.empty()) os["version"] = sbom.distro->versionId;
         if (!sbom.distro->prettyName.empty()) os["description"] = sbom.distro->prettyName;
-        components.push_back(std::move(os));
+        bom.element(os);
     }
-    bom["components"] = std::move(components);
+    bom.endArray();
     std::map<std::size_t, std::vector<std::string>> dependsOn;
     for (const auto& edge : sbom.dependencies) {
         if (edge.dependency < refs.size() && edge.dependant < refs.size()) {
@@ -137,16 +138,16 @@ std::string writeCycloneDxJson(const Sbom& sbom, const DocumentOptions& options)
         }
     }
     if (!dependsOn.empty()) {
-        Ordered dependencies = Ordered::array();
+        bom.beginArray("dependencies");
         for (const auto& [dependant, deps] : dependsOn) {
             Ordered entry;
             entry["ref"] = refs[dependant];
             entry["dependsOn"] = deps;
-            dependencies.push_back(std::move(entry));
+            bom.element(entry);
         }
-        bom["dependencies"] = std::move(dependencies);
+        bom.endArray();
     }
-    return json::documentText(std::move(bom));
+    return std::move(bom).finish();
 }
 
 }  // namespace signet::sbom

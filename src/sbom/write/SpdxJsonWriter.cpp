@@ -1,6 +1,6 @@
 #include "sbom/write/SpdxJsonWriter.h"
 
-#include "json/DocumentText.h"
+#include "json/DocumentWriter.h"
 #include "json/GoJson.h"
 #include "sbom/write/SpdxDocument.h"
 
@@ -52,42 +52,47 @@ Ordered packageJson(const SpdxPackage& pkg) {
 
 }  // namespace
 
+// Written member by member; each package and relationship is dropped once it is text.
 std::string writeSpdxJson(const Sbom& sbom, const DocumentOptions& options) {
     SpdxDocument doc = buildSpdxDocument(sbom, options);
-    Ordered out;
-    out["spdxVersion"] = "SPDX-2.3";
-    out["dataLicense"] = "CC0-1.0";
-    out["SPDXID"] = "SPDXRef-DOCUMENT";
-    out["name"] = doc.name;
-    out["documentNamespace"] = doc.documentNamespace;
+    json::DocumentWriter out;
+    out.member("spdxVersion", Ordered("SPDX-2.3"));
+    out.member("dataLicense", Ordered("CC0-1.0"));
+    out.member("SPDXID", Ordered("SPDXRef-DOCUMENT"));
+    out.member("name", Ordered(doc.name));
+    out.member("documentNamespace", Ordered(doc.documentNamespace));
     Ordered creation;
     creation["creators"] = doc.creators;
     creation["created"] = doc.created;
-    out["creationInfo"] = std::move(creation);
-    Ordered packages = Ordered::array();
-    for (const auto& pkg : doc.packages) packages.push_back(packageJson(pkg));
-    out["packages"] = std::move(packages);
+    out.member("creationInfo", creation);
+    out.beginArray("packages");
+    for (auto& pkg : doc.packages) {
+        out.element(packageJson(pkg));
+        pkg = {};
+    }
+    out.endArray();
     if (!doc.extractedLicenses.empty()) {
-        Ordered licenses = Ordered::array();
-        for (const auto& l : doc.extractedLicenses) {
+        out.beginArray("hasExtractedLicensingInfos");
+        for (auto& l : doc.extractedLicenses) {
             Ordered entry;
             entry["licenseId"] = l.id;
             entry["extractedText"] = l.text;
             entry["name"] = l.name;
-            licenses.push_back(std::move(entry));
+            out.element(entry);
+            l = {};
         }
-        out["hasExtractedLicensingInfos"] = std::move(licenses);
+        out.endArray();
     }
-    Ordered relationships = Ordered::array();
+    out.beginArray("relationships");
     for (const auto& r : doc.relationships) {
         Ordered entry;
         entry["spdxElementId"] = r.element;
         entry["relatedSpdxElement"] = r.related;
         entry["relationshipType"] = r.type;
-        relationships.push_back(std::move(entry));
+        out.element(entry);
     }
-    out["relationships"] = std::move(relationships);
-    return json::documentText(std::move(out));
+    out.endArray();
+    return std::move(out).finish();
 }
 
 }  // namespace signet::sbom
