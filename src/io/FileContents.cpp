@@ -1,8 +1,11 @@
 #include "io/FileContents.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "io/RegularFile.h"
@@ -45,6 +48,17 @@ void writeFileContents(const std::string& path, std::string_view content, mode_t
     if (int error = writeAll(file.get(), content)) {
         throw Error(kind, "cannot write " + what + " " + path + ": " + std::strerror(error));
     }
+}
+
+int replaceFileAtomically(const std::string& path, std::string_view bytes, mode_t mode) {
+    std::string temporary = path + ".XXXXXX" + std::string(kReplacementSuffix);
+    int fd = ::mkstemps(temporary.data(), static_cast<int>(kReplacementSuffix.size()));
+    if (fd < 0) return errno;
+    int error = ::fchmod(fd, mode) != 0 ? errno : writeAll(fd, bytes);
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
+    if (error != 0) ::unlink(temporary.c_str());
+    return error;
 }
 
 }  // namespace signet::io

@@ -29,4 +29,12 @@ int writeAll(int fd, std::string_view bytes);
 void writeFileContents(const std::string& path, std::string_view content, mode_t mode, bool replace,
                        ErrorKind kind, const std::string& what);
 
+// The suffix of replaceFileAtomically's temporary files (one a crash left behind ends with it).
+inline constexpr std::string_view kReplacementSuffix = ".tmp";
+
+// Replaces `path` in one step: `bytes` go to a new temporary file beside it (PATH.XXXXXX.tmp)
+// with `mode`, which is then renamed over `path`, so a reader sees the old file or the new one,
+// never a part of either. 0, or the errno that stopped it (the temporary file is removed).
+int replaceFileAtomically(const std::string& path, std::string_view bytes, mode_t mode);
+
 }  // namespace signet::io

@@ -3,11 +3,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "crypto/Encoding.h"
 #include "error/Error.h"
+#include "io/FileContents.h"
 
 namespace signet::pipeline {
 namespace {
@@ -104,22 +104,8 @@ std::string reportJson(const Report& report, const secret::SecretScrubber& scrub
 WrittenReport writeReportFile(const Report& report, const std::string& path,
                               const secret::SecretScrubber& scrubber) {
     const std::string text = reportJson(report, scrubber);
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.close();
-        if (!out) {
-            const std::string cause = std::strerror(errno);
-            std::remove(temporary.c_str());
-            throw Error(ErrorKind::Config, path + ": cannot write the report (" + cause +
-                                               "); check SIGNET_REPORT / --report");
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string cause = std::strerror(errno);
-        std::remove(temporary.c_str());
-        throw Error(ErrorKind::Config, path + ": cannot write the report (" + cause +
+    if (int error = io::replaceFileAtomically(path, text, 0644)) {
+        throw Error(ErrorKind::Config, path + ": cannot write the report (" + std::strerror(error) +
                                            "); check SIGNET_REPORT / --report");
     }
     return {path, crypto::hexEncode(crypto::sha256(text))};

@@ -21,7 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kEntrySuffix = ".layer";
-constexpr std::string_view kTemporarySuffix = ".tmp";
 // A temporary file this old was left by a process that died while writing it.
 constexpr auto kAbandonedAfter = std::chrono::hours(1);
 
@@ -38,23 +37,6 @@ bool endsWith(const std::string& text, std::string_view suffix) {
 
 std::string fullKey(const std::string& diffId, const LayerScanKey& key) {
     return diffId + "\n" + key.text;
-}
-
-// Writes all of `bytes` to a new temporary file beside `path` and renames it there; errno's text
-// on failure.
-std::optional<std::string> writeByRename(const std::string& dir, const std::string& path,
-                                         const std::string& bytes) {
-    std::string temporary = dir + "/.entry-XXXXXX" + std::string(kTemporarySuffix);
-    int fd = ::mkstemps(temporary.data(), static_cast<int>(kTemporarySuffix.size()));
-    if (fd < 0) return std::strerror(errno);
-    int writeErrno = io::writeAll(fd, bytes);
-    if (::close(fd) != 0 && writeErrno == 0) writeErrno = errno;
-    if (writeErrno == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) writeErrno = errno;
-    if (writeErrno != 0) {
-        ::unlink(temporary.c_str());
-        return std::strerror(writeErrno);
-    }
-    return std::nullopt;
 }
 
 }  // namespace
@@ -138,8 +120,8 @@ std::optional<std::string> LayerCache::store(const std::string& diffId, const La
     if (!path) return std::nullopt;
     std::string bytes = encodeCachedLayer(diff, warnings, fullKey(diffId, key));
     if (bytes.size() > options_.maxEntryBytes) return std::nullopt;
-    if (auto failure = writeByRename(options_.dir, *path, bytes)) {
-        return "could not write layer cache entry " + *path + ": " + *failure;
+    if (int error = io::replaceFileAtomically(*path, bytes, 0600)) {
+        return "could not write layer cache entry " + *path + ": " + std::strerror(error);
     }
     evict();
     return std::nullopt;
@@ -163,7 +145,7 @@ void LayerCache::evict() const {
         std::string name = item.path().filename().string();
         auto used = item.last_write_time(itemError);
         if (itemError) continue;
-        if (endsWith(name, kTemporarySuffix) && now - used > kAbandonedAfter) {
+        if (endsWith(name, io::kReplacementSuffix) && now - used > kAbandonedAfter) {
             fs::remove(item.path(), itemError);
         } else if (endsWith(name, kEntrySuffix)) {
             std::uint64_t size = item.file_size(itemError);
