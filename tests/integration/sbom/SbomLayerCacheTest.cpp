@@ -113,6 +113,41 @@ TEST_F(SbomLayerCacheTest, SignetCacheDirServesARepeatedImageWithoutFetchingALay
     EXPECT_EQ(packagesOf(scratch_.path() + "/one.json"), packagesOf(scratch_.path() + "/two.json"));
 }
 
+// signet run (what the wrappers run) reads and fills the same cache: its second run signs and
+// attests the image again without fetching a layer blob, and attests the same packages.
+TEST_F(SbomLayerCacheTest, SignetRunTakesTheCacheToo) {
+    std::map<std::string, std::string> env{{"HOME", scratch_.path()},
+                                           {"COSIGN_PASSWORD", "cache-test-pw"},
+                                           {"SIGNET_INSECURE_REGISTRIES", registry_.host()}};
+    ASSERT_EQ(
+        runSignet({"generate-key-pair", "--output-key-prefix", scratch_.path() + "/k"}, env)
+            .exitCode,
+        0);
+    env["SIGNET_KEY"] = scratch_.path() + "/k.key";
+    env["SIGNET_REPOSITORY"] = python_.repository;
+    env["SIGNET_TAGS"] = python_.tag;
+    env["SIGNET_DIGEST"] = python_.digest;
+    env["SIGNET_SBOM"] = "generate";
+    env["SIGNET_CACHE_DIR"] = scratch_.path() + "/run-cache";
+    std::vector<std::string> documents;
+    std::map<std::string, int> readsAfterFirst;
+    for (int round = 1; round <= 2; ++round) {
+        env["SIGNET_SBOM_DIR"] = scratch_.path() + "/sboms-" + std::to_string(round);
+        CommandResult run = runSignet({"run"}, env);
+        ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
+        documents.push_back(env["SIGNET_SBOM_DIR"] + "/" + python_.digest.substr(7) +
+                            ".spdx.json");
+        if (round == 1) {
+            for (const auto& layer : pythonLayers_)
+                readsAfterFirst[layer] = blobReads("sbom/python", layer);
+        }
+    }
+    for (const auto& layer : pythonLayers_)
+        EXPECT_EQ(blobReads("sbom/python", layer), readsAfterFirst[layer]) << layer;
+    EXPECT_FALSE(packagesOf(documents[0]).empty());
+    EXPECT_EQ(packagesOf(documents[0]), packagesOf(documents[1]));
+}
+
 TEST_F(SbomLayerCacheTest, DamagedEntriesAreWarnedAboutAndTheLayersFetchedAgain) {
     const std::string cache = scratch_.path() + "/cache";
     const std::map<std::string, std::string> env{{"SIGNET_CACHE_DIR", cache}};
