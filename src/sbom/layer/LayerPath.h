@@ -19,4 +19,14 @@ std::string baseName(const std::string& clean);
 // Splits a path into its non-empty components, keeping "." and "..".
 std::vector<std::string> splitPath(std::string_view path);
 
+// Erases the entries of an ordered map keyed by clean paths that lie below `dir` (not `dir`).
+template <class PathMap>
+void eraseBelow(PathMap& map, const std::string& dir) {
+    const std::string prefix = dir == "/" ? "/" : dir + "/";
+    auto begin = map.lower_bound(prefix);
+    auto end = begin;
+    while (end != map.end() && end->first.compare(0, prefix.size(), prefix) == 0) ++end;
+    map.erase(begin, end);
+}
+
 }  // namespace signet::sbom

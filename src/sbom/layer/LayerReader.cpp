@@ -427,17 +427,8 @@ class LayerScan {
         pending_.erase(path);
         if (directory) return;
         hiding_.push_back(hash);
-        eraseUnder(kept_, path);
-        eraseUnder(pending_, path);
-    }
-
-    template <class Map>
-    static void eraseUnder(Map& map, const std::string& path) {
-        const std::string prefix = path + "/";
-        auto begin = map.lower_bound(prefix);
-        auto end = begin;
-        while (end != map.end() && end->first.compare(0, prefix.size(), prefix) == 0) ++end;
-        map.erase(begin, end);
+        eraseBelow(kept_, path);
+        eraseBelow(pending_, path);
     }
 
     void keep(const std::string& path, FileNode node) {

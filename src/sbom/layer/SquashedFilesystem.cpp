@@ -10,11 +10,7 @@ namespace signet::sbom {
 
 void SquashedFilesystem::removeSubtree(const std::string& path, bool includeSelf) {
     if (includeSelf) nodes_.erase(path);
-    std::string prefix = path == "/" ? "/" : path + "/";
-    auto begin = nodes_.lower_bound(prefix);
-    auto end = begin;
-    while (end != nodes_.end() && end->first.compare(0, prefix.size(), prefix) == 0) ++end;
-    nodes_.erase(begin, end);
+    eraseBelow(nodes_, path);
 }
 
 namespace {
