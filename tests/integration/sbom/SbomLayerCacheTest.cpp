@@ -119,10 +119,9 @@ TEST_F(SbomLayerCacheTest, SignetRunTakesTheCacheToo) {
     std::map<std::string, std::string> env{{"HOME", scratch_.path()},
                                            {"COSIGN_PASSWORD", "cache-test-pw"},
                                            {"SIGNET_INSECURE_REGISTRIES", registry_.host()}};
-    ASSERT_EQ(
-        runSignet({"generate-key-pair", "--output-key-prefix", scratch_.path() + "/k"}, env)
-            .exitCode,
-        0);
+    ASSERT_EQ(runSignet({"generate-key-pair", "--output-key-prefix", scratch_.path() + "/k"}, env)
+                  .exitCode,
+              0);
     env["SIGNET_KEY"] = scratch_.path() + "/k.key";
     env["SIGNET_REPOSITORY"] = python_.repository;
     env["SIGNET_TAGS"] = python_.tag;
@@ -135,8 +134,7 @@ TEST_F(SbomLayerCacheTest, SignetRunTakesTheCacheToo) {
         env["SIGNET_SBOM_DIR"] = scratch_.path() + "/sboms-" + std::to_string(round);
         CommandResult run = runSignet({"run"}, env);
         ASSERT_EQ(run.exitCode, 0) << run.out << run.err;
-        documents.push_back(env["SIGNET_SBOM_DIR"] + "/" + python_.digest.substr(7) +
-                            ".spdx.json");
+        documents.push_back(env["SIGNET_SBOM_DIR"] + "/" + python_.digest.substr(7) + ".spdx.json");
         if (round == 1) {
             for (const auto& layer : pythonLayers_)
                 readsAfterFirst[layer] = blobReads("sbom/python", layer);
