@@ -52,8 +52,8 @@ std::string cycloneDxSchemaErrors(const std::string& file) {
     if (!std::filesystem::exists(library)) {
         return library + " is missing: run `npm ci` in the repository";
     }
-    CommandResult result = runCommandForResult(
-        {"node", sourceDir() + "/tests/harness/validate-cyclonedx.mjs", file});
+    CommandResult result =
+        runCommandForResult({"node", sourceDir() + "/tests/harness/validate-cyclonedx.mjs", file});
     return result.exitCode == 0 ? "" : result.out + result.err;
 }
 

@@ -89,7 +89,8 @@ GoVersionM goVersionM(const std::string& binary) {
 }
 
 TEST(GoCataloger, RealBinaryMatchesGoVersionM) {
-    if (!test::haveProgram("go")) FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
+    if (!test::haveProgram("go"))
+        FAIL() << "golang-go is not installed (.ci/install-deps installs it)";
     if (!fs::exists("/usr/share/gocode/src/github.com/google/uuid/uuid.go"))
         FAIL() << "golang-github-google-uuid-dev is not installed (.ci/install-deps installs it)";
     test::ScratchDir dir;
