@@ -59,8 +59,9 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
                   "spdx-json, spdx-tag, cyclonedx-json");
     std::string text = parser.parseOne(args);
     const cosign::SignatureFormat format = signingFlags.check();
-    auto services = connectSigstore(signingFlags.settings(env), env);
-    if (services && format == cosign::SignatureFormat::Legacy)
+    const config::SigstoreSettings sigstoreSettings = signingFlags.settings(env);
+    if (format == cosign::SignatureFormat::Legacy &&
+        config::serviceUrls(sigstoreSettings, std::time(nullptr)).any())
         throw config::legacyAttestationRefused();
     if (predicatePath.empty()) throw Error(ErrorKind::Usage, "attest needs --predicate FILE");
     type = attestTypeFor(type);
@@ -70,7 +71,10 @@ int runAttest(const Arguments& args, const Environment& env, secret::SecretScrub
     const cosign::Predicate predicate =
         cosign::makePredicate({type, readPredicate(predicatePath), predicateTime(env)});
     const auto deadline = net::Deadline::after(config::commandTimeout(timeout, env));
-    auto signer = loadSigningKey(key, env, secrets, deadline);
+    SigningSetup setup = prepareSigning(key, sigstoreSettings, env, secrets, deadline);
+    auto& signer = setup.signer;
+    auto& services = setup.services;
+    if (setup.keyless) std::cerr << "signet attest: " << keylessDescription(*setup.keyless) << "\n";
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, {ref});
     auto client = registry->within(deadline);

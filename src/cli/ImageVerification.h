@@ -20,6 +20,7 @@ struct VerifyFlags {
     std::string timeout;
     RegistryFlags registry;
     VerifyingFlags verifying;
+    CertificateIdentityFlags certificate;  // keyless
 
     void addTo(ArgumentParser& parser);
 };

@@ -7,6 +7,7 @@
 
 #include "cli/ArgumentParser.h"
 #include "cli/Commands.h"
+#include "cli/SigningKey.h"
 #include "config/KeySourceFromEnvironment.h"
 #include "config/OutputsFromEnvironment.h"
 #include "config/RegistryFromEnvironment.h"
@@ -117,14 +118,28 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     }
     // The key decrypts (scrypt: about a quarter of a second) while the registry answers the
     // batch's tag checks; a key that does not load still stops the run before any write.
+    // Keyless: no key loads; the ephemeral key's certificate is asked for after the services
+    // are connected.
     const crypto::KeySource keySource = config::keySourceFor(spec, run.env);
-    auto loading = std::async(std::launch::async, [&] {
+    const sigstore::IdentityTokenSources tokens =
+        config::identityTokenSources(spec.sigstore, run.env);
+    bool keyless = false;
+    try {
+        keyless = config::keylessChosen(spec.sigstore, tokens,
+                                        !keySource.ref.empty() || !keySource.keyDir.empty());
+    } catch (const Error& e) {
+        return stopEarly(run, spec, refs, e);
+    }
+    auto loading = std::async(std::launch::async, [&]() -> std::unique_ptr<crypto::Signer> {
+        if (keyless) return nullptr;
         return crypto::loadSigner(keySource, run.scrubber,
                                   net::Deadline::after(spec.registry.timeout));
     });
     std::unique_ptr<sigstore::SigstoreServices> services;
     try {
-        const sigstore::ServiceUrls urls = config::serviceUrls(spec.sigstore, std::time(nullptr));
+        const sigstore::ServiceUrls urls =
+            config::serviceUrls(spec.sigstore, std::time(nullptr), keyless);
+        if (keyless && !urls.any()) throw config::keylessUnwitnessed();
         if (urls.any()) {
             if (spec.signatureFormat == config::SignatureFormat::Legacy &&
                 spec.sbom.mode != config::SbomMode::Off &&
@@ -132,7 +147,7 @@ int signAll(RunContext& run, const TaskSpec& spec) {
                 throw config::legacyAttestationRefused();
             services = std::make_unique<sigstore::SigstoreServices>(
                 urls, config::registryOptionsFor(spec, run.env),
-                config::trustedRootOf(spec.sigstore));
+                config::trustedRootOf(spec.sigstore), keyless ? tokens.githubRequestUrl : "");
             services->setRetryHook([&run](const std::string& line) { run.logger.info(line); });
         }
     } catch (const Error& e) {
@@ -163,6 +178,14 @@ int signAll(RunContext& run, const TaskSpec& spec) {
     std::unique_ptr<crypto::Signer> signer;
     try {
         signer = loading.get();
+        if (keyless) {
+            auto certified = services->certify(tokens, run.scrubber,
+                                               net::Deadline::after(spec.registry.timeout));
+            run.logger.info("signet: " + keylessDescription(certified->identity()));
+            run.report.keyless = pipeline::KeylessSigner{certified->identity().subject(),
+                                                         certified->identity().issuer};
+            signer = std::move(certified);
+        }
     } catch (const Error& e) {
         return stopEarly(run, spec, refs, e);
     }

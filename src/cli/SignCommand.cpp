@@ -67,8 +67,11 @@ int runSign(const Arguments& args, const Environment& env, secret::SecretScrubbe
     }
 
     const std::chrono::seconds limit = config::commandTimeout(timeout, env);
-    auto signer = loadSigningKey(key, env, secrets, net::Deadline::after(limit));
-    auto services = connectSigstore(signingFlags.settings(env), env);
+    SigningSetup setup =
+        prepareSigning(key, signingFlags.settings(env), env, secrets, net::Deadline::after(limit));
+    auto& signer = setup.signer;
+    auto& services = setup.services;
+    if (setup.keyless) std::cerr << "signet sign: " << keylessDescription(*setup.keyless) << "\n";
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);
     auto registry = connectRegistry(env, secrets, registryFlags, parsed);
     cosign::SignatureStore store(*registry, storeSettings);

@@ -42,6 +42,18 @@ void SigningFlags::addTo(ArgumentParser& parser, bool bundles) {
                   "(SIGNET_TRUSTED_ROOT)");
     parser.flag("--use-signing-config", &useSigningConfig,
                 "cosign's switch: true needs --signing-config (signet reads no TUF repository)");
+    parser.flag("--keyless", &keyless,
+                "sign with an ephemeral key Fulcio certifies for the CI's OIDC identity (default: "
+                "when no key is given and an identity token is available; SIGNET_KEYLESS)");
+    parser.option("--fulcio-url", &fulcioUrl,
+                  "the Fulcio instance for keyless signing (SIGNET_FULCIO_URL; default: the "
+                  "signing config's)");
+    parser.option("--identity-token", &identityToken,
+                  "the OIDC identity token for keyless signing, or a file holding it "
+                  "(SIGSTORE_ID_TOKEN)");
+    parser.option("--identity-token-file", &identityTokenFile,
+                  "a file holding the identity token (SIGNET_IDENTITY_TOKEN_FILE; default "
+                  "/var/run/sigstore/cosign/oidc-token when it exists)");
 }
 
 cosign::SignatureFormat SigningFlags::check() const {
@@ -83,15 +95,21 @@ config::SigstoreSettings SigningFlags::settings(const Environment& env) const {
     over(settings.tsaUrl, tsaUrl);
     over(settings.signingConfig, signingConfig);
     over(settings.trustedRoot, trustedRoot);
+    over(settings.fulcioUrl, fulcioUrl);
+    over(settings.identityTokenFile, identityTokenFile);
+    if (keyless) settings.keyless = keyless;
+    if (!identityToken.empty()) settings.identityToken = crypto::SecretBytes(identityToken);
     return settings;
 }
 
 std::unique_ptr<sigstore::SigstoreServices> connectSigstore(
-    const config::SigstoreSettings& settings, const Environment& env) {
-    const sigstore::ServiceUrls urls = config::serviceUrls(settings, std::time(nullptr));
+    const config::SigstoreSettings& settings, const Environment& env, bool keyless) {
+    const sigstore::ServiceUrls urls = config::serviceUrls(settings, std::time(nullptr), keyless);
+    if (keyless && !urls.any()) throw config::keylessUnwitnessed();
     if (!urls.any()) return nullptr;
     return std::make_unique<sigstore::SigstoreServices>(
-        urls, config::registryOptionsFromEnvironment(env), config::trustedRootOf(settings));
+        urls, config::registryOptionsFromEnvironment(env), config::trustedRootOf(settings),
+        keyless ? env.getOr("ACTIONS_ID_TOKEN_REQUEST_URL", "") : "");
 }
 
 void VerifyingFlags::addTo(ArgumentParser& parser) {
@@ -136,6 +154,60 @@ cosign::WitnessPolicy VerifyingFlags::policy(const sigstore::TrustedRoot* root) 
     policy.requireTlog = root != nullptr && !insecureIgnoreTlog;
     policy.requireTimestamp = useSignedTimestamps;
     return policy;
+}
+
+void CertificateIdentityFlags::addTo(ArgumentParser& parser) {
+    parser.option("--certificate-identity", &identity.identity,
+                  "keyless: the identity (email or URI) the signing certificate must name");
+    parser.option("--certificate-identity-regexp", &identity.identityRegexp,
+                  "keyless: a regular expression one of the certificate's identities must match");
+    parser.option("--certificate-oidc-issuer", &identity.issuer,
+                  "keyless: the OIDC issuer the certificate must name, e.g. "
+                  "https://token.actions.githubusercontent.com");
+    parser.option("--certificate-oidc-issuer-regexp", &identity.issuerRegexp,
+                  "keyless: a regular expression the certificate's OIDC issuer must match");
+    parser.option("--certificate-github-workflow-trigger", &identity.githubWorkflowTrigger,
+                  "keyless: the GitHub event that triggered the signing workflow");
+    parser.option("--certificate-github-workflow-sha", &identity.githubWorkflowSha,
+                  "keyless: the commit the signing workflow ran at");
+    parser.option("--certificate-github-workflow-name", &identity.githubWorkflowName,
+                  "keyless: the signing workflow's name");
+    parser.option("--certificate-github-workflow-repository", &identity.githubWorkflowRepository,
+                  "keyless: the repository of the signing workflow (owner/name)");
+    parser.option("--certificate-github-workflow-ref", &identity.githubWorkflowRef,
+                  "keyless: the git ref of the signing workflow, e.g. refs/heads/main");
+    parser.flag("--insecure-ignore-sct", &ignoreSct,
+                "keyless: accept a certificate without a verified certificate-transparency SCT");
+}
+
+bool CertificateIdentityFlags::given() const {
+    const auto& p = identity;
+    for (const std::string* value :
+         {&p.identity, &p.identityRegexp, &p.issuer, &p.issuerRegexp, &p.githubWorkflowTrigger,
+          &p.githubWorkflowSha, &p.githubWorkflowName, &p.githubWorkflowRepository,
+          &p.githubWorkflowRef})
+        if (!value->empty()) return true;
+    return false;
+}
+
+std::optional<cosign::KeylessPolicy> CertificateIdentityFlags::policy(
+    const sigstore::TrustedRoot* root) const {
+    if (!given()) return std::nullopt;
+    if (identity.identity.empty() && identity.identityRegexp.empty())
+        throw Error(ErrorKind::Usage,
+                    "--certificate-identity or --certificate-identity-regexp is required for "
+                    "keyless verification");
+    if (identity.issuer.empty() && identity.issuerRegexp.empty())
+        throw Error(ErrorKind::Usage,
+                    "--certificate-oidc-issuer or --certificate-oidc-issuer-regexp is required "
+                    "for keyless verification");
+    sigstore::checkRegexps(identity);
+    if (!root)
+        throw Error(ErrorKind::Usage,
+                    "keyless verification needs the Fulcio certificate authority and "
+                    "certificate transparency log to trust: give --trusted-root FILE (or "
+                    "SIGNET_TRUSTED_ROOT)");
+    return cosign::KeylessPolicy{root, identity, ignoreSct};
 }
 
 }  // namespace signet::cli

@@ -8,6 +8,7 @@
 #include "cli/ArgumentParser.h"
 #include "config/Environment.h"
 #include "config/TaskSpec.h"
+#include "cosign/KeylessVerification.h"
 #include "cosign/SignatureFormat.h"
 #include "cosign/WitnessVerification.h"
 #include "sigstore/SigstoreServices.h"
@@ -25,6 +26,9 @@ struct SigningFlags {
     bool useSigningConfig = false;
     std::string signatureFormat;
     std::string rekorUrl, tsaUrl, signingConfig, trustedRoot;
+    // Keyless: --keyless, --fulcio-url, --identity-token, --identity-token-file.
+    std::optional<bool> keyless;
+    std::string fulcioUrl, identityToken, identityTokenFile;
     bool bundles = true;  // as addTo was told
 
     // `bundles`: the command can write Sigstore bundles (sign-blob cannot yet, nor log).
@@ -36,11 +40,12 @@ struct SigningFlags {
     config::SigstoreSettings settings(const Environment& env) const;
 };
 
-// The services `settings` name, connected with the registry's CA file, retries and timeouts
-// from the environment, and the trusted root that checks their answers; null when no service
-// is named. Throws Error(Usage/Config).
+// The services `settings` name (with `keyless`, Fulcio and GitHub's token endpoint too),
+// connected with the registry's CA file, retries and timeouts from the environment, and the
+// trusted root that checks their answers; null when no service is named. Throws
+// Error(Usage/Config), and keylessUnwitnessed() for keyless with neither log nor TSA.
 std::unique_ptr<sigstore::SigstoreServices> connectSigstore(
-    const config::SigstoreSettings& settings, const Environment& env);
+    const config::SigstoreSettings& settings, const Environment& env, bool keyless = false);
 
 // verify, verify-attestation: --insecure-ignore-tlog, --trusted-root (its logs and timestamp
 // authorities; a verified log entry is then required), --use-signed-timestamps (a verified
@@ -60,6 +65,21 @@ struct VerifyingFlags {
     std::optional<sigstore::TrustedRoot> loadRoot(const Environment& env) const;
     // The rules over `root` (loaded by loadRoot and kept alive by the caller).
     cosign::WitnessPolicy policy(const sigstore::TrustedRoot* root) const;
+};
+
+// verify: cosign's keyless flags — --certificate-identity[-regexp],
+// --certificate-oidc-issuer[-regexp], --certificate-github-workflow-{trigger,sha,name,repository,
+// ref} and --insecure-ignore-sct.
+struct CertificateIdentityFlags {
+    sigstore::IdentityPolicy identity;
+    bool ignoreSct = false;
+
+    void addTo(ArgumentParser& parser);
+    bool given() const;
+    // The keyless rules over `root`, or nullopt when no identity flag is given. Throws
+    // Error(Usage) for an identity without an issuer (or the reverse), a regexp that does not
+    // compile, and a missing trusted root.
+    std::optional<cosign::KeylessPolicy> policy(const sigstore::TrustedRoot* root) const;
 };
 
 }  // namespace signet::cli

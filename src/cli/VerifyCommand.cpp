@@ -119,6 +119,7 @@ int verifyImage(const std::string& command, const oci::Reference& ref, oci::Regi
 void VerifyFlags::addTo(ArgumentParser& parser) {
     registry.addTo(parser);
     verifying.addTo(parser);
+    certificate.addTo(parser);
     parser.option("--timeout", &timeout, config::kTimeoutFlagHelp);
     parser.option("--key", &key, "public key: path, env://VAR, key directory, k8s://ns/name");
     parser.csvList("--annotations,-a", &annotations, "key=value the payload must carry");
@@ -134,13 +135,20 @@ int verifyImages(const std::string& command, const std::vector<std::string>& ima
     }
     std::vector<oci::Reference> refs;
     for (const auto& text : images) refs.push_back(oci::Reference::parse(text));
-    if (flags.key.empty()) throw Error(ErrorKind::Usage, "--key is required (a public key)");
+    if (flags.key.empty() && !flags.certificate.given())
+        throw Error(ErrorKind::Usage,
+                    "--key (a public key) or, for keyless signatures, --certificate-identity and "
+                    "--certificate-oidc-issuer is required");
     const auto deadline = net::Deadline::after(config::commandTimeout(flags.timeout, env));
-    auto verifier =
-        crypto::loadVerifier(config::verifyingKeySource(flags.key, env), secrets, deadline);
     const auto root = flags.verifying.loadRoot(env);
     cosign::VerificationPolicy policy;
-    policy.keys = {verifier.get()};
+    policy.keyless = flags.certificate.policy(root ? &*root : nullptr);
+    std::unique_ptr<crypto::Verifier> verifier;
+    if (!flags.key.empty()) {
+        verifier =
+            crypto::loadVerifier(config::verifyingKeySource(flags.key, env), secrets, deadline);
+        policy.keys = {verifier.get()};
+    }
     policy.witnesses = flags.verifying.policy(root ? &*root : nullptr);
     policy.annotations = cosign::parseAnnotations(flags.annotations);
     const cosign::StoreSettings storeSettings = config::storeSettingsFromEnvironment(env);

@@ -1,5 +1,7 @@
 #include "config/SigstoreSetup.h"
 
+#include <unistd.h>
+
 #include "config/EnvironmentSettings.h"
 #include "config/SettingApplier.h"
 #include "error/Error.h"
@@ -16,7 +18,7 @@ SigstoreSettings sigstoreSettingsFromEnvironment(const Environment& env) {
     return spec.sigstore;
 }
 
-sigstore::ServiceUrls serviceUrls(const SigstoreSettings& settings, std::time_t now) {
+sigstore::ServiceUrls serviceUrls(const SigstoreSettings& settings, std::time_t now, bool keyless) {
     if (settings.tlogUpload == false && settings.rekorUrl) {
         throw Error(ErrorKind::Usage, "a Rekor URL (" + *settings.rekorUrl + ") contradicts " +
                                           spellSetting("sigstore.tlog_upload", "false"));
@@ -36,7 +38,49 @@ sigstore::ServiceUrls serviceUrls(const SigstoreSettings& settings, std::time_t 
         urls.tsa = *settings.tsaUrl;
     else if (signing)
         urls.tsa = signing->tsaUrl;
+    if (keyless && settings.fulcioUrl)
+        urls.fulcio = *settings.fulcioUrl;
+    else if (keyless && signing)
+        urls.fulcio = signing->fulcioUrl;
     return urls;
+}
+
+sigstore::IdentityTokenSources identityTokenSources(const SigstoreSettings& settings,
+                                                    const Environment& env) {
+    sigstore::IdentityTokenSources sources;
+    if (settings.identityToken && !settings.identityToken->empty()) {
+        sources.given = std::string(settings.identityToken->view());
+        sources.givenOrigin = "--identity-token or SIGSTORE_ID_TOKEN";
+    }
+    sources.githubRequestUrl = env.getOr("ACTIONS_ID_TOKEN_REQUEST_URL", "");
+    sources.githubRequestToken = env.getOr("ACTIONS_ID_TOKEN_REQUEST_TOKEN", "");
+    if (settings.identityTokenFile) {
+        sources.file = *settings.identityTokenFile;
+        sources.fileOrigin = "SIGNET_IDENTITY_TOKEN_FILE " + sources.file;
+    } else if (::access(sigstore::kCosignTokenFile, R_OK) == 0) {
+        sources.file = sigstore::kCosignTokenFile;
+        sources.fileOrigin = sources.file;
+    }
+    return sources;
+}
+
+bool keylessChosen(const SigstoreSettings& settings, const sigstore::IdentityTokenSources& tokens,
+                   bool keyConfigured) {
+    if (settings.keyless == true && keyConfigured)
+        throw Error(ErrorKind::Usage, spellSetting("sigstore.keyless", "true") +
+                                          " contradicts the signing key that is configured: "
+                                          "give one or the other");
+    if (settings.keyless) return *settings.keyless;
+    return !keyConfigured && tokens.any();
+}
+
+Error keylessUnwitnessed() {
+    return Error(ErrorKind::Usage,
+                 "keyless signing needs a transparency log or a timestamp authority to prove the "
+                 "short-lived certificate was valid when it signed: " +
+                     spellSetting("sigstore.rekor_url", "URL") + ", " +
+                     spellSetting("sigstore.timestamp_server_url", "URL") + " or " +
+                     spellSetting("sigstore.signing_config", "FILE"));
 }
 
 Error legacyAttestationRefused() {

@@ -112,7 +112,8 @@ std::string describe(const TaskSpec& spec) {
 
 std::vector<std::string> secretValues(const TaskSpec& spec) {
     std::vector<std::string> values;
-    for (const auto* secret : {&spec.keyPassword, &spec.registry.password, &spec.registry.token}) {
+    for (const auto* secret : {&spec.keyPassword, &spec.registry.password, &spec.registry.token,
+                               &spec.sigstore.identityToken}) {
         if (*secret && !(*secret)->empty()) values.push_back(std::string((*secret)->view()));
     }
     return values;

@@ -74,6 +74,11 @@ struct SigstoreSettings {
     std::optional<std::string> tsaUrl;  // the full endpoint, …/api/v1/timestamp
     std::optional<std::string> signingConfig;
     std::optional<std::string> trustedRoot;
+    // Keyless signing.
+    std::optional<bool> keyless;  // unset: when no key is configured and a token is available
+    std::optional<std::string> fulcioUrl;
+    std::optional<Secret> identityToken;  // the token, or a path to a file holding it
+    std::optional<std::string> identityTokenFile;
 };
 
 struct TaskSpec {

@@ -4,6 +4,7 @@
 
 #include "cosign/Dsse.h"
 #include "cosign/InTotoStatement.h"
+#include "cosign/SigningCertificate.h"
 #include "cosign/SigstoreBundle.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
@@ -25,14 +26,39 @@ bool annotationsMatch(const nlohmann::json& subject, const VerificationPolicy& p
 
 // The bundle's log entry and timestamp against policy.witnesses, for the envelope's signature
 // that `key` verified (a dsse entry: payload hash, signature, verifier).
+// `signer`: what the entry records (the key's PEM, or the keyless certificate's); with
+// `certificate`, the witnesses must prove a signing time within its validity.
 std::string witnessesProblem(const std::string& bundle, const DsseEnvelope& envelope,
-                             const std::string& signature, const crypto::Verifier& key,
-                             const WitnessPolicy& policy) {
+                             const std::string& signature, const std::string& signer,
+                             const WitnessPolicy& policy,
+                             const crypto::Certificate* certificate = nullptr) {
     try {
-        const sigstore::SignedMaterial material{sigstore::EntryKind::Dsse, signature,
-                                                key.publicKeyPem(),
+        const sigstore::SignedMaterial material{sigstore::EntryKind::Dsse, signature, signer,
                                                 crypto::sha256(envelope.payload), ""};
-        return witnessProblem(bundleWitnesses(nlohmann::json::parse(bundle)), material, policy);
+        std::vector<std::time_t> proven;
+        std::string problem = witnessProblem(bundleWitnesses(nlohmann::json::parse(bundle)),
+                                             material, policy, &proven);
+        if (problem.empty() && certificate) problem = signingTimeProblem(proven, *certificate);
+        return problem;
+    } catch (const Error& e) {
+        return e.what();
+    }
+}
+
+// The keyless path: the bundle's certificate passes policy.keyless and its key verifies the
+// envelope; else the reason.
+std::string keylessProblem(const FoundBundle& found, const DsseEnvelope& envelope,
+                           const VerificationPolicy& policy, CertifiedKey& certified,
+                           std::optional<crypto::Certificate>& leaf,
+                           const std::string*& signature) {
+    try {
+        const auto chain = bundleCertificateChain(nlohmann::json::parse(found.bundle));
+        certified = certifiedKey(chain, *policy.keyless);
+        if (!certified.key) return certified.problem;
+        signature = verifyingSignature(envelope, *certified.key);
+        if (!signature) return "the envelope's signature does not verify with its certificate";
+        leaf = chain.front();
+        return "";
     } catch (const Error& e) {
         return e.what();
     }
@@ -54,6 +80,14 @@ std::string check(const std::string& imageDigest, const FoundBundle& found,
     for (const crypto::Verifier* key : policy.keys) {
         if (!signature && (signature = verifyingSignature(envelope, *key))) signedBy = key;
     }
+    CertifiedKey certified;
+    std::optional<crypto::Certificate> leaf;
+    if (!signedBy && policy.keyless) {
+        const std::string problem =
+            keylessProblem(found, envelope, policy, certified, leaf, signature);
+        if (!problem.empty()) return problem;
+        signedBy = certified.key.get();
+    }
     if (!signedBy) return "the envelope's signature does not verify with the key";
     auto parsed = nlohmann::json::parse(envelope.payload, nullptr, false);
     if (!parsed.is_object()) return "the statement is not a JSON object";
@@ -61,7 +95,9 @@ std::string check(const std::string& imageDigest, const FoundBundle& found,
     if (!subject) return "no statement subject names " + imageDigest;
     if (!annotationsMatch(*subject, policy)) return "annotations do not match";
     std::string problem =
-        witnessesProblem(found.bundle, envelope, *signature, *signedBy, policy.witnesses);
+        witnessesProblem(found.bundle, envelope, *signature,
+                         leaf ? certified.certificatePem : signedBy->publicKeyPem(),
+                         policy.witnesses, leaf ? &*leaf : nullptr);
     if (!problem.empty()) return problem;
     statement = std::move(envelope.payload);
     return "";
@@ -89,7 +125,7 @@ std::string bundleWitnessProblem(const std::string& bundle, const crypto::Verifi
         const DsseEnvelope envelope = parseEnvelope(bundleEnvelope(bundle, "bundle"));
         const std::string* signature = verifyingSignature(envelope, key);
         if (!signature) return "the envelope's signature does not verify with the key";
-        return witnessesProblem(bundle, envelope, *signature, key, policy);
+        return witnessesProblem(bundle, envelope, *signature, key.publicKeyPem(), policy);
     } catch (const Error& e) {
         return e.what();
     }

@@ -3,6 +3,7 @@
 #include "cosign/AttachmentTag.h"
 #include "cosign/BundleReferrers.h"
 #include "cosign/Dsse.h"
+#include "cosign/SigningCertificate.h"
 #include "cosign/SigstoreBundle.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "cosign/WitnessedSignature.h"
@@ -175,10 +176,11 @@ SignedImage ImageSigner::signLegacy(const oci::Repository& repo, const std::stri
         oci::media_type::kCosignSimpleSigning,
         payload,
         {{"dev.cosignproject.cosign/signature", crypto::base64Encode(signature)}}};
+    addCertificateAnnotations(signer_.certificateChain(), layer.annotations);
     if (witnesses_.any()) {
         const WitnessedSignature witnessed =
             witness(witnesses_, {sigstore::EntryKind::HashedRekord, signature,
-                                 verifier_->publicKeyPem(), crypto::sha256(payload), ""});
+                                 signer_.verificationPem(), crypto::sha256(payload), ""});
         addLegacyAnnotations(witnessed, layer.annotations);
         describe(result, witnessed);
     }

@@ -1,5 +1,6 @@
 #include "cosign/SignatureVerification.h"
 
+#include "cosign/SigningCertificate.h"
 #include "crypto/Encoding.h"
 #include "error/Error.h"
 #include "oci/MediaTypes.h"
@@ -10,28 +11,65 @@ namespace {
 
 const char* kSignatureAnnotation = "dev.cosignproject.cosign/signature";
 
-// The key of `policy` the candidate's signature verifies with (its raw bytes in `signature`),
-// or null.
-const crypto::Verifier* signingKey(const SignatureCandidate& candidate,
-                                   const VerificationPolicy& policy, std::string& signature) {
+// Who a candidate's signature verified with: one of policy.keys, or (keyless) its
+// certificate's key; `signer` is what a log entry records for it (key or certificate PEM).
+struct SigningKey {
+    const crypto::Verifier* key = nullptr;
+    std::string signer;
+    std::optional<crypto::Certificate> certificate;  // keyless
+    CertifiedKey certified;                          // keyless: owns the key
+    std::string problem;
+};
+
+SigningKey signingKey(const SignatureCandidate& candidate, const VerificationPolicy& policy,
+                      std::string& signature) {
+    SigningKey found;
+    found.problem = "signature does not verify with the key";
     auto annotation = candidate.annotations.find(kSignatureAnnotation);
-    if (annotation == candidate.annotations.end()) return nullptr;
+    if (annotation == candidate.annotations.end()) return found;
     auto decoded = crypto::base64Decode(annotation->second);
-    if (!decoded || decoded->empty()) return nullptr;
+    if (!decoded || decoded->empty()) return found;
     signature = *decoded;
     for (const crypto::Verifier* key : policy.keys) {
-        if (key->verify(candidate.payload, signature)) return key;
+        if (key->verify(candidate.payload, signature)) {
+            found.key = key;
+            found.signer = key->publicKeyPem();
+            return found;
+        }
     }
-    return nullptr;
+    if (!policy.keyless) return found;
+    try {
+        const auto chain = legacyCertificateChain(candidate.annotations);
+        found.certified = certifiedKey(chain, *policy.keyless);
+        if (!found.certified.key) {
+            found.problem = found.certified.problem;
+            return found;
+        }
+        if (!found.certified.key->verify(candidate.payload, signature)) {
+            found.problem = "signature does not verify with its certificate's key";
+            return found;
+        }
+        found.certificate = chain.front();
+    } catch (const Error& e) {
+        found.problem = e.what();
+        return found;
+    }
+    found.key = found.certified.key.get();
+    found.signer = found.certified.certificatePem;
+    return found;
 }
 
 std::string witnessesProblem(const SignatureCandidate& candidate, const std::string& signature,
-                             const crypto::Verifier& key, const VerificationPolicy& policy) {
+                             const SigningKey& key, const VerificationPolicy& policy) {
     try {
         const sigstore::SignedMaterial material{sigstore::EntryKind::HashedRekord, signature,
-                                                key.publicKeyPem(),
-                                                crypto::sha256(candidate.payload), ""};
-        return witnessProblem(legacyWitnesses(candidate.annotations), material, policy.witnesses);
+                                                key.signer, crypto::sha256(candidate.payload), ""};
+        std::vector<std::time_t> proven;
+        std::string problem = witnessProblem(legacyWitnesses(candidate.annotations), material,
+                                             policy.witnesses, &proven);
+        if (problem.empty() && key.certificate)
+            problem = signingTimeProblem(proven, *key.certificate);
+        return problem;
     } catch (const Error& e) {
         return e.what();
     }
@@ -67,8 +105,8 @@ std::string check(const std::string& imageDigest, const SignatureCandidate& cand
         return "not a signature (media type " + candidate.mediaType + ")";
     }
     std::string signature;
-    const crypto::Verifier* key = signingKey(candidate, policy, signature);
-    if (!key) return "signature does not verify with the key";
+    const SigningKey key = signingKey(candidate, policy, signature);
+    if (!key.key) return key.problem;
     try {
         parsed = policy.strictPayload ? parsePayloadStrict(candidate.payload)
                                       : parsePayload(candidate.payload);
@@ -82,7 +120,7 @@ std::string check(const std::string& imageDigest, const SignatureCandidate& cand
     if (!identityMatches(parsed.dockerReference, policy)) {
         return "identity " + parsed.dockerReference + " does not match " + policy.expectedIdentity;
     }
-    return witnessesProblem(candidate, signature, *key, policy);
+    return witnessesProblem(candidate, signature, key, policy);
 }
 
 }  // namespace

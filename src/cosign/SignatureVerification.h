@@ -2,9 +2,11 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cosign/KeylessVerification.h"
 #include "cosign/SimpleSigningPayload.h"
 #include "cosign/WitnessVerification.h"
 #include "crypto/Verifier.h"
@@ -32,6 +34,9 @@ struct VerificationPolicy {
     IdentityMatch identity = IdentityMatch::Ignore;
     std::string expectedIdentity;  // "registry/repo[:tag]" for the match
     WitnessPolicy witnesses;       // transparency log and timestamps
+    // Keyless (cosign verify --certificate-identity …): a signature that carries a certificate
+    // verifies with the certificate's key when it passes these; unset: only `keys` count.
+    std::optional<KeylessPolicy> keyless;
 };
 
 struct VerificationOutcome {
@@ -42,7 +47,10 @@ struct VerificationOutcome {
 // Checks each candidate: simple-signing media type, signature annotation present and valid
 // base64, signature over the payload bytes with one of the keys, payload parses, its
 // docker-manifest-digest equals `imageDigest`, annotations and identity match, and its
-// dev.sigstore.cosign/bundle and /rfc3161timestamp annotations satisfy policy.witnesses.
+// dev.sigstore.cosign/bundle and /rfc3161timestamp annotations satisfy policy.witnesses. With
+// policy.keyless, a layer's dev.sigstore.cosign/certificate (and /chain) may stand for the key:
+// then the certificate must pass KeylessVerification and be valid when the witnesses say it
+// signed.
 VerificationOutcome verifySignatures(const std::string& imageDigest,
                                      const std::vector<SignatureCandidate>& candidates,
                                      const VerificationPolicy& policy);

@@ -1,6 +1,7 @@
 #include "cosign/SigstoreBundle.h"
 
 #include "cosign/Dsse.h"
+#include "cosign/SigningCertificate.h"
 #include "cosign/WitnessedSignature.h"
 #include "crypto/Encoding.h"
 #include "crypto/Pem.h"
@@ -56,11 +57,15 @@ std::string signBundle(const crypto::Signer& signer, const std::string& statemen
     envelope["payloadType"] = kInTotoPayloadType;
     envelope["signatures"] =
         json::Ordered::array({json::Ordered{{"sig", crypto::base64Encode(signature)}}});
-    const auto verifier = signer.verifier();
-    json::Ordered material{{"publicKey", json::Ordered{{"hint", publicKeyHint(*verifier)}}}};
+    const auto chain = signer.certificateChain();
+    json::Ordered material;
+    if (chain.empty())
+        material["publicKey"] = json::Ordered{{"hint", publicKeyHint(*signer.verifier())}};
+    else
+        addBundleCertificate(chain.front(), material);
     if (witnesses.any()) {
         const sigstore::SignedMaterial signed_{sigstore::EntryKind::Dsse, signature,
-                                               verifier->publicKeyPem(), crypto::sha256(statement),
+                                               signer.verificationPem(), crypto::sha256(statement),
                                                json::goMarshal(envelope)};
         addBundleMaterial(witness(witnesses, signed_), material);
     }

@@ -7,7 +7,8 @@ namespace signet::cosign {
 namespace {
 
 std::string tlogProblem(const WitnessedSignature& witnessed,
-                        const sigstore::SignedMaterial& material, const WitnessPolicy& policy) {
+                        const sigstore::SignedMaterial& material, const WitnessPolicy& policy,
+                        std::vector<std::time_t>* proven) {
     if (policy.ignoreTlog) return "";
     if (!witnessed.entry) {
         return policy.requireTlog ? "no transparency-log entry (to accept signatures without "
@@ -19,27 +20,32 @@ std::string tlogProblem(const WitnessedSignature& witnessed,
     const std::string problem =
         policy.root ? sigstore::logEntryProblem(*witnessed.entry, *policy.root, material)
                     : sigstore::bodyMismatch(witnessed.entry->body, material);
+    if (problem.empty() && policy.root && proven)
+        proven->push_back(static_cast<std::time_t>(witnessed.entry->integratedTime));
     return problem.empty() ? "" : "transparency-log entry: " + problem;
 }
 
 std::string timestampProblem(const WitnessedSignature& witnessed,
-                             const sigstore::SignedMaterial& material,
-                             const WitnessPolicy& policy) {
+                             const sigstore::SignedMaterial& material, const WitnessPolicy& policy,
+                             std::vector<std::time_t>* proven) {
     if (witnessed.timestamp.empty())
         return policy.requireTimestamp ? "no RFC 3161 timestamp (--use-signed-timestamps)" : "";
     if (!policy.root || (!policy.requireTimestamp && policy.root->timestampAuthorities.empty()))
         return "";
+    std::time_t when = 0;
     const std::string problem =
-        sigstore::timestampProblem(witnessed.timestamp, material.signature, *policy.root);
+        sigstore::timestampProblem(witnessed.timestamp, material.signature, *policy.root, &when);
+    if (problem.empty() && proven) proven->push_back(when);
     return problem.empty() ? "" : "RFC 3161 timestamp: " + problem;
 }
 
 }  // namespace
 
 std::string witnessProblem(const WitnessedSignature& witnessed,
-                           const sigstore::SignedMaterial& material, const WitnessPolicy& policy) {
-    std::string problem = tlogProblem(witnessed, material, policy);
-    return problem.empty() ? timestampProblem(witnessed, material, policy) : problem;
+                           const sigstore::SignedMaterial& material, const WitnessPolicy& policy,
+                           std::vector<std::time_t>* proven) {
+    std::string problem = tlogProblem(witnessed, material, policy, proven);
+    return problem.empty() ? timestampProblem(witnessed, material, policy, proven) : problem;
 }
 
 }  // namespace signet::cosign

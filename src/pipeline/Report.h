@@ -52,10 +52,17 @@ struct ReportSummary {
     std::size_t sboms = 0;
 };
 
+// Who signed a keyless run: what its Fulcio certificate names.
+struct KeylessSigner {
+    std::string identity;  // the certificate's subject (a URI or an email)
+    std::string issuer;    // the OIDC issuer
+};
+
 struct Report {
     static constexpr int kSchema = 1;
     std::string toolVersion;
-    std::string signatureFormat;  // "legacy" or "bundle"
+    std::string signatureFormat;           // "legacy" or "bundle"
+    std::optional<KeylessSigner> keyless;  // unset: signed with a key
     std::vector<RefResult> results;
     std::vector<SbomEntry> sboms;
     bool resultsTruncated = false;  // set when CI results could not hold every entry

@@ -72,6 +72,10 @@ Json reportDocument(const Report& report) {
     doc["schema"] = Report::kSchema;
     doc["tool"] = {{"name", "signet"}, {"version", report.toolVersion}};
     doc["signatureFormat"] = report.signatureFormat;
+    doc["signer"] = report.keyless ? Json{{"kind", "keyless"},
+                                          {"identity", report.keyless->identity},
+                                          {"issuer", report.keyless->issuer}}
+                                   : Json{{"kind", "key"}};
     doc["resultsTruncated"] = report.resultsTruncated;
     if (report.runError) {
         doc["error"] = {{"category", std::string(categoryName(report.runError->kind))},

@@ -2,19 +2,30 @@
 
 #include <nlohmann/json.hpp>
 
+#include "crypto/Certificate.h"
 #include "crypto/Encoding.h"
+#include "crypto/Pem.h"
 #include "crypto/PublicKey.h"
 #include "error/Error.h"
 
 namespace signet::sigstore {
 namespace {
 
-// The DER of a base64-encoded PEM public key, or empty when it is not one.
+// The DER of a PEM certificate or public key (what an entry records as the signer). Throws
+// Error for PEM that is neither.
+std::string signerDer(const std::string& pem) {
+    auto block = crypto::decodeFirstPem(pem);
+    if (block && block->type == "CERTIFICATE")
+        return crypto::Certificate::chainFromPem(pem, "log entry certificate").front().der();
+    return crypto::PublicKey::fromPem(pem, "log entry key").pkixDer();
+}
+
+// The signer DER of a base64-encoded PEM, or empty when it is not one.
 std::string keyDer(const std::string& base64Pem) {
     auto pem = crypto::base64Decode(base64Pem);
     if (!pem) return "";
     try {
-        return crypto::PublicKey::fromPem(*pem, "log entry key").pkixDer();
+        return signerDer(*pem);
     } catch (const Error&) {
         return "";
     }
@@ -84,7 +95,7 @@ std::string bodyMismatch(const std::string& body, const SignedMaterial& material
         return "the log entry is not a " + want + " 0.0.1 entry";
     std::string der;
     try {
-        der = crypto::PublicKey::fromPem(material.publicKeyPem, "verifying key").pkixDer();
+        der = signerDer(material.publicKeyPem);
     } catch (const Error& e) {
         return e.what();
     }

@@ -13,7 +13,7 @@ enum class EntryKind { HashedRekord, Dsse };
 struct SignedMaterial {
     EntryKind kind = EntryKind::HashedRekord;
     std::string signature;      // raw bytes
-    std::string publicKeyPem;   // the key that made it
+    std::string publicKeyPem;   // the key that made it, or (keyless) its leaf certificate
     std::string payloadSha256;  // raw: of the signed payload (dsse: of the envelope's payload)
     std::string envelope;       // dsse: the envelope JSON
 };

@@ -69,8 +69,8 @@ Certificate certificateOf(const std::string& der) {
 }
 
 // Empty when `reply` verifies with `chain` (root last, trusted; the others untrusted).
-std::string chainProblem(TS_RESP* reply, const std::string& data,
-                         const TimestampAuthorityChain& chain, std::time_t stamped) {
+std::string chainProblem(TS_RESP* reply, const std::string& data, const AuthorityChain& chain,
+                         std::time_t stamped) {
     TsVerify context = contextFor(data, TS_VFY_SIGNATURE);
     X509_STORE* store = X509_STORE_new();
     STACK_OF(X509)* untrusted = sk_X509_new_null();

@@ -98,14 +98,14 @@ TransparencyLogKey parseLog(const nlohmann::json& log, const std::string& what) 
     return out;
 }
 
-TimestampAuthorityChain parseAuthority(const nlohmann::json& tsa, const std::string& what) {
-    if (!tsa.is_object()) throw bad(what, "a timestampAuthorities entry is not an object");
-    TimestampAuthorityChain out;
+AuthorityChain parseAuthority(const nlohmann::json& tsa, const std::string& what) {
+    if (!tsa.is_object()) throw bad(what, "an authority entry is not an object");
+    AuthorityChain out;
     out.uri = tsa.value("uri", "");
     const auto chain = tsa.value("certChain", nlohmann::json::object());
     const auto certificates = chain.value("certificates", nlohmann::json::array());
     if (!certificates.is_array() || certificates.empty())
-        throw bad(what, "timestamp authority " + out.uri + " has no certificates");
+        throw bad(what, "authority " + out.uri + " has no certificates");
     for (const auto& certificate : certificates)
         out.certificates.push_back(bytesField(certificate, "rawBytes", what));
     out.validFor = validityOf(tsa, what);
@@ -114,10 +114,23 @@ TimestampAuthorityChain parseAuthority(const nlohmann::json& tsa, const std::str
 
 }  // namespace
 
-const TransparencyLogKey* TrustedRoot::logById(const std::string& logId) const {
-    for (const auto& log : tlogs)
+namespace {
+
+const TransparencyLogKey* findLog(const std::vector<TransparencyLogKey>& logs,
+                                  const std::string& logId) {
+    for (const auto& log : logs)
         if (log.logId == logId) return &log;
     return nullptr;
+}
+
+}  // namespace
+
+const TransparencyLogKey* TrustedRoot::logById(const std::string& logId) const {
+    return findLog(tlogs, logId);
+}
+
+const TransparencyLogKey* TrustedRoot::ctlogById(const std::string& logId) const {
+    return findLog(ctlogs, logId);
 }
 
 TrustedRoot parseTrustedRoot(const std::string& text, const std::string& what) try {
@@ -131,6 +144,10 @@ TrustedRoot parseTrustedRoot(const std::string& text, const std::string& what) t
         root.tlogs.push_back(parseLog(log, what));
     for (const auto& tsa : parsed.value("timestampAuthorities", nlohmann::json::array()))
         root.timestampAuthorities.push_back(parseAuthority(tsa, what));
+    for (const auto& ca : parsed.value("certificateAuthorities", nlohmann::json::array()))
+        root.certificateAuthorities.push_back(parseAuthority(ca, what));
+    for (const auto& log : parsed.value("ctlogs", nlohmann::json::array()))
+        root.ctlogs.push_back(parseLog(log, what));
     return root;
 } catch (const nlohmann::json::exception& e) {
     throw bad(what, std::string("malformed: ") + e.what());

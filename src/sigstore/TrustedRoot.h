@@ -1,4 +1,5 @@
-// TrustedRoot: the transparency logs and timestamp authorities a verifier trusts, read from
+// TrustedRoot: the transparency logs, certificate authorities (Fulcio), certificate
+// transparency logs and timestamp authorities a verifier trusts, read from
 // Sigstore's trusted_root.json (application/vnd.dev.sigstore.trustedroot+json;version=0.1).
 #pragma once
 
@@ -32,7 +33,8 @@ struct TransparencyLogKey {
     ValidityPeriod validFor;
 };
 
-struct TimestampAuthorityChain {
+// A certificate authority (Fulcio) or timestamp authority: its chain and when it may be used.
+struct AuthorityChain {
     std::string uri;
     std::vector<std::string> certificates;  // DER, leaf first, root last
     ValidityPeriod validFor;
@@ -40,10 +42,14 @@ struct TimestampAuthorityChain {
 
 struct TrustedRoot {
     std::vector<TransparencyLogKey> tlogs;
-    std::vector<TimestampAuthorityChain> timestampAuthorities;
+    std::vector<AuthorityChain> timestampAuthorities;
+    std::vector<AuthorityChain> certificateAuthorities;  // Fulcio instances
+    std::vector<TransparencyLogKey> ctlogs;  // certificate transparency logs (their SCTs)
 
     // The log whose id is `logId` (raw bytes), or null.
     const TransparencyLogKey* logById(const std::string& logId) const;
+    // The certificate transparency log whose id is `logId`, or null.
+    const TransparencyLogKey* ctlogById(const std::string& logId) const;
 };
 
 // Throws Error(Config, "<what>: …") for JSON that is not a trusted root, a key that does not

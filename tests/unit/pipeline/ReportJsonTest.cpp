@@ -23,9 +23,10 @@ TEST(ReportJson, FieldsFollowTheReferenceSchema) {
 
     std::vector<std::string> keys;
     for (const auto& [key, unused] : doc.items()) keys.push_back(key);
-    EXPECT_EQ(keys,
-              (std::vector<std::string>{"schema", "tool", "signatureFormat", "resultsTruncated",
-                                        "summary", "signed", "failed", "sboms"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"schema", "tool", "signatureFormat", "signer",
+                                              "resultsTruncated", "summary", "signed", "failed",
+                                              "sboms"}));
+    EXPECT_EQ(doc["signer"], (nlohmann::ordered_json{{"kind", "key"}}));
     EXPECT_EQ(doc["schema"], 1);
     EXPECT_EQ(doc["tool"], (nlohmann::ordered_json{{"name", "signet"}, {"version", "0.1.0"}}));
     EXPECT_EQ(doc["signatureFormat"], "legacy-tag");
@@ -94,6 +95,21 @@ TEST(ReportJson, UnwritablePathIsOneClearError) {
                   "/nonexistent-dir/r.json: cannot write the report (No such file or directory); "
                   "check SIGNET_REPORT / --report");
     }
+}
+
+TEST(ReportJson, AKeylessRunNamesTheCertificatesIdentityAndIssuer) {
+    secret::SecretScrubber scrubber;
+    Report report = testing::sampleReport();
+    report.keyless =
+        KeylessSigner{"https://github.com/o/r/.github/workflows/release.yml@refs/heads/main",
+                      "https://token.actions.githubusercontent.com"};
+    const auto doc = nlohmann::ordered_json::parse(reportJson(report, scrubber));
+    EXPECT_EQ(
+        doc["signer"],
+        (nlohmann::ordered_json{
+            {"kind", "keyless"},
+            {"identity", "https://github.com/o/r/.github/workflows/release.yml@refs/heads/main"},
+            {"issuer", "https://token.actions.githubusercontent.com"}}));
 }
 
 }  // namespace
